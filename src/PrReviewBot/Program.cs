@@ -1,0 +1,3 @@
+using PrReviewBot.Cli;
+
+return await CliApp.RunAsync(args);
