@@ -50,11 +50,7 @@ public sealed class Reviewer
         ArgumentNullException.ThrowIfNull(pr);
         ArgumentNullException.ThrowIfNull(config);
         var document = DescriptionDocument.Parse(pr.Body);
-        var context = new ReviewContext(pr, document, config);
-        foreach (var item in _items)
-        {
-            item.Judge(context);
-        }
+        var context = JudgeItems(pr, document, config);
         var (isOptimization, reason) = OptimizationDetector.Detect(context);
         var findings = isOptimization ? Weigh(_rules.SelectMany(r => r.Evaluate(context)), config) : [];
         return Conclude(new Verdict
@@ -75,6 +71,20 @@ public sealed class Reviewer
             Alerts = context.Alerts.ToList(),
             Findings = findings,
         });
+    }
+
+    /// <summary>
+    /// Runs the five item judges over an already parsed document, without detection or findings. Gate and plan mode
+    /// read issues with it, so targets, profile artifacts and switches are recognised exactly as in a PR review.
+    /// </summary>
+    internal ReviewContext JudgeItems(PullRequestDescription pr, DescriptionDocument document, ReviewConfig config)
+    {
+        var context = new ReviewContext(pr, document, config);
+        foreach (var item in _items)
+        {
+            item.Judge(context);
+        }
+        return context;
     }
 
     /// <summary>

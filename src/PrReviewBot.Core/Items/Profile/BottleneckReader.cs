@@ -11,10 +11,14 @@ namespace PrReviewBot.Core.Items.Profile;
 /// </summary>
 internal static partial class BottleneckReader
 {
-    public static IEnumerable<BottleneckClass> Read(DescriptionDocument document)
+    public static IEnumerable<BottleneckClass> Read(DescriptionDocument document) =>
+        Read(document.Prose.SelectMany(Sentences.Of).Concat(document.CodeBlocks.Select(c => c.LeadIn)));
+
+    /// <summary>The classes named in these sentences only (gate mode reads the profiling statements, not the whole issue).</summary>
+    public static IReadOnlyList<BottleneckClass> Read(IEnumerable<string> sentences)
     {
         var found = new List<BottleneckClass>();
-        foreach (var sentence in document.Prose.SelectMany(Sentences.Of).Concat(document.CodeBlocks.Select(c => c.LeadIn)))
+        foreach (var sentence in sentences)
         {
             var text = Sentences.Plain(sentence);
             if (!CostCue().IsMatch(text))
