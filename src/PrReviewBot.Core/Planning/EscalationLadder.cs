@@ -10,7 +10,8 @@ public sealed record LadderStep(
     string Rollback,
     string TypicalThroughput,
     string Complexity,
-    string FlagSuffix);
+    string FlagSuffix,
+    string WhenDisabled);
 
 /// <summary>
 /// The escalation ladder of the process (escalation-ladder.md): start at step 1 and move up only when the current step
@@ -31,7 +32,8 @@ public static class EscalationLadder
             ],
             "Queries are already optimized (index-only scans, no N+1) but the latency target is still not met. Show the EXPLAIN output and the query latency histogram.",
             "Indexes can be dropped; prepared statements can be reverted; the timeout fallback sits behind a feature flag.",
-            "0–2K RPS", "Low", "batched_query"),
+            "0–2K RPS", "Low", "batched_query",
+            "The previous queries run again; added indexes can stay (or be dropped) without affecting correctness."),
         new(2, "Add a single-layer cache (Redis)",
             "Repeated reads of the same data dominate the profile, and the data tolerates staleness.",
             [
@@ -43,7 +45,8 @@ public static class EscalationLadder
             ],
             "Cache hit rate is high (>90%) but the Redis round-trip (typically 1–3 ms) still accounts for a significant part of p99. Show the hit rate and the Redis latency histogram.",
             "A feature flag bypasses the cache and reads directly from the database.",
-            "2K–10K RPS", "Low–Medium", "redis_cache"),
+            "2K–10K RPS", "Low–Medium", "redis_cache",
+            "Reads bypass the cache and go straight to the database; only latency and database load change."),
         new(3, "Add an in-process L1 cache",
             "The Redis round-trip is the bottleneck despite a high hit rate; access is read-heavy with predictable hot keys.",
             [
@@ -55,7 +58,8 @@ public static class EscalationLadder
             ],
             "L1 hit rate is high but p99 still misses the target on the cache-miss path. Show the L1 hit rate, the miss rate and the latency breakdown of cache-miss requests.",
             "A feature flag disables L1 (all reads go to Redis). L1 is purely additive: disabling it only affects latency, not correctness.",
-            "10K–50K RPS", "Medium", "l1_cache"),
+            "10K–50K RPS", "Medium", "l1_cache",
+            "All reads go to Redis as before; only latency changes, not correctness."),
         new(4, "Add stampede protection (singleflight)",
             "A cache miss causes a thundering herd: many concurrent requests for the same expired key all hit the database.",
             [
@@ -66,7 +70,8 @@ public static class EscalationLadder
             ],
             "Singleflight resolves the stampede, but CPU is now the bottleneck (not I/O). Show a CPU flamegraph with marshal/unmarshal dominating.",
             "A feature flag disables singleflight (requests go directly to the cache/database). Singleflight is purely additive.",
-            "10K–50K RPS", "Low", "singleflight"),
+            "10K–50K RPS", "Low", "singleflight",
+            "Concurrent misses go directly to the cache/database again, without deduplication."),
         new(5, "Zero-serialization read path",
             "The flamegraph shows more than 10% of CPU in JSON marshal/unmarshal on the hot path, and the response format matches the storage format.",
             [
@@ -77,7 +82,8 @@ public static class EscalationLadder
             ],
             "CPU is still the bottleneck despite zero-serialization. Show a flamegraph with the remaining hot spots (lock contention, allocation pressure).",
             "A feature flag falls back to the standard marshal/unmarshal path.",
-            "50K–100K+ RPS", "Medium", "zero_serialization"),
+            "50K–100K+ RPS", "Medium", "zero_serialization",
+            "Responses go through the standard marshal/unmarshal path again."),
         new(6, "Lock-free patterns and advanced concurrency",
             "Mutex contention or allocation pressure appears in the profile, and the throughput target is above 10K req/s per instance.",
             [
@@ -89,7 +95,8 @@ public static class EscalationLadder
             ],
             "This is the last step. If targets are still not met, revisit the architecture (horizontal scaling, read replicas, CQRS).",
             "Each pattern sits behind its own feature flag or in its own module.",
-            "50K–100K+ RPS", "High", "lock_free"),
+            "50K–100K+ RPS", "High", "lock_free",
+            "The mutex-guarded code path runs again."),
     ];
 
     /// <summary>How people ask for a step: "I think we need an L1 cache".</summary>

@@ -109,6 +109,21 @@ internal static partial class LadderEvidence
             }
         }
 
+        if (reading.Bottlenecks.Contains(BottleneckClass.Contention))
+        {
+            if (reading.PeakRate is { } peak && peak.Value < 10_000)
+            {
+                cautions.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"The ladder reserves step 6 for throughput above 10K req/s per instance; at {peak.Value:#,0} {peak.Unit} first shorten the critical section the lock profile shows."));
+            }
+            return new LadderPick(6, findings.Take(2).ToList(), null, cautions);
+        }
+        if (reading.Bottlenecks.Contains(BottleneckClass.ExternalDependency))
+        {
+            return new LadderPick(null, findings.Take(2).ToList(),
+                "The profile points at an external dependency. The ladder's cache steps help only if the same reads repeat and tolerate staleness; otherwise set a strict timeout with a fallback and a circuit breaker, and take the numbers to the dependency's owners.",
+                cautions);
+        }
         if (reading.Bottlenecks.Contains(BottleneckClass.Cpu))
         {
             return new LadderPick(null, findings.Take(2).ToList(),

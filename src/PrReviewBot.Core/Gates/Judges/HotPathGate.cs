@@ -31,7 +31,7 @@ internal sealed class HotPathGate : IGateJudge
         }
         if (withShare.Count == 0)
         {
-            var named = r.Endpoints.Where(e => e.Name.Length > 0).Select(e => e.Name).Take(3).ToList();
+            var named = r.Endpoints.Where(e => e.Name.Length > 0).Select(e => Phrasing.Endpoint(e.Name)).Take(3).ToList();
             questions.Add(named.Count > 0
                 ? $"What share of traffic does {Phrasing.List(named)} take? Which endpoints account for >80% of traffic? (Check access logs, APM)"
                 : "Which endpoints account for >80% of traffic? (Check access logs, APM)");

@@ -42,8 +42,17 @@ internal static class Phrasing
 
     public static string Describe(HotEndpoint endpoint) =>
         endpoint.SharePercent is { } share
-            ? string.Create(CultureInfo.InvariantCulture, $"{(endpoint.Name.Length > 0 ? endpoint.Name : "one endpoint (unnamed)")}: {Number(share)}% of traffic")
+            ? string.Create(CultureInfo.InvariantCulture, $"{(endpoint.Name.Length > 0 ? Endpoint(endpoint.Name) : "one endpoint (unnamed)")}: {Number(share)}% of traffic")
             : endpoint.Name;
+
+    /// <summary>"the feed endpoint", "`GET /api/feed`": an endpoint name as it reads in a sentence.</summary>
+    public static string Endpoint(string name) =>
+        name.Length == 0 ? "the endpoint"
+        : PathLike(name) ? $"`{name}`"
+        : "the " + name;
+
+    private static bool PathLike(string name) =>
+        name.Length < 120 && System.Text.RegularExpressions.Regex.IsMatch(name, @"^(?:(?:GET|POST|PUT|PATCH|DELETE) )?/[A-Za-z0-9_{}:.\-/]*$");
 
     public static string Number(double value) =>
         value >= 1000 && Math.Abs(value - Math.Round(value)) < 1e-9

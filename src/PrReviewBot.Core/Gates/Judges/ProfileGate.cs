@@ -15,7 +15,7 @@ internal sealed class ProfileGate : IGateJudge
     {
         var r = facts.Reading;
         var answers = new List<string>();
-        answers.AddRange(r.ProfileArtifacts.Take(3).Select(a => $"{a.Kind}: {Phrasing.Quote(a.Reference)}"));
+        answers.AddRange(r.ProfileArtifacts.Take(3).Select(a => $"{a.Kind} attached"));
         answers.AddRange(r.ProfileFindings.Take(3).Select(f => "profile: " + Phrasing.Quote(f)));
         if (r.Bottlenecks.Count > 0)
         {
