@@ -293,10 +293,10 @@ public sealed partial class EscalationPlanner
         }
         if (r.ProposedSteps.Count > 0 && recommended is null)
         {
-            var proofs = r.ProposedSteps.Where(s => s > 1).Select(s => $"{EscalationLadder.ShortName(s)} needs {Lower(EscalationLadder.Step(s - 1).MetricProofToEscalate.Split(". ")[0])}").ToList();
+            var proofs = r.ProposedSteps.Where(s => s > 1).Select(s => $"{EscalationLadder.ShortName(s)} only when {Lower(EscalationLadder.Step(s).When)}").ToList();
             if (proofs.Count > 0)
             {
-                pushback.Add($"Start from the ladder's step 1 and climb only with metric proof for each step: {string.Join("; ", proofs)}.");
+                pushback.Add($"Start from the ladder's step 1 and climb one step at a time, each with metric proof: {string.Join("; ", proofs)}. \"I think we need an L1 cache\" is not proof; \"Redis round-trip is 2ms and accounts for 60% of p99 at current load\" is.");
             }
         }
         var peak = r.PeakRate;

@@ -1,0 +1,24 @@
+namespace PrReviewBot.Core.Commands;
+
+/// <summary>The <c>/perf-review help</c> answer.</summary>
+public static class HelpText
+{
+    public static string Body(CommentTarget target)
+    {
+        var here = target == CommentTarget.PullRequest ? "this pull request" : "this issue";
+        return $$"""
+            **PrReviewBot commands** — write one at the start of a line in a comment on {{here}}:
+
+            | Command | What it does |
+            |---|---|
+            | `/perf-review recheck` | Evaluate again now: the `perf-review` check on a pull request, the five gates on an issue. |
+            | `/perf-review gates` | Judge the description against the five gates (targets, hot path, profile, simplest solution, rollback) and update the gate comment. |
+            | `/perf-review plan` | Post an escalation plan built from the targets, traffic, measurements and profile in the description. |
+            | `/perf-review override <reason>` | Pull requests only: make the check pass, recorded with your name and the reason. Needs write permission (or a team named in the config). |
+            | `/perf-review revoke` | Remove the override; the check is evaluated on its merits again. Same permission as override. |
+            | `/perf-review help` | This list. |
+
+            Commands inside code blocks, quotes or lists are ignored, so quoting a command never runs it.
+            """;
+    }
+}
