@@ -39,6 +39,20 @@ internal static partial class CurrentNumbers
             }
             taken.Add((m.Index, m.Index + m.Length));
         }
+        // "We need p95 under 80 ms (today it is 240ms)": a current value whose percentile was named earlier in the sentence.
+        foreach (Match m in CurrentValue().Matches(sentence))
+        {
+            if (taken.Any(t => m.Index < t.End && t.Start < m.Index + m.Length))
+            {
+                continue;
+            }
+            var named = PercentileToken().Matches(sentence[..m.Index]).LastOrDefault() ?? PercentileToken().Match(sentence, m.Index + m.Length);
+            if (named.Success && Quantities.TryParseNumber(m.Groups["num"].Value, out var current))
+            {
+                found.Add(new LatencyReading(PercentileName(named.Value), current, Quantities.CanonicalUnit(m.Groups["unit"].Value)));
+                taken.Add((m.Index, m.Index + m.Length));
+            }
+        }
         foreach (var regex in new[] { PercentileThenValue(), ValueThenPercentile() })
         {
             foreach (Match m in regex.Matches(sentence))
@@ -67,9 +81,10 @@ internal static partial class CurrentNumbers
             {
                 continue;
             }
-            var clause = ClauseAround(sentence, index);
+            var (before, after) = ClauseAround(sentence, index);
             var kind = targets.Any(t => t.Metric == "throughput" && Math.Abs(t.Value - quantity.Value) < 1e-9) ? RateKind.Target
-                : ExpectedCue().IsMatch(clause) ? RateKind.Expected
+                : CurrentWord().IsMatch(after) ? RateKind.Current
+                : ExpectedCue().IsMatch(before) || ExpectedCue().IsMatch(after) ? RateKind.Expected
                 : RateKind.Current;
             yield return new TrafficRate(quantity.Value, quantity.Unit, kind);
         }
@@ -111,16 +126,27 @@ internal static partial class CurrentNumbers
         return TargetWord().IsMatch(clause) && !CurrentWord().IsMatch(clause);
     }
 
-    private static string ClauseAround(string sentence, int index)
+    /// <summary>The words before and after a number within its clause ("We serve 800 RPS now | and expect 3,000 RPS").</summary>
+    private static (string Before, string After) ClauseAround(string sentence, int index)
     {
-        var start = sentence.LastIndexOfAny([';', ','], Math.Max(0, index - 1));
-        if (start > 0 && start + 1 < sentence.Length && char.IsDigit(sentence[start - 1]) && char.IsDigit(sentence[start + 1]))
+        var before = sentence[..index];
+        var cut = ClauseBreak().Matches(before).LastOrDefault();
+        if (cut is not null)
         {
-            start = sentence.LastIndexOfAny([';', ','], Math.Max(0, start - 1));
+            before = before[(cut.Index + cut.Length)..];
         }
-        var end = sentence.IndexOfAny([';', '.'], index);
-        return sentence[(start + 1)..(end < 0 ? sentence.Length : end)];
+        var after = sentence[index..];
+        var next = ClauseBreak().Match(after);
+        if (next.Success)
+        {
+            after = after[..next.Index];
+        }
+        return (before, after);
     }
+
+    // Clause ends: ";", a comma not inside a number, a full stop before a space, " and ", " but ", " while ".
+    [GeneratedRegex(@";|,(?!\d{3})|\.(?=\s)|\s(?:and|but|while|whereas)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
 
     private static string PercentileName(string raw)
     {
@@ -159,10 +185,16 @@ internal static partial class CurrentNumbers
     [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
     private static partial Regex NumberPart();
 
+    [GeneratedRegex(@"\b(?:today|currently|right now|at the moment|at present)(?:\s+(?:it|that|this|we)(?:'s|\s+(?:is|are|sits at|at|'re at))?|\s+(?:is|at|sits at|of|we're at)|\s*:)?\s*~?(?<num>\d[\d,]*(?:\.\d+)?)\s?" + TimeUnit + @"(?![\w/])", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrentValue();
+
+    [GeneratedRegex(@"\bp\d{2}(?:\.\d+)?\b|\bmedian\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentileToken();
+
     [GeneratedRegex(@"(?:ms|µs|s)$")]
     private static partial Regex TrailingUnit();
 
-    [GeneratedRegex(@"\b(?:expect\w*|projected|forecast\w*|growing|grow(?:s|th)?|will|initially|at launch|launch|next (?:year|quarter|month)|in \d+ (?:months?|weeks?|years?)|by (?:q\d|next|the end)|eventually|plan(?:ned)? for|anticipat\w+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:expect\w*|projected|forecast\w*|growing|grow(?:s|th)?|will|initially|at launch|launch|next (?:year|quarter|month)|(?:in|within) \d+ (?:months?|weeks?|years?)|maybe|eventually|by (?:q\d|next|the end)|eventually|plan(?:ned)? for|anticipat\w+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExpectedCue();
 
     [GeneratedRegex(@"\b(?<m>error rate|errors?|5xx(?: rate)?|cpu(?: usage| utili[sz]ation| load)?|memory(?: usage)?|ram|rss|heap(?: usage)?)\b(?:\s+(?:is|at|of|sits at|averages?|averaging|around|about|peaks? at|currently|now|usage|utili[sz]ation))*\s*[:=~]?\s*\d[\d.,]*\s?(?:%|[KMGT]i?B)(?![\w/])", RegexOptions.IgnoreCase)]

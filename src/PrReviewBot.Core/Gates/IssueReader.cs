@@ -32,7 +32,10 @@ internal static partial class IssueReader
         var endpoints = new List<HotEndpoint>(tables.Endpoints);
         foreach (var s in sentences)
         {
-            var here = TargetReader.Read(s.Text, s.In(GateKind.HardTargets) || s.InConstraintItem).ToList();
+            // Tables are read cell by cell with their row names (IssueTables); alert thresholds are not targets.
+            var here = s.InTable || s.AboutAlerts || s.In(GateKind.Rollback)
+                ? []
+                : TargetReader.Read(s.Text, s.In(GateKind.HardTargets) || s.InConstraintItem || GoalCue().IsMatch(s.Text)).ToList();
             targets.AddRange(here);
             latency.AddRange(CurrentNumbers.Latency(s.Text));
             traffic.AddRange(CurrentNumbers.Rates(s.Text, here));
@@ -40,7 +43,6 @@ internal static partial class IssueReader
             endpoints.AddRange(HotPathReader.Endpoints(s.Text, s.In(GateKind.HotPath)));
         }
         targets.AddRange(tables.Targets);
-        targets.AddRange(items.Targets);
 
         var findings = ProfileFindings(sentences);
         var guesses = sentences.Where(s => ProfileStatements.GuessesBottleneck(s.Text) && !findings.Contains(s.Text)).Select(s => s.Text).ToList();
@@ -119,12 +121,36 @@ internal static partial class IssueReader
             // The innermost section wins: a "Staleness:" label inside "## Gate 2" still belongs to Gate 2, a label inside
             // "## Details" to its own gate.
             var gate = sections.Where(s => s.Contains(block.Line)).OrderByDescending(s => s.StartLine).Select(s => (GateKind?)s.Gate).FirstOrDefault();
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in Sentences.Of(JoinWrappedLines(block.Text)))
             {
-                list.Add(new IssueSentence(Sentences.Plain(sentence), block.Line, gate, block.In(ItemKind.Constraint), block.Role == BlockRole.ListItem));
+                list.Add(new IssueSentence(Sentences.Plain(sentence), block.Line, gate, block.In(ItemKind.Constraint), block.Role == BlockRole.ListItem, block.Role == BlockRole.TableCell));
             }
         }
         return list;
+    }
+
+    /// <summary>
+    /// A line that does not end a sentence continues on the next one (text wrapped by hand), so "Should we build in
+    /// caching and circuit breakers from day one, so we don't\nhave to retrofit them?" stays one question.
+    /// </summary>
+    private static string JoinWrappedLines(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var lines = text.Split('\n');
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            sb.Append(lines[i]);
+            if (i + 1 < lines.Length)
+            {
+                var end = lines[i].TrimEnd();
+                sb.Append(end.Length > 0 && ".!?:;)".Contains(end[^1], StringComparison.Ordinal) ? '\n' : ' ');
+            }
+        }
+        return sb.ToString();
     }
 
     /// <summary>Sentences that report what profiling found, including the list that follows "Profiling shows:".</summary>
@@ -132,11 +158,14 @@ internal static partial class IssueReader
     {
         var findings = new List<string>();
         var leadInLine = -1;
+        var leadIn = string.Empty;
+        var findingLine = -1;
         foreach (var s in sentences)
         {
             if (ProfileStatements.IsLeadIn(s.Text))
             {
                 leadInLine = s.Line;
+                leadIn = s.Text;
                 continue;
             }
             var followsLeadIn = leadInLine >= 0 && s.Line > leadInLine && s.InList && !ProfileStatements.IsGuess(s.Text) && !s.IsQuestion;
@@ -144,9 +173,14 @@ internal static partial class IssueReader
             {
                 leadInLine = -1;
             }
-            if (followsLeadIn || ProfileStatements.IsFinding(s))
+            // "...shows 60% of p99 in Postgres, one SELECT per post." followed by "— the classic N+1 pattern." in the
+            // same paragraph continues the finding.
+            var continuesFinding = s.Line == findingLine && ProfileStatements.HasFindingCue(s.Text) && !ProfileStatements.IsGuess(s.Text) && !s.IsQuestion;
+            if (followsLeadIn || continuesFinding || ProfileStatements.IsFinding(s))
             {
-                findings.Add(s.Text);
+                // A list item under "pprof shows:" carries its lead-in, which says where the number comes from.
+                findings.Add(followsLeadIn && !ProfileStatements.IsFinding(s) ? leadIn + " " + s.Text : s.Text);
+                findingLine = s.Line;
             }
         }
         return findings.Distinct().ToList();
@@ -192,6 +226,9 @@ internal static partial class IssueReader
             : Node().IsMatch(all) ? "Node.js"
             : null;
     }
+
+    [GeneratedRegex(@"\b(?:need|needs|want|wants|require[sd]?|must|should|aim(?:ing)? for|expect(?:ed)?|has to|have to|goal|target|slo|sla)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalCue();
 
     [GeneratedRegex(@"\b(?:k6|wrk|vegeta|locust|gatling|jmeter|ghz|artillery|bombardier)\b|http\.get\(|import http from", RegexOptions.IgnoreCase)]
     private static partial Regex LoadTestScript();

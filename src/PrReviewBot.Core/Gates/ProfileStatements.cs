@@ -22,6 +22,8 @@ internal static partial class ProfileStatements
 
     public static bool IsGuess(string text) => Guess().IsMatch(text);
 
+    public static bool HasFindingCue(string text) => FindingCue().IsMatch(text);
+
     /// <summary>True for a sentence that guesses at the bottleneck ("probably the DB", "I think the cache is slow").</summary>
     public static bool GuessesBottleneck(string text) => Guess().IsMatch(text) && BottleneckWord().IsMatch(text);
 

@@ -18,8 +18,9 @@ public enum PlanKind
 /// <summary>Something to measure before any optimization, tied to the gate it answers.</summary>
 public sealed record MeasurementTask(GateKind Gate, string What, string How);
 
-/// <summary>The flag that turns the recommended change off at runtime.</summary>
-public sealed record RollbackFlag(string Name, string Disable, string WhenDisabled);
+/// <summary>The flag that turns the recommended change off at runtime. <see cref="Suggested"/> is false when the name
+/// comes from the issue itself.</summary>
+public sealed record RollbackFlag(string Name, string Disable, string WhenDisabled, bool Suggested = true);
 
 /// <summary>How to prove the change: sustained load, the metrics to record, the comparison to make.</summary>
 public sealed record LoadTestPlan(int MinimumSeconds, string Rate, IReadOnlyList<string> Metrics, IReadOnlyList<string> Procedure);

@@ -116,7 +116,9 @@ public sealed partial class EscalationPlanner
     {
         var r = facts.Reading;
         var endpoint = HotEndpointName(r);
-        var flag = FlagName(endpoint, step.FlagSuffix);
+        // The issue's own flag name when it names exactly one; otherwise a suggestion from the endpoint and the step.
+        var named = r.Rollback.FlagNames.Count == 1 ? r.Rollback.FlagNames[0] : null;
+        var flag = named ?? FlagName(endpoint, step.FlagSuffix);
         var evidence = new List<string>(facts.Pick.Evidence.Select(Phrasing.Quote));
         if (Context(r) is { } context)
         {
@@ -133,7 +135,8 @@ public sealed partial class EscalationPlanner
             MetricProofToEscalate = step.Number < 6 ? step.MetricProofToEscalate + $" Only then consider step {step.Number + 1} ({EscalationLadder.Step(step.Number + 1).Name})." : step.MetricProofToEscalate,
             Rollback = new RollbackFlag(flag,
                 $"Turn `{flag}` off at runtime (config or flag service, no redeploy); keep it on by default only after the load test proves the gain. {step.Rollback}",
-                step.WhenDisabled),
+                step.WhenDisabled,
+                Suggested: named is null),
             LoadTest = StepLoadTest(r, step),
             Skipped = Skipped(facts, step.Number),
             Pushback = Pushback(facts, step.Number),
@@ -486,7 +489,7 @@ public sealed partial class EscalationPlanner
     private static string Lower(string sentence) =>
         sentence.Length > 0 ? char.ToLowerInvariant(sentence[0]) + sentence[1..].TrimEnd('.') : sentence;
 
-    [GeneratedRegex(@"\bn\s?\+\s?1\b|\bone query per\b|\bquery per (?:item|row|post|request)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bn\s?\+\s?1\b|\bone (?:query|select|call|round[- ]trip|request) per\b|\bquery per (?:item|row|post|request)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NPlusOne();
 
     [GeneratedRegex(@"\b(?:quer(?:y|ies)|db|database)\b[^.;]{0,30}\b(?:optimi[sz]ed|index-only|indexed)\b|\bindex-only\b", RegexOptions.IgnoreCase)]

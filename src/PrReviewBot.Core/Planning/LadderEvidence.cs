@@ -162,7 +162,7 @@ internal static partial class LadderEvidence
     [GeneratedRegex(@"\b(?:optimi[sz]ed|index-only|already indexed|fast|fine|not the (?:problem|bottleneck|issue)|negligible)\b|\bno (?:more )?n\s?\+\s?1\b", RegexOptions.IgnoreCase)]
     private static partial Regex DatabaseFixed();
 
-    [GeneratedRegex(@"\bn\s?\+\s?1\b|\bn plus one\b|\bone query per\b|\bquery per (?:item|row|post|request|record)\b|\bper[- ](?:item|row|post) quer\w*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bn\s?\+\s?1\b|\bn plus one\b|\bone (?:query|select|call|round[- ]trip|request) per\b|\bquery per (?:item|row|post|request|record)\b|\bper[- ](?:item|row|post) quer\w*", RegexOptions.IgnoreCase)]
     private static partial Regex NPlusOne();
 
     [GeneratedRegex(@"\bseq(?:uential)? scans?\b|\bfull (?:table )?scans?\b|\bmissing index\w*\b|\bno index\b|\bunindexed\b", RegexOptions.IgnoreCase)]

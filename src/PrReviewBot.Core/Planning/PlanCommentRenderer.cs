@@ -73,7 +73,7 @@ public static class PlanCommentRenderer
         if (plan.Rollback is { } rollback)
         {
             sb.Append("#### Rollback\n\n");
-            sb.Append("- Flag: `").Append(rollback.Name).Append("` (suggested name)\n");
+            sb.Append("- Flag: ").Append(UserText.Prose("`" + rollback.Name.Replace("`", string.Empty, StringComparison.Ordinal) + "`")).Append(rollback.Suggested ? " (suggested name)\n" : " (named in the description)\n");
             sb.Append("- Disable: ").Append(UserText.Prose(rollback.Disable)).Append('\n');
             sb.Append("- When disabled: ").Append(UserText.Prose(rollback.WhenDisabled)).Append("\n\n");
         }

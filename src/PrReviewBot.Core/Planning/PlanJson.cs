@@ -70,6 +70,7 @@ public static class PlanJson
         {
             json.WriteStartObject("rollback");
             json.WriteString("flag", rollback.Name);
+            json.WriteBoolean("suggested", rollback.Suggested);
             json.WriteString("disable", rollback.Disable);
             json.WriteString("whenDisabled", rollback.WhenDisabled);
             json.WriteEndObject();

@@ -26,7 +26,7 @@ public static class PlanTextRenderer
         }
         if (plan.Rollback is { } rollback)
         {
-            Section(sb, "Rollback", [$"flag {rollback.Name} (suggested name)", rollback.Disable, "when disabled: " + rollback.WhenDisabled]);
+            Section(sb, "Rollback", [$"flag {rollback.Name}" + (rollback.Suggested ? " (suggested name)" : " (named in the description)"), rollback.Disable, "when disabled: " + rollback.WhenDisabled]);
         }
         if (plan.LoadTest is { } load)
         {

@@ -31,6 +31,12 @@ internal static partial class Proposals
         var found = new List<TechniqueMention>();
         foreach (var sentence in sentences)
         {
+            if (sentence.In(GateKind.Rollback) || sentence.AboutAlerts)
+            {
+                // The rollback plan and alert rules talk about the change to come ("alert on L1 hit rate"), not about
+                // what runs today or what else to build.
+                continue;
+            }
             var profileFinding = ProfileStatements.IsFinding(sentence);
             foreach (var clause in Clauses.Of(sentence.Text))
             {
@@ -43,7 +49,8 @@ internal static partial class Proposals
                         continue;
                     }
                     var proposal = ProposalCue().IsMatch(sentence.Text) || sentence.IsQuestion || sentence.In(GateKind.SimplestSolution);
-                    var existing = ExistingCue().IsMatch(clause) || profileFinding;
+                    // "already", "hit rate" say it exists whatever the context; "runs", "serves" only outside a proposal.
+                    var existing = StrongExisting().IsMatch(clause) || (!proposal && (WeakExisting().IsMatch(clause) || profileFinding));
                     if (step == 2 && LocalCache().IsMatch(clause) && !SharedCacheExplicit().IsMatch(clause))
                     {
                         // "in-process cache" is L1, not a Redis layer.
@@ -103,8 +110,11 @@ internal static partial class Proposals
     [GeneratedRegex(@"\b(?:add|adding|introduce|introducing|implement|implementing|should we|could we|shall we|want to|need to|would like|going to|propose|proposing|let's|plan to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongProposal();
 
-    [GeneratedRegex(@"\b(?:already|existing|currently|current|we have|we've got|have an?|in place|today|hit[- ]?(?:rate|ratio)|is deployed|deployed|behind|runs?|running|serves?|served)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ExistingCue();
+    [GeneratedRegex(@"\b(?:already|existing|currently|we have|we've got|in place|today|hit[- ]?(?:rate|ratio)|is deployed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongExisting();
+
+    [GeneratedRegex(@"\b(?:current|have an?|deployed|behind|runs?|running|serves?|served)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeakExisting();
 
     [GeneratedRegex(@"\b(?:no|not|don't|do not|doesn't|without|avoid\w*|instead of|rather than|never|skip|against|no new)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Denied();
