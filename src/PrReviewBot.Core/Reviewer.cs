@@ -77,10 +77,10 @@ public sealed class Reviewer
     /// Runs the five item judges over an already parsed document, without detection or findings. Gate and plan mode
     /// read issues with it, so targets, profile artifacts and switches are recognised exactly as in a PR review.
     /// </summary>
-    internal ReviewContext JudgeItems(PullRequestDescription pr, DescriptionDocument document, ReviewConfig config)
+    internal ReviewContext JudgeItems(PullRequestDescription pr, DescriptionDocument document, ReviewConfig config, IReadOnlyCollection<ItemKind>? only = null)
     {
         var context = new ReviewContext(pr, document, config);
-        foreach (var item in _items)
+        foreach (var item in only is null ? _items : _items.Where(i => only.Contains(i.Kind)))
         {
             item.Judge(context);
         }

@@ -20,7 +20,9 @@ internal static partial class IssueReader
         ArgumentNullException.ThrowIfNull(issue);
         var title = issue.Title ?? string.Empty;
         var document = DescriptionDocument.Parse(issue.Body);
-        var items = Reviewer.Default.JudgeItems(new PullRequestDescription(title, issue.Body ?? string.Empty, []), document, ReviewConfig.Default);
+        // Targets and measurements are read below with gate context; the item judges give artifacts, switches and links.
+        var items = Reviewer.Default.JudgeItems(new PullRequestDescription(title, issue.Body ?? string.Empty, []), document, ReviewConfig.Default,
+            [ItemKind.Profile, ItemKind.Rollback, ItemKind.Monitoring]);
         var sections = GateSections.Find(document);
         var sentences = Split(title, document, sections);
         var tables = IssueTables.Read(document);
@@ -121,12 +123,29 @@ internal static partial class IssueReader
             // The innermost section wins: a "Staleness:" label inside "## Gate 2" still belongs to Gate 2, a label inside
             // "## Details" to its own gate.
             var gate = sections.Where(s => s.Contains(block.Line)).OrderByDescending(s => s.StartLine).Select(s => (GateKind?)s.Gate).FirstOrDefault();
-            foreach (var sentence in Sentences.Of(JoinWrappedLines(block.Text)))
+            foreach (var sentence in Sentences.Of(JoinWrappedLines(block.Text)).SelectMany(Bounded))
             {
                 list.Add(new IssueSentence(Sentences.Plain(sentence), block.Line, gate, block.In(ItemKind.Constraint), block.Role == BlockRole.ListItem, block.Role == BlockRole.TableCell));
             }
         }
         return list;
+    }
+
+    /// <summary>Longest sentence read as one; real sentences are far shorter, and the readers look around each number.</summary>
+    private const int MaxSentenceLength = 1_000;
+
+    /// <summary>A run-on "sentence" (a pasted log line, adversarial text) read in pieces, so reading stays linear.</summary>
+    private static IEnumerable<string> Bounded(string sentence)
+    {
+        var at = 0;
+        while (sentence.Length - at > MaxSentenceLength)
+        {
+            var cut = sentence.LastIndexOf(' ', at + MaxSentenceLength, MaxSentenceLength / 2);
+            var end = cut > at ? cut : at + MaxSentenceLength;
+            yield return sentence[at..end];
+            at = end;
+        }
+        yield return sentence[at..];
     }
 
     /// <summary>

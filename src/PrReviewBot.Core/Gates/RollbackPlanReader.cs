@@ -21,11 +21,11 @@ internal static partial class RollbackPlanReader
 
     private static bool Affirmed(IssueSentence sentence, Regex what)
     {
-        if (sentence.IsQuestion && !sentence.In(GateKind.Rollback))
+        if ((sentence.IsQuestion && !sentence.In(GateKind.Rollback)) || !what.IsMatch(sentence.Text))
         {
             return false;
         }
-        foreach (var clause in Clauses.Of(sentence.Text))
+        foreach (var clause in sentence.Clauses)
         {
             var m = what.Match(clause);
             if (m.Success && !Denied().IsMatch(clause[..m.Index]) && !Unanswered().IsMatch(clause))

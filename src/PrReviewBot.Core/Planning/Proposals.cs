@@ -37,8 +37,12 @@ internal static partial class Proposals
                 // what runs today or what else to build.
                 continue;
             }
+            if (!AnyTechnique().IsMatch(sentence.Text) && !StepOneDone().IsMatch(sentence.Text))
+            {
+                continue;
+            }
             var profileFinding = ProfileStatements.IsFinding(sentence);
-            foreach (var clause in Clauses.Of(sentence.Text))
+            foreach (var clause in sentence.Clauses)
             {
                 var inPlace = !sentence.IsQuestion && StepOneDone().IsMatch(clause) ? [new TechniqueMention(Catalogue[0].Name, 1, true)] : new List<TechniqueMention>();
                 foreach (var (name, step, pattern) in Catalogue)
@@ -94,6 +98,10 @@ internal static partial class Proposals
 
     [GeneratedRegex(@"\b(?:lock[- ]?free|wait[- ]free|atomics?|atomic\.\w+|compare[- ]and[- ]swap|cas loops?|sync\.pool|object pool(?:ing|s)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LockFree();
+
+    // A cheap first look: does the sentence name any technique at all?
+    [GeneratedRegex(@"\b(?:fix|batch\w*|index\w*|eager|prepared|query timeouts?|connection pool\w*|where|dataloader|join|redis|memcached?|valkey|elasticache|l[12]|cach\w*|two[- ]level|in[- ]process|in[- ]memory|local|near|process[- ]local|lru|lfu|ristretto|caffeine|golang-lru|memorycache|single[- ]?flight|stampede|thundering|request coalescing|dog[- ]?pile|zero[- ]?\w+|msgpack|messagepack|protobuf|flatbuffers?|raw bytes|skip\w*|lock[- ]?free|wait[- ]free|atomic\w*|compare[- ]and[- ]swap|cas|sync\.pool|object pool\w*|circuit[- ]breakers?|read replicas?|shard\w*|cqrs|horizontal\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyTechnique();
 
     [GeneratedRegex(@"\bcircuit[- ]breakers?\b", RegexOptions.IgnoreCase)]
     private static partial Regex CircuitBreakers();
