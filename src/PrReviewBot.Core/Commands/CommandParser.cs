@@ -81,9 +81,12 @@ public static class CommandParser
             {
                 continue;
             }
-            foreach (var line in paragraph.Lines.Lines.Take(paragraph.Lines.Count))
+            // The paragraph's own source text: its lines, as typed (Markdig releases the line list after inline parsing).
+            var start = Math.Clamp(paragraph.Span.Start, 0, body.Length);
+            var end = Math.Clamp(paragraph.Span.End + 1, start, body.Length);
+            foreach (var line in body[start..end].Split('\n'))
             {
-                yield return line.Slice.ToString();
+                yield return line.TrimEnd('\r');
             }
         }
     }

@@ -1,0 +1,62 @@
+using PrReviewBot.Core.Commands;
+using PrReviewBot.Core.Config;
+
+namespace PrReviewBot.Core.Tests.Commands;
+
+public class OverridePermissionTests
+{
+    [Theory]
+    [InlineData("admin", true)]
+    [InlineData("maintain", true)]
+    [InlineData("write", true)]
+    [InlineData("WRITE", true)]
+    [InlineData("push", true)]
+    [InlineData("triage", false)]
+    [InlineData("read", false)]
+    [InlineData("none", false)]
+    [InlineData(null, false)]
+    [InlineData("superuser", false)]
+    public void ByDefault_WritePermissionOrAboveMayOverride(string? permission, bool allowed)
+    {
+        Assert.Equal(allowed, OverridePermission.Allows(permission, [], new OverrideConfig()));
+    }
+
+    [Fact]
+    public void AHigherMinimum_IsHonoured()
+    {
+        var config = new OverrideConfig { MinPermission = "maintain" };
+
+        Assert.False(OverridePermission.Allows("write", [], config));
+        Assert.True(OverridePermission.Allows("maintain", [], config));
+    }
+
+    [Fact]
+    public void AMinimumBelowWrite_StillNeedsWrite()
+    {
+        var config = new OverrideConfig { MinPermission = "read" };
+
+        Assert.False(OverridePermission.Allows("read", [], config));
+    }
+
+    [Theory]
+    [InlineData("acme/perf-leads", true)]
+    [InlineData("ACME/Perf-Leads", true)]
+    [InlineData("other/perf-leads", false)]
+    [InlineData("acme/perf", false)]
+    public void MembersOfAConfiguredOrgTeam_MayOverride(string team, bool allowed)
+    {
+        var config = new OverrideConfig { Teams = ["acme/perf-leads"] };
+
+        Assert.Equal(allowed, OverridePermission.Allows("read", [team], config));
+    }
+
+    [Fact]
+    public void ABareTeamSlug_MatchesThatSlugInAnyOrganization()
+    {
+        var config = new OverrideConfig { Teams = ["sre"] };
+
+        Assert.True(OverridePermission.Allows("none", ["acme/sre"], config));
+        Assert.False(OverridePermission.Allows("none", ["acme/sre-interns"], config));
+        Assert.False(OverridePermission.Allows("none", null, config));
+    }
+}
