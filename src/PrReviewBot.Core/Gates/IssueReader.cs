@@ -110,7 +110,8 @@ internal static partial class IssueReader
     private static List<IssueSentence> Split(string title, DescriptionDocument document, IReadOnlyList<GateSection> sections)
     {
         var list = new List<IssueSentence>();
-        foreach (var sentence in Sentences.Of(title))
+        // GitHub caps titles at 256 characters; anything longer is not a title.
+        foreach (var sentence in Sentences.Of(title.Length > 1_000 ? title[..1_000] : title).SelectMany(Bounded))
         {
             list.Add(new IssueSentence(Sentences.Plain(sentence), 0, null, false));
         }

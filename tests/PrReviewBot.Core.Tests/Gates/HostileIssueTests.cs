@@ -15,7 +15,7 @@ public class HostileIssueTests
             { "empty", string.Empty },
             { "whitespace", " \n\t\r\n  " },
             { "deep quotes", new string('>', 50_000) + " p95 is 240ms" },
-            { "deep lists", string.Concat(Enumerable.Range(0, 3_000).Select(i => new string(' ', i * 2) + "- item\n")) },
+            { "deep lists", string.Concat(Enumerable.Range(0, 1_000).Select(i => new string(' ', i * 2) + "- item\n")) },
             { "deep emphasis and brackets", new string('[', 20_000) + new string('*', 20_000) + "x" + new string(']', 20_000) },
             { "backtick runs", string.Concat(Enumerable.Repeat("`` ` ``` ", 10_000)) },
             { "html soup", string.Concat(Enumerable.Repeat("<div><!-- <img src=x onerror=alert(1)> --></div>\n", 2_000)) },
