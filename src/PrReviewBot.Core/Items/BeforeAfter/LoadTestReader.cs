@@ -19,7 +19,7 @@ internal static partial class LoadTestReader
         foreach (var text in document.Prose.Concat(document.CodeBlocks.Select(c => c.Content)))
         {
             var plain = Sentences.Plain(text);
-            tool ??= Tool().Match(plain) is { Success: true } t ? ToolName(t.Value) : null;
+            tool ??= Tool().Match(plain) is { Success: true } t ? ToolName(t.Value) : WrkRunning().IsMatch(plain) ? "wrk" : null;
             duration ??= Duration(plain);
             rate ??= Rate().Match(plain) is { Success: true } r ? r.Groups["r"].Value.Trim() : null;
             dataset ??= Dataset().Match(plain) is { Success: true } d ? d.Value.Trim() : null;

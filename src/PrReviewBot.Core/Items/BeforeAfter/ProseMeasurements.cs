@@ -160,7 +160,7 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"[\d.,]+\s?[-–~]*\s*$")]
+    [GeneratedRegex(@"(?<!\w)[\d.,]+\s?[-–~]*\s*$")]
     private static partial Regex TrailingNumber();
 
     [GeneratedRegex(@"[^.;:!?\n(]*$")]
