@@ -29,7 +29,7 @@ internal static partial class Techniques
         foreach (var block in document.Blocks)
         {
             var listItem = block.Role == BlockRole.ListItem;
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences)
             {
                 var text = Sentences.Plain(sentence);
                 if (NotThisChange().IsMatch(text) || (!listItem && !ChangeVerb().IsMatch(text)))

@@ -23,11 +23,11 @@ internal sealed partial class DescriptionDocument
     private const int MaxIndent = 24;
     private const int MaxBacktickRun = 16;
 
+    // Bare URLs are found in literal text by one cheap scan; Markdig's autolink extension costs more than the
+    // rest of the parse together (measured in benchmarks/, see docs/PERFORMANCE.md).
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
-        .UseAutoLinks()
         .UseTaskLists()
-        .UseEmphasisExtras()
         .Build();
 
     private readonly List<TextBlock> _blocks = [];
@@ -77,6 +77,12 @@ internal sealed partial class DescriptionDocument
     /// <summary>All prose of the description, block by block, for searches that do not care about structure.</summary>
     public IEnumerable<string> Prose => _blocks.Select(b => b.Text);
 
+    /// <summary>Every sentence of the prose, in order.</summary>
+    public IEnumerable<string> AllSentences => _blocks.SelectMany(b => b.Sentences);
+
+    /// <summary>Every sentence of the prose without code-span backticks and bold markers.</summary>
+    public IEnumerable<string> AllPlainSentences => _blocks.SelectMany(b => b.PlainSentences);
+
     public static DescriptionDocument Parse(string? body)
     {
         var (text, truncated) = Normalise(body ?? string.Empty);
@@ -84,7 +90,7 @@ internal sealed partial class DescriptionDocument
         MarkdownDocument? ast = null;
         try
         {
-            ast = Markdown.Parse(Flatten(text), Pipeline);
+            ast = Markdown.Parse(NeedsFlattening(text) ? Flatten(text) : text, Pipeline);
         }
         catch (ArgumentException)
         {
@@ -131,6 +137,41 @@ internal sealed partial class DescriptionDocument
             }
         }
         return (sb.ToString(), truncated);
+    }
+
+    /// <summary>True when some line nests deeper, indents further or runs more backticks than <see cref="Flatten"/> allows.</summary>
+    private static bool NeedsFlattening(string text)
+    {
+        var lineStart = true;
+        var lead = 0;
+        var run = 0;
+        foreach (var ch in text)
+        {
+            if (ch == '\n')
+            {
+                lineStart = true;
+                lead = 0;
+                run = 0;
+                continue;
+            }
+            if (lineStart && (ch is '>' or ' ' or '\t'))
+            {
+                if (++lead > MaxIndent)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                lineStart = false;
+            }
+            run = ch == '`' ? run + 1 : 0;
+            if (run > MaxBacktickRun)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Caps quote depth, indentation and backtick runs so adversarial Markdown stays linear to parse.</summary>
@@ -568,7 +609,19 @@ internal sealed partial class DescriptionDocument
                     }
             }
         }
-        return sb.ToString();
+        var text = sb.ToString();
+        if (links is not null && text.Contains("://", StringComparison.Ordinal))
+        {
+            // Bare URLs in prose (no autolink extension: one scan of the finished text is cheaper).
+            foreach (var bare in ExtractBareUrls(text, -1))
+            {
+                if (!links.Any(l => l.Url == bare.Url || l.Text == bare.Url))
+                {
+                    links.Add(bare);
+                }
+            }
+        }
+        return text;
     }
 
     private static void ExtractHtmlLinks(string html, List<LinkReference> links)

@@ -20,6 +20,10 @@ internal static partial class Leftovers
     /// <summary>True when the text says nothing beyond a template leftover.</summary>
     public static bool IsPlaceholder(string text)
     {
+        if (text.Length > MaxPlaceholderLength)
+        {
+            return false;
+        }
         var t = Clean(text);
         if (t.Length == 0)
         {
@@ -41,9 +45,12 @@ internal static partial class Leftovers
     /// <summary>True when the author explicitly declared the item not applicable (as opposed to leaving it blank).</summary>
     public static bool DeclaresNotApplicable(string text)
     {
-        var t = Clean(text);
+        var t = Clean(text.Length > MaxPlaceholderLength ? text[..MaxPlaceholderLength] : text);
         return t.Length > 0 && (Placeholders.Contains(t) || NotApplicableLead().IsMatch(t));
     }
+
+    // Leftovers are short ("N/A (backport)", "<Issue number if applicable>"); anything longer is content.
+    private const int MaxPlaceholderLength = 80;
 
     private static string Clean(string text)
     {

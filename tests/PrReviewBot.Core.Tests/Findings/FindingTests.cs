@@ -61,6 +61,8 @@ public class FindingTests
         Assert.Contains(FindingIds.NoBenchmarkInDiff, Review.Rules(verdict));
         var withBench = Review.Of("p95 240 ms → 80 ms", files: ["src/feed/query.go", "loadtest/feed.k6.js"]);
         Assert.DoesNotContain(FindingIds.NoBenchmarkInDiff, Review.Rules(withBench));
+        var withLoad = Review.Of("p95 240 ms → 80 ms", files: ["src/feed/query.go", "tests/load/feed-api.js"]);
+        Assert.DoesNotContain(FindingIds.NoBenchmarkInDiff, Review.Rules(withLoad));
     }
 
     [Fact]

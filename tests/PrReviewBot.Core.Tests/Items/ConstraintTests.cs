@@ -99,3 +99,14 @@ public class ConstraintTests
         Assert.True(verdict.Item(ItemKind.Constraint).Present);
     }
 }
+
+public class ConstraintAlertConditionTests
+{
+    [Fact]
+    public void AlertConditionIsNotATarget()
+    {
+        var verdict = Review.Of("## Monitoring\nAlert `FeedSlow` fires when p95 > 80ms for 10 minutes: https://grafana.example.com/d/abc/feed");
+        Assert.Empty(verdict.Targets);
+        Assert.DoesNotContain(verdict.Findings, f => f.Rule == PrReviewBot.Core.Findings.FindingIds.TargetMissed);
+    }
+}

@@ -34,6 +34,7 @@ public class ProfileTests
     [InlineData("Trace at peak: https://jaeger.example.com/trace/4bf92f3577b34da6a3ce929d0e0e4736")]
     [InlineData("[flamegraphs-before-after.zip](https://github.com/acme/db/files/2999802/before-after.zip)")]
     [InlineData("CPU profile: https://pyroscope.example.com/?query=app.cpu")]
+    [InlineData("Profile: https://grafana.example.com/a/grafana-pyroscope-app/profiles-explorer?var-service=feed")]
     public void ProfilerLinksAreArtifacts(string body) => Assert.True(Review.Present(body, ItemKind.Profile));
 
     [Fact]

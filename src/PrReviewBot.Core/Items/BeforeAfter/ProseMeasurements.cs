@@ -42,6 +42,10 @@ internal static partial class ProseMeasurements
     public static IEnumerable<RawMeasurement> Read(string sentence, bool inResultsSection)
     {
         var text = Sentences.Plain(sentence);
+        if (!Cues.MayMeasure(text))
+        {
+            return [];
+        }
         var found = new List<RawMeasurement>();
         var taken = new List<(int Start, int End)>();
         Collect(Arrow, text, found, taken, swap: false);

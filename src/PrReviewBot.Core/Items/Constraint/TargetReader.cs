@@ -36,9 +36,18 @@ internal static partial class TargetReader
         @"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])",
         RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection)
+    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection, bool inMonitoringSection = false)
     {
         var text = Sentences.Plain(sentence);
+        if (!Cues.MayTarget(text))
+        {
+            yield break;
+        }
+        // "fires when p95 > 80ms for 10 minutes" is an alert condition, not the target the change serves.
+        if ((inMonitoringSection && !inConstraintSection) || AlertCondition().IsMatch(text))
+        {
+            yield break;
+        }
         var goal = inConstraintSection || GoalCue().IsMatch(text);
         var found = false;
         foreach (Match m in Explicit.Matches(text))
@@ -154,6 +163,9 @@ internal static partial class TargetReader
 
     [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|limit|cap|threshold|keep|stay|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
+
+    [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex AlertCondition();
 
     [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatedGoal();

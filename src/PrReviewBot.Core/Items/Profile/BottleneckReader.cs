@@ -14,7 +14,7 @@ internal static partial class BottleneckReader
     public static IEnumerable<BottleneckClass> Read(DescriptionDocument document)
     {
         var found = new List<BottleneckClass>();
-        foreach (var sentence in document.Prose.SelectMany(Sentences.Of).Concat(document.CodeBlocks.Select(c => c.LeadIn)))
+        foreach (var sentence in document.AllSentences.Concat(document.CodeBlocks.Select(c => c.LeadIn)))
         {
             var text = Sentences.Plain(sentence);
             if (!CostCue().IsMatch(text))

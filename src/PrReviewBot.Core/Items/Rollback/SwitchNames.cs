@@ -17,7 +17,7 @@ internal static partial class SwitchNames
         foreach (var block in document.Blocks)
         {
             var inSection = block.In(ItemKind.Rollback);
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences)
             {
                 foreach (var name in FromSentence(sentence, inSection))
                 {
