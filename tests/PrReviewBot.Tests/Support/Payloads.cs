@@ -82,12 +82,16 @@ public static class Descriptions
         Load test: k6, 10 minutes sustained at 2,500 RPS on the staging dataset; error rate 0.02% before, 0.01% after.
         """;
 
-    public const string Complete = Incomplete + """
+    public const string RollbackSection = """
 
 
         ## Rollback
         Behind the `feed_batch_query` flag. To disable it, set `feed_batch_query=false` in the flags service (applies within 30 s);
         when disabled, the feed falls back to the previous per-item queries.
+        """;
+
+    public const string Complete = Incomplete + RollbackSection + """
+
 
         ## Monitoring
         Dashboard: https://grafana.example.com/d/feed-api/feed-api-latency
