@@ -104,6 +104,9 @@ public sealed class QueueOptions
     /// <summary>Longest idle sleep between looks at the queue (new work wakes the worker at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>First wait before a failed job runs again; later waits double, up to 15 minutes.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A job that keeps failing for transient reasons is given up after this many runs.</summary>
     public int MaxJobAttempts { get; set; } = 20;
 

@@ -92,7 +92,7 @@ public sealed class JobRunner(
             }
             case FaultKind.Transient or FaultKind.Unauthorized when job.Attempts + 1 < options.MaxJobAttempts:
             {
-                var due = now + (fault.Wait ?? Backoff(job.Attempts));
+                var due = now + (fault.Wait ?? Backoff(job.Attempts, options.RetryBaseDelay));
                 await store.RetryLaterAsync(job, due, fault.Summary, countAttempt: true, CancellationToken.None);
                 log.LogWarning(e, "{Subject} failed ({Reason}), attempt {Attempt}; trying again at {Due:o}", job.Subject, fault.Summary, job.Attempts + 1, due);
                 return "retrying";
@@ -108,9 +108,9 @@ public sealed class JobRunner(
     }
 
     /// <summary>5 s, 10 s, 20 s … up to 15 minutes, with jitter so a GitHub outage does not end in a stampede.</summary>
-    internal static TimeSpan Backoff(int attempts)
+    internal static TimeSpan Backoff(int attempts, TimeSpan first)
     {
-        var seconds = Math.Min(15 * 60, 5 * Math.Pow(2, Math.Min(attempts, 12)));
+        var seconds = Math.Min(15 * 60, first.TotalSeconds * Math.Pow(2, Math.Min(attempts, 12)));
         return TimeSpan.FromSeconds(seconds) + Jitter(TimeSpan.FromSeconds(seconds / 5));
     }
 
