@@ -39,6 +39,6 @@ public static class BotLogging
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());
                     break;
             }
-        });
+        }, preserveStaticLogger: true); // Each host its own logger: Log.Logger is process-wide and would mix hosts' logs.
     }
 }
