@@ -69,7 +69,7 @@ public static class Descriptions
         Feed API p95 latency must stay under 80ms at 2,500 RPS — the target agreed in #41.
 
         ## Profile
-        Flamegraph from production: https://grafana.example.com/pyroscope/feed-api?from=now-1h
+        CPU flamegraph from production (dotnet-trace, 60 s): ![flamegraph](https://files.example.com/feed-api/flamegraph.svg)
         62% of CPU time is in `FeedRepository.LoadItems`, which issues one query per item (N+1); the bottleneck is I/O on the database.
 
         ## Before/after
