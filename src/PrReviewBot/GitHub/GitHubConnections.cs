@@ -64,7 +64,7 @@ public sealed class GitHubConnections : IDisposable
         GitHubMode.App => ForInstallation(repo.InstallationId
             ?? throw new InvalidOperationException($"No installation id is known for {repo.FullName}; App mode needs one.")),
         GitHubMode.Token => _token.Value,
-        _ => throw new InvalidOperationException("No GitHub App or token is configured."),
+        _ => throw new GitHubNotConfiguredException("No GitHub App or token is configured: stored work waits until one is."),
     };
 
     /// <summary>Octokit's client over <see cref="For"/>; built once per connection.</summary>
@@ -73,7 +73,9 @@ public sealed class GitHubConnections : IDisposable
     public IConnection ForInstallation(long installationId) =>
         _installations.GetOrAdd(installationId, id => Create(new InstallationCredentialStore(Tokens, id)));
 
-    private Connection Create(ICredentialStore credentials) => new(Product, ApiBase, credentials, _http, _json);
+    private readonly EtagCache _etags = new();
+
+    private Connection Create(ICredentialStore credentials) => new(Product, ApiBase, credentials, _http, _json) { ResponseCache = _etags };
 
     internal static Uri ApiBaseOf(string? configured)
     {
@@ -104,3 +106,6 @@ public sealed class GitHubConnections : IDisposable
         _key?.Dispose();
     }
 }
+
+/// <summary>The bot has no App or token (yet): work waits rather than fails.</summary>
+public sealed class GitHubNotConfiguredException(string message) : Exception(message);

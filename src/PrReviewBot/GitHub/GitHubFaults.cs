@@ -76,6 +76,8 @@ public static class GitHubFaults
                 return new Fault(FaultKind.Transient, null, $"connection to GitHub failed: {h.Message}");
             case TaskCanceledException:
                 return new Fault(FaultKind.Transient, null, "GitHub call timed out");
+            case GitHubNotConfiguredException n:
+                return new Fault(FaultKind.Transient, TimeSpan.FromMinutes(1), n.Message);
             case GitHubQueryException q:
                 return new Fault(FaultKind.Transient, null, q.Message);
             case JsonException j:

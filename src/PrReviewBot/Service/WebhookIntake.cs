@@ -21,6 +21,7 @@ public sealed class WebhookIntake(
     IOptionsMonitor<GitHubOptions> gitHub,
     IOptionsMonitor<QueueOptions> queue,
     IHttpContextAccessor http,
+    Serilog.IDiagnosticContext diagnostics,
     TimeProvider time,
     ILogger<WebhookIntake> log) : WebhookEventProcessor
 {
@@ -61,6 +62,9 @@ public sealed class WebhookIntake(
             throw new WebhookRejectedException(400, "The body is not valid JSON.");
         }
 
+        // The request-completion log line carries them too.
+        diagnostics.Set("Repository", routing.Repository);
+        diagnostics.Set("PullRequest", routing.Number);
         using var repositoryProperty = LogContext.PushProperty("Repository", routing.Repository);
         using var numberProperty = LogContext.PushProperty("PullRequest", routing.Number);
         var delivery = new InboundDelivery(

@@ -328,7 +328,15 @@ public sealed partial class FakeGitHub : IDisposable
             }
             if (r.Method == "GET" && rest.StartsWith("/collaborators/", StringComparison.Ordinal) && rest.EndsWith("/permission", StringComparison.Ordinal))
             {
-                return Json(200, """{"permission":"write","role_name":"write","user":{"login":"someone","id":1}}""");
+                const string etag = "\"permission-v1\"";
+                if (r.Headers.GetValueOrDefault("If-None-Match") == etag)
+                {
+                    var notModified = Json(304, "");
+                    notModified.Headers!["ETag"] = new WireMockList<string>(etag);
+                    return notModified;
+                }
+                return Json(200, """{"permission":"write","role_name":"write","user":{"login":"someone","id":1}}""",
+                    new Dictionary<string, string> { ["ETag"] = etag });
             }
         }
         return NotFound();
