@@ -45,15 +45,15 @@ public sealed partial class MergeGroupCheck(IGitHub gitHub, IWorkStore store, Pu
             var prJob = job with { Subject = WorkRequest.PullRequestSubject(repo.FullName, number), Kind = JobKind.PullRequest, Sha = null, Force = false };
             record = await review.RunAsync(prJob, deliveries, ct);
         }
-        if (record?.CheckJson is not { } json || JsonSerializer.Deserialize<CheckOutput>(json) is not { } output)
+        if (record?.CheckJson is not { } json || JsonSerializer.Deserialize<PostedCheck>(json) is not { } posted)
         {
             log.LogWarning("{Repository}#{PullRequest} has no verdict to report on merge group {Sha}", repo.FullName, number, sha);
             return;
         }
         var name = record.CheckName ?? ReviewConfig.Default.CheckName;
-        await gitHub.PublishCheckAsync(repo, new CheckPublication(name, sha, output, links.For(repo.FullName, number),
-            number.ToString(CultureInfo.InvariantCulture), ReviewRendering.StatusDescription(output)), ct);
+        await gitHub.PublishCheckAsync(repo, new CheckPublication(name, sha, posted.Output, links.For(repo.FullName, number),
+            number.ToString(CultureInfo.InvariantCulture), posted.StatusDescription), ct);
         log.LogInformation("Reported {Repository}#{PullRequest}'s verdict ({Conclusion}) on merge group {Sha}",
-            repo.FullName, number, ReviewRendering.Name(output.Conclusion), sha);
+            repo.FullName, number, ReviewRendering.Name(posted.Output.Conclusion), sha);
     }
 }

@@ -81,11 +81,11 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
             return (record, "unchanged");
         }
         await gitHub.PublishCheckAsync(repo, new CheckPublication(decision.CheckName, headSha, decision.Check, reportUrl,
-            number.ToString(CultureInfo.InvariantCulture), ReviewRendering.StatusDescription(decision.Check)), ct);
+            number.ToString(CultureInfo.InvariantCulture), decision.StatusDescription), ct);
         record = record with
         {
             CheckName = decision.CheckName,
-            CheckJson = JsonSerializer.Serialize(decision.Check),
+            CheckJson = JsonSerializer.Serialize(new PostedCheck(decision.Check, decision.StatusDescription)),
             CheckFingerprint = fingerprint,
             CheckSha = headSha,
         };
@@ -133,7 +133,9 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
         {
             log.LogWarning("Configuration of {Repository}#{PullRequest} is invalid: {Errors}", repository, number, string.Join("; ", errors));
             // The broken file cannot say what the check is called: keep the name last used, so the required check is the one that fails.
-            return new Decision(ReviewRendering.ConfigError(errors), lastCheckName ?? ReviewConfig.Default.CheckName, null, null, CommentPolicy.Never, false, "config_error");
+            var invalid = ReviewRendering.ConfigError(errors);
+            return new Decision(invalid, ReviewRendering.ConfigErrorStatusDescription(errors, invalid), lastCheckName ?? ReviewConfig.Default.CheckName,
+                null, null, CommentPolicy.Never, false, "config_error");
         }
         Verdict verdict;
         try
@@ -147,7 +149,7 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
             var output = new CheckOutput("PrReviewBot could not review this description",
                 "The review failed with an internal error, logged by the bot. Re-run this check; if it fails again, tell the bot's operators.",
                 "", CheckConclusion.Failure);
-            return new Decision(output, config.CheckName, null, null, CommentPolicy.Never, false, "error");
+            return new Decision(output, ReviewRendering.StatusDescription(output), config.CheckName, null, null, CommentPolicy.Never, false, "error");
         }
         var context = new PresentationContext(reportUrl);
         var check = ReviewRendering.Check(verdict, context);
@@ -158,8 +160,8 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
             CommentPolicy.Missing => somethingMissing,
             _ => false,
         };
-        return new Decision(check, config.CheckName, verdict, ReviewRendering.Comment(verdict, context), config.Comment.When, wantsNew,
-            verdict.Conclusion.Name());
+        return new Decision(check, ReviewRendering.StatusDescription(verdict, context, check), config.CheckName, verdict,
+            ReviewRendering.Comment(verdict, context), config.Comment.When, wantsNew, verdict.Conclusion.Name());
     }
 
     /// <summary>The base branch's file, else the owner's <c>.github</c> repository's, else the defaults.</summary>
@@ -180,6 +182,7 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
 
     private sealed record Decision(
         CheckOutput Check,
+        string StatusDescription,
         string CheckName,
         Verdict? Verdict,
         string? Comment,
@@ -187,3 +190,6 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
         bool WantsNewComment,
         string ConclusionName);
 }
+
+/// <summary>What was posted as the check, kept so a merge group gets exactly the same.</summary>
+public sealed record PostedCheck(CheckOutput Output, string StatusDescription);

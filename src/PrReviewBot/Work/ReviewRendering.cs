@@ -53,7 +53,13 @@ internal static class ReviewRendering
         return Fit(new CheckOutput(Shorten(title, 200), summary, "", CheckConclusion.Failure), null);
     }
 
-    /// <summary>The one line a commit status carries (token mode).</summary>
+    /// <summary>The one line a commit status carries (token mode). Switch to <c>CheckRenderer.RenderStatusDescription</c>.</summary>
+    public static string StatusDescription(Verdict verdict, PresentationContext context, CheckOutput output) => StatusDescription(output);
+
+    /// <summary>The status line for an invalid config. Switch to <c>CheckRenderer.RenderConfigErrorStatusDescription</c>.</summary>
+    public static string ConfigErrorStatusDescription(IReadOnlyList<ConfigError> errors, CheckOutput output) => StatusDescription(output);
+
+    /// <summary>A status line from a check's title, for outputs with no verdict behind them.</summary>
     public static string StatusDescription(CheckOutput output) => Shorten(output.Title, MaxStatusDescriptionLength);
 
     public static string Comment(Verdict verdict, PresentationContext context) =>
