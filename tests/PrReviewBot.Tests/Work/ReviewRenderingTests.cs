@@ -43,7 +43,7 @@ public class ReviewRenderingTests
         var output = ReviewRendering.ConfigError([new ConfigError(".github/perf-review.yml", 7, 3, "unknown key `requird`")]);
 
         Assert.Equal(CheckConclusion.Failure, output.Conclusion);
-        Assert.Contains(".github/perf-review.yml:7:3", output.Summary);
+        Assert.Contains(".github/perf-review.yml:7:3", $"{output.Title}\n{output.Summary}\n{output.Text}");
     }
 
     [Fact]
