@@ -13,6 +13,7 @@ public static class CliApp
     {
         var root = new RootCommand("PrReviewBot: checks that performance-optimization PRs prove themselves.");
         // Verbs register here, one file each under Cli/.
+        root.Add(ServeVerb.Build());
         return root;
     }
 
