@@ -646,8 +646,14 @@ internal sealed partial class DescriptionDocument
 
     private static string? Attribute(string tag, string name)
     {
-        var m = Regex.Match(tag, name + @"\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-        return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value) : null;
+        foreach (Match m in HtmlAttribute().Matches(tag))
+        {
+            if (m.Groups["n"].Value.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value);
+            }
+        }
+        return null;
     }
 
     private static List<LinkReference> ExtractBareUrls(string text, int blockIndex)
@@ -662,6 +668,9 @@ internal sealed partial class DescriptionDocument
 
     [GeneratedRegex(@"^\s*(?<label>[^:\n`]{1,48}?)\s*:\s*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex PlainLabel();
+
+    [GeneratedRegex(@"\b(?<n>src|alt|href)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlAttribute();
 
     [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlImage();
