@@ -19,8 +19,6 @@ public sealed record ItemGuidance(ItemKind Kind, string Asks, string Why, string
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static IReadOnlyList<ItemGuidance> All { get; } = ItemKinds.All.Select(For).ToList();
-
     private static readonly ItemGuidance Constraint = new(
         ItemKind.Constraint,
         "The constraint this PR addresses: a measurable target and a link to where it is defined.",
@@ -85,4 +83,7 @@ public sealed record ItemGuidance(ItemKind Kind, string Asks, string Why, string
         Dashboard: https://grafana.example.com/d/feed-latency (panel "feed p95/p99").
         Alert: `FeedLatencyP99High` in `deploy/alerts/feed.yml` fires when p99 > 180 ms for 5 min.
         """);
+
+    // Declared after the entries: static fields initialise in order, so this must come last.
+    public static IReadOnlyList<ItemGuidance> All { get; } = ItemKinds.All.Select(For).ToList();
 }
