@@ -124,7 +124,7 @@ public static class CheckCommand
             {
                 return CliApp.ExitUsage;
             }
-            changedFiles = list.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            changedFiles = ChangedFiles(list);
         }
 
         var body = CliInput.Read(console, bodyPath, "--body-file");
@@ -133,12 +133,7 @@ public static class CheckCommand
             return CliApp.ExitUsage;
         }
 
-        var labels = (labelValues ?? [])
-            .SelectMany(v => v.Split(','))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0)
-            .ToList();
-        var verdict = Reviewer.Default.Review(new PullRequestDescription(title ?? "", body, labels, changedFiles), reviewConfig);
+        var verdict = Reviewer.Default.Review(new PullRequestDescription(title ?? "", body, Labels(labelValues), changedFiles), reviewConfig);
 
         var output = format switch
         {
@@ -150,4 +145,16 @@ public static class CheckCommand
         console.Out.Flush();
         return CheckRenderer.ConclusionOf(verdict, PresentationContext.None) == CheckConclusion.Failure ? CliApp.ExitFail : CliApp.ExitPass;
     }
+
+    /// <summary>"--labels a,b --labels c" → a, b, c.</summary>
+    internal static List<string> Labels(IEnumerable<string>? values) =>
+        (values ?? [])
+            .SelectMany(v => v.Split(','))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0)
+            .ToList();
+
+    /// <summary>One path per line; blank lines and surrounding whitespace (CRLF included) are ignored.</summary>
+    internal static List<string> ChangedFiles(string list) =>
+        list.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 }
