@@ -60,6 +60,13 @@ public static class ConfigParser
             // The walk has already recorded why it stopped.
             return Failed(fileName, errors);
         }
+#pragma warning disable CA1031 // a config file must never crash a review: a defect here becomes an error on the check
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            errors.Add(new ConfigError(fileName, 0, 0, $"the file could not be checked ({ex.GetType().Name}); please report this"));
+            return Failed(fileName, errors);
+        }
         return errors.Count > 0 ? Failed(fileName, errors) : new ConfigParseResult(config, []);
     }
 

@@ -12,15 +12,21 @@ public static class ValidateConfigCommand
     public static Command Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var file = new Argument<string>("FILE")
+        var file = new Argument<string?>("FILE")
         {
             Description = "The config file to check, usually .github/perf-review.yml ('-' reads standard input).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var schema = new Option<bool>("--schema")
+        {
+            Description = "Print the file's JSON Schema instead (for editors: save it and point your YAML extension at it).",
         };
         var command = new Command("validate-config",
             "Check a .github/perf-review.yml: every unknown key, wrong type, bad value or YAML error is printed as " +
             "FILE:LINE:COLUMN: message, the way the App would report it on the check.")
         {
             file,
+            schema,
         };
         CliHelp.SetEpilog(command, """
             Exit codes:
@@ -28,10 +34,24 @@ public static class ValidateConfigCommand
               1  the file is invalid: each error on stderr as FILE:LINE:COLUMN: message
               2  the file could not be read, or the command line is wrong
 
-            Example:
+            Examples:
               prreviewbot validate-config .github/perf-review.yml
+              prreviewbot validate-config --schema > perf-review.schema.json
             """);
-        command.SetAction(parse => Run(console, parse.GetValue(file)!));
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(schema))
+            {
+                console.Out.Write(ConfigSchema.Json);
+                return CliApp.ExitPass;
+            }
+            if (parse.GetValue(file) is not { } path)
+            {
+                console.Error.WriteLine("error: give the config file to check: prreviewbot validate-config .github/perf-review.yml");
+                return CliApp.ExitUsage;
+            }
+            return Run(console, path);
+        });
         return command;
     }
 

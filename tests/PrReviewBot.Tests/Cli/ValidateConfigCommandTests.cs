@@ -56,6 +56,15 @@ public sealed class ValidateConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Schema_PrintsTheJsonSchema()
+    {
+        var result = await CliRun.Run(null, "validate-config", "--schema");
+        Assert.Equal(CliApp.ExitPass, result.ExitCode);
+        Assert.Equal(PrReviewBot.Core.Config.ConfigSchema.Json, result.Out);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(result.Out).RootElement.ValueKind);
+    }
+
+    [Fact]
     public async Task Stdin_WithDash()
     {
         var result = await CliRun.Run("mode: fast\n", "validate-config", "-");
