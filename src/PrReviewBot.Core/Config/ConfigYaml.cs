@@ -175,7 +175,7 @@ internal static class ConfigYaml
         }
         catch (YamlException ex)
         {
-            if (!ReportTabIndentation(text, file, errors))
+            if (!(ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && ReportTabIndentation(text, file, errors)))
             {
                 var line = (int)Math.Clamp(ex.Start.Line, 0, int.MaxValue);
                 var column = (int)Math.Clamp(ex.Start.Column, 0, int.MaxValue);

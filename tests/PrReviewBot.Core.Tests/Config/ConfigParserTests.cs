@@ -469,6 +469,23 @@ public class ConfigParserTests
     }
 
     [Fact]
+    public void TabBeforeAListItem_NamesTheTabbedLine()
+    {
+        var error = SingleError("detection:\n  labels:\n    - perf\n\t- speed\n");
+        Assert.Equal((4, 1), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void SyntaxErrorElsewhere_IsNotBlamedOnALegalTab()
+    {
+        // A tab inside a block scalar's text is legal YAML; the real error is the unclosed quote below it.
+        var error = SingleError("gates:\n  satisfied_label: |\n    x\n    \ty\ncheck_name: \"open\n");
+        Assert.Equal(5, error.Line);
+        Assert.StartsWith("YAML syntax error", error.Message);
+        Assert.DoesNotContain("tab", error.Message);
+    }
+
+    [Fact]
     public void TabAsSeparatorAfterAKey_IsFine()
     {
         Assert.Equal(ReviewMode.Shadow, Valid("mode:\tshadow\n").Mode);
@@ -622,6 +639,21 @@ public class ConfigParserTests
         var result = ConfigParser.Parse(yaml);
         Assert.Null(result.Config);
         Assert.NotEmpty(result.Errors);
+    }
+
+    [Fact]
+    public void RandomYamlishText_NeverThrows()
+    {
+        // Seeded, so a failure reproduces: YAML punctuation, keys of this file, tabs, CR/LF, BOM and odd characters.
+        string[] pieces = ["mode", "items", "profile", "required", "detection", "labels", ": ", ":", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ",
+            "'", "\"", "|", ">", "#", "---", "...", "? ", "\n", "\r\n", "\t", "  ", "    ", "true", "7", "~", "%YAML 1.2", "\uFEFF", "\u0000", "性能", "😀", "\uD800", "\\"];
+        var random = new Random(20_260_301);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var yaml = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var result = ConfigParser.Parse(yaml);
+            Assert.True(result.IsValid || (result.Config is null && result.Errors.Count > 0), yaml);
+        }
     }
 
     [Fact]

@@ -119,6 +119,26 @@ public class MarkdownTextTests
     }
 
     [Fact]
+    public void RandomHostileText_AlwaysStaysInItsCell_AsPlainText()
+    {
+        string[] pieces = ["|", "\\|", "`", "```", "*", "**", "_", "~~", "[", "]", "(", ")", "![", "<", ">", "<b>", "<!--", "-->", "&", "&#64;", "&lt;",
+            "@", "@octocat", "#", "# ", "- ", "1. ", "> ", "$", "\\", "\n", "\r", "\t", " ", "a", "javascript:", "https://x.io/a_b", "http://", ":", "\u202E", "\u0000", "😀", "性能"];
+        var random = new Random(20_260_302);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var doc = Markdown.Parse($"| a | b |\n|---|---|\n| {MarkdownText.Escape(text)} | z |\n", Gfm);
+
+            var table = Assert.IsType<Markdig.Extensions.Tables.Table>(Assert.Single(doc));
+            Assert.Equal(2, table.Count);
+            Assert.All(table.Cast<Markdig.Extensions.Tables.TableRow>(), row => Assert.Equal(2, row.Count));
+            var inlines = table.Descendants<Inline>().ToList();
+            Assert.DoesNotContain(inlines, x => x is HtmlInline or EmphasisInline or CodeInline or LinkInline { IsAutoLink: false } or LinkInline { IsImage: true });
+            Assert.DoesNotContain(inlines, x => x is LiteralInline literal && literal.Content.ToString().Contains("@octocat", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void EscapedHostileText_RendersAsOneTextCellWithNoHtmlOrLinksBeyondItsUrl()
     {
         const string hostile = "x | y\n| injected | row |\n<script>alert(1)</script> [a](javascript:b) ![i](https://e/i.png) @team";
