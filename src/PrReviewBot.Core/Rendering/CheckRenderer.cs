@@ -76,10 +76,14 @@ public static class CheckRenderer
                        "`prreviewbot validate-config` checks a file locally.")
             .Build(null);
         var text = new BoundedMarkdown(MaxOutputLength);
-        foreach (var error in errors)
+        // Blocks of 20 lines keep the list tight on screen and still let a huge list be cut between blocks.
+        foreach (var chunk in errors.Chunk(20))
         {
-            var where = error.Line > 0 ? $"{error.File}:{error.Line}:{error.Column}" : error.File;
-            text.Detail($"- {MarkdownText.Code(where)} {MarkdownText.Prose(error.Message)}");
+            text.Detail(string.Join("\n", chunk.Select(error =>
+            {
+                var where = error.Line > 0 ? $"{error.File}:{error.Line}:{error.Column}" : error.File;
+                return $"- {MarkdownText.Code(where)} {MarkdownText.Prose(error.Message)}";
+            })));
         }
         return new CheckOutput(title, summary, text.Build(null), CheckConclusion.Failure);
     }
