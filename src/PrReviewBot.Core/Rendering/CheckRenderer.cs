@@ -112,10 +112,10 @@ public static class CheckRenderer
     private static string Summary(Verdict verdict, PresentationContext context, VerdictState state)
     {
         var doc = new BoundedMarkdown(MaxOutputLength);
-        var reason = string.IsNullOrWhiteSpace(verdict.DetectionReason) ? "its labels, title or description" : MarkdownText.Prose(verdict.DetectionReason, 300);
+        var reason = string.IsNullOrWhiteSpace(verdict.DetectionReason) ? "of its labels, title or description" : MarkdownText.Prose(verdict.DetectionReason, 300);
         if (state == VerdictState.NotOptimization)
         {
-            return doc.Essential($"Not treated as an optimization PR ({reason}): nothing to check.").Build(context.ReportUrl);
+            return doc.Essential($"Not treated as an optimization PR because {reason}: nothing to check.").Build(context.ReportUrl);
         }
         if (state == VerdictState.Overridden)
         {
@@ -127,7 +127,7 @@ public static class CheckRenderer
         {
             doc.Essential("Shadow mode: this review reports what is missing but does not block merging.");
         }
-        doc.Essential($"Treated as an optimization PR because of {reason}.");
+        doc.Essential($"Treated as an optimization PR because {reason}.");
         doc.Essential(CommentRenderer.ItemTable(verdict));
         foreach (var finding in verdict.Findings.Where(f => f.Severity == Severity.Error))
         {

@@ -26,11 +26,11 @@ public static class CommentRenderer
         doc.Essential(Marker + "\n" + Headline(verdict, context, state));
         if (state == VerdictState.NotOptimization)
         {
-            doc.Essential($"This PR is not treated as an optimization PR ({Reason(verdict)}), so the performance review has nothing to check and the check passes.");
+            doc.Essential($"This PR is not treated as an optimization PR because {Reason(verdict)}, so the performance review has nothing to check and the check passes.");
             return doc.Tail(Footer(context)).Build(context.ReportUrl);
         }
 
-        var intro = new StringBuilder($"Treated as an optimization PR because of {Reason(verdict)}.");
+        var intro = new StringBuilder($"Treated as an optimization PR because {Reason(verdict)}.");
         if (state == VerdictState.Overridden)
         {
             var o = context.Override!;
@@ -74,7 +74,7 @@ public static class CommentRenderer
     private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     private static string Reason(Verdict verdict) =>
-        string.IsNullOrWhiteSpace(verdict.DetectionReason) ? "its labels, title or description" : MarkdownText.Prose(verdict.DetectionReason, 300);
+        string.IsNullOrWhiteSpace(verdict.DetectionReason) ? "of its labels, title or description" : MarkdownText.Prose(verdict.DetectionReason, 300);
 
     /// <summary>The per-item table: item, status, and a short quote of what was found.</summary>
     internal static string ItemTable(Verdict verdict)
@@ -106,7 +106,8 @@ public static class CommentRenderer
         {
             return "—";
         }
-        var text = string.Join(" · ", quotes.Take(shown).Select(e => MarkdownText.Escape(e, 100)));
+        // Evidence is the engine's short quote of the PR: its `code` spans are kept, the PR's text is escaped.
+        var text = string.Join(" · ", quotes.Take(shown).Select(e => MarkdownText.Prose(e, 100, inTable: true)));
         return quotes.Count > shown ? $"{text} · +{quotes.Count - shown} more" : text;
     }
 
@@ -170,7 +171,7 @@ public static class CommentRenderer
     /// <summary>One line stays prose; several lines are shown as written, in a code block they cannot escape.</summary>
     internal static string Example(string example) =>
         example.Trim().Contains('\n', StringComparison.Ordinal)
-            ? "*For example:*\n\n" + MarkdownText.FencedBlock(example.Trim())
+            ? "*For example:*\n\n" + MarkdownText.FencedBlock(example.Trim(), "markdown")
             : "*For example:* " + MarkdownText.Prose(example);
 
     private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";

@@ -55,7 +55,7 @@ public static partial class MarkdownText
     /// Text written by the review engine that may quote the PR, with <c>`code`</c> spans meant as Markdown. Spans are
     /// kept (their content is inert), everything between them is escaped; a stray backtick becomes a literal one.
     /// </summary>
-    public static string Prose(string? text, int maxLength = 1_000)
+    public static string Prose(string? text, int maxLength = 1_000, bool inTable = false)
     {
         var flat = Flatten(text, maxLength);
         var builder = new StringBuilder(flat.Length + 16);
@@ -76,7 +76,9 @@ public static partial class MarkdownText
                 continue;
             }
             builder.Append(EscapeFlat(flat[plainFrom..at], atStart: plainFrom == 0));
-            builder.Append(flat, at, close + run - at);
+            var span = flat.Substring(at, close + run - at);
+            // GitHub splits table cells on "|" before it sees code spans; "\|" keeps the pipe inside the span.
+            builder.Append(inTable ? span.Replace("|", "\\|", StringComparison.Ordinal) : span);
             at = close + run;
             plainFrom = at;
         }

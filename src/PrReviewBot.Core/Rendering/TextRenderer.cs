@@ -24,13 +24,13 @@ public static class TextRenderer
             _ => "✓",
         };
         text.Append(mark).Append(" Performance review: ").AppendLine(VerdictHeadline.Title(verdict, context, spellFive: false));
-        var reason = string.IsNullOrWhiteSpace(verdict.DetectionReason) ? "its labels, title or description" : Plain(verdict.DetectionReason);
+        var reason = string.IsNullOrWhiteSpace(verdict.DetectionReason) ? "of its labels, title or description" : Plain(verdict.DetectionReason);
         if (state == VerdictState.NotOptimization)
         {
-            text.Append("  Not treated as an optimization PR (").Append(reason).AppendLine("): nothing to check.");
+            text.Append("  Not treated as an optimization PR because ").Append(reason).AppendLine(": nothing to check.");
             return text.ToString();
         }
-        text.Append("  Treated as an optimization PR because of ").Append(reason).AppendLine(".");
+        text.Append("  Treated as an optimization PR because ").Append(reason).AppendLine(".");
         if (state == VerdictState.Failing && verdict.Mode == ReviewMode.Shadow)
         {
             text.AppendLine("  Shadow mode: this would not block merging.");

@@ -58,14 +58,14 @@ public class CommentRendererTests
     {
         var comment = CommentRenderer.Render(NotOptimization(), WithReport);
         Assert.Contains("Performance review: not an optimization PR", comment);
-        Assert.Contains("no optimization label, title prefix or item headings", comment);
+        Assert.Contains("This PR is not treated as an optimization PR because it has no optimization label, no `perf:` title prefix and fewer than 2 of the five item headings, so", comment);
         Assert.DoesNotContain("| Item |", comment);
     }
 
     [Fact]
     public void SaysWhyThePrIsTreatedAsAnOptimizationPr()
     {
-        Assert.Contains("Treated as an optimization PR because of label `performance`.", CommentRenderer.Render(TwoMissing(), WithReport));
+        Assert.Contains("Treated as an optimization PR because it has the label `performance`.", CommentRenderer.Render(TwoMissing(), WithReport));
     }
 
     [Fact]
@@ -88,6 +88,18 @@ public class CommentRendererTests
         Assert.Equal(["✅ present", "❌ missing", "✅ present", "❌ missing", "✅ present"], rows.Select(r => r[1]));
         Assert.Equal("p95 < 80ms · #412", rows[0][2]);
         Assert.Equal("—", rows[1][2]);
+    }
+
+    [Fact]
+    public void EvidenceCodeSpans_AreKept_AndTheirPipesCannotSplitTheCell()
+    {
+        var verdict = AllPresent() with { Items = ItemKinds.All.Select(k => Pass(k, "switch: `feed|cache` @x")).ToList() };
+        var comment = CommentRenderer.Render(verdict, WithReport);
+        Assert.Contains("| ✅ present | switch: `feed\\|cache` @\u200Bx |", comment);
+        var table = ItemTable(comment);
+        Assert.All(table.Cast<TableRow>(), row => Assert.Equal(3, row.Count));
+        // GitHub (GFM spec, example 200) shows `feed|cache`; Markdig keeps the backslash, so check the span exists.
+        Assert.Contains(table.Descendants<CodeInline>(), c => c.Content.StartsWith("feed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -89,6 +89,13 @@ public class MarkdownTextTests
     }
 
     [Fact]
+    public void Prose_InTable_EscapesPipesInsideCodeSpans()
+    {
+        Assert.Equal("switch: `a\\|b` \\| c", MarkdownText.Prose("switch: `a|b` | c", inTable: true));
+        Assert.Equal("switch: `a|b` \\| c", MarkdownText.Prose("switch: `a|b` | c"));
+    }
+
+    [Fact]
     public void Prose_AStrayBacktickIsLiteral()
     {
         Assert.Equal("it's a \\` stray @\u200Bmention", MarkdownText.Prose("it's a ` stray @mention"));

@@ -16,7 +16,7 @@ internal static class SampleVerdicts
     public static Verdict TwoMissing(ReviewMode mode = ReviewMode.Enforce) => new()
     {
         IsOptimization = true,
-        DetectionReason = "label `performance`",
+        DetectionReason = "it has the label `performance`",
         Conclusion = Conclusion.Failure,
         Mode = mode,
         Items =
@@ -43,7 +43,7 @@ internal static class SampleVerdicts
     public static Verdict AllPresent(ReviewMode mode = ReviewMode.Enforce) => new()
     {
         IsOptimization = true,
-        DetectionReason = "title prefix `perf:`",
+        DetectionReason = "its title starts with `perf:`",
         Conclusion = Conclusion.Success,
         Mode = mode,
         Items = ItemKinds.All.Select(k => Pass(k, $"{k} evidence")).ToList(),
@@ -52,7 +52,7 @@ internal static class SampleVerdicts
     public static Verdict NotOptimization() => new()
     {
         IsOptimization = false,
-        DetectionReason = "no optimization label, title prefix or item headings",
+        DetectionReason = "it has no optimization label, no `perf:` title prefix and fewer than 2 of the five item headings",
         Conclusion = Conclusion.Skipped,
         Mode = ReviewMode.Enforce,
         Items = ItemKinds.All.Select(k => Fail(k, "not found")).ToList(),
