@@ -47,6 +47,12 @@ public sealed record DetectionConfig
 
     /// <summary>A body using at least this many of the five item headings is an optimization PR. 0 disables the rule.</summary>
     public int MinItemHeadings { get; init; } = 2;
+
+    /// <summary>
+    /// Also treat a PR as an optimization PR when its wording says so: an optimization verb in the title ("Reduce
+    /// allocations in…", "Speed up…"), or in the body backed by before/after numbers or a profile.
+    /// </summary>
+    public bool InferFromText { get; init; } = true;
 }
 
 public sealed record ItemConfig

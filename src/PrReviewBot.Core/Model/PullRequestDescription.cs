@@ -10,5 +10,11 @@ public sealed record PullRequestDescription(
     IReadOnlyList<string> Labels,
     IReadOnlyList<string>? ChangedFiles = null)
 {
+    /// <summary>
+    /// Text known for some changed files (a diff patch or the file's content), by path. Lets the review check that
+    /// a flag named in the description really appears in the change. Empty when nothing is known.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ChangedFileText { get; init; } = new Dictionary<string, string>();
+
     public static PullRequestDescription FromBody(string body) => new(string.Empty, body, []);
 }

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.BeforeAfter;
+
+/// <summary>
+/// Before/after numbers: at least one metric measured before and after the change, from a table, benchstat output,
+/// paired tool output ("Before:" / "After:" blocks) or a sentence. One side alone, relative claims and estimates
+/// are not enough.
+/// </summary>
+internal sealed partial class BeforeAfterItem : IItemJudge
+{
+    public ItemKind Kind => ItemKind.BeforeAfter;
+
+    public void Judge(ReviewContext context)
+    {
+        var document = context.Document;
+        var raw = new List<RawMeasurement>();
+        foreach (var table in document.Tables)
+        {
+            raw.AddRange(TableMeasurements.Read(table));
+        }
+        var loneSides = new List<string>();
+        ReadCodeBlocks(document, raw, loneSides);
+        ReadProse(document, raw, loneSides);
+
+        var measurements = Deduplicate(raw);
+        context.Measurements.AddRange(measurements.Select(m => m.ToMeasurement()));
+        context.LoadTest = LoadTestReader.Read(document);
+        context.MicrobenchmarkOnly = measurements.Count > 0 &&
+                                     measurements.All(m => m.Source is MeasurementSource.Benchstat or MeasurementSource.GoBenchmark) &&
+                                     context.LoadTest?.Tool is null;
+
+        var present = measurements.Count > 0;
+        var evidence = context.Measurements.Take(4).Select(Describe).ToList();
+        context.Set(Kind, present, present ? [] : MissingMessages(document, loneSides), evidence);
+    }
+
+    private static void ReadCodeBlocks(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
+    {
+        Dictionary<string, Quantity>? pendingBefore = null;
+        string? pendingLabel = null;
+        foreach (var code in document.CodeBlocks)
+        {
+            if (BenchstatOutput.Looks(code.Content))
+            {
+                raw.AddRange(BenchstatOutput.Read(code.Content));
+                continue;
+            }
+            raw.AddRange(ToolOutput.InlinePairs(code.Content));
+            var side = Sides.Of(code.LeadIn);
+            if (side == Side.None)
+            {
+                side = Sides.Of(FirstLine(code.Content));
+            }
+            if (side == Side.None)
+            {
+                continue;
+            }
+            var metrics = ToolOutput.Metrics(code.Content);
+            if (metrics.Count == 0)
+            {
+                continue;
+            }
+            if (side == Side.Before)
+            {
+                pendingBefore = metrics;
+                pendingLabel = code.LeadIn;
+            }
+            else if (pendingBefore is not null)
+            {
+                raw.AddRange(ToolOutput.Pair(pendingBefore, metrics));
+                pendingBefore = null;
+            }
+            else
+            {
+                loneSides.Add($"only an \"after\" run ({Short(code.LeadIn)})");
+            }
+        }
+        if (pendingBefore is not null)
+        {
+            loneSides.Add($"only a \"before\" run ({Short(pendingLabel ?? "before")})");
+        }
+    }
+
+    private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
+    {
+        TextBlock? pendingBefore = null;
+        foreach (var block in document.Blocks)
+        {
+            var inResults = block.In(ItemKind.BeforeAfter);
+            foreach (var sentence in Sentences.Of(block.Text))
+            {
+                raw.AddRange(ProseMeasurements.Read(sentence, inResults));
+            }
+            // "Before — **27 queries**" followed later by "After — **9 queries**".
+            var side = LeadingSide(block.Text);
+            if (side == Side.Before && Quantities.Find(block.Text).Any())
+            {
+                pendingBefore = block;
+            }
+            else if (side == Side.After && pendingBefore is not null)
+            {
+                if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m)
+                {
+                    raw.Add(m);
+                }
+                pendingBefore = null;
+            }
+        }
+        if (pendingBefore is not null && raw.Count == 0)
+        {
+            loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
+        }
+    }
+
+    private static List<RawMeasurement> Deduplicate(List<RawMeasurement> raw)
+    {
+        var seen = new HashSet<string>();
+        var list = new List<RawMeasurement>();
+        foreach (var m in raw)
+        {
+            var key = string.Create(CultureInfo.InvariantCulture, $"{m.Before.Normalised:G6}|{m.After.Normalised:G6}|{m.Before.Family}");
+            if (seen.Add(key))
+            {
+                list.Add(m);
+            }
+        }
+        return list;
+    }
+
+    private static IEnumerable<string> MissingMessages(DescriptionDocument document, List<string> loneSides)
+    {
+        var section = document.SectionsFor(ItemKind.BeforeAfter).FirstOrDefault();
+        var relative = document.Prose.SelectMany(Sentences.Of).Select(s => RelativeClaim().Match(Sentences.Plain(s)))
+            .FirstOrDefault(m => m.Success);
+        var estimate = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => EstimateClaim().IsMatch(Sentences.Plain(s)));
+        if (loneSides.Count > 0)
+        {
+            yield return $"The description gives {loneSides[0]} but no matching measurement from the other side of the change, so nothing shows what the change did.";
+        }
+        else if (estimate is not null)
+        {
+            yield return $"\"{Short(estimate)}\" is an estimate, not a measurement: run the load test before and after and quote both numbers.";
+        }
+        else if (relative is not null)
+        {
+            yield return $"\"{Short(relative.Value)}\" is a relative claim with no before and after values: quote the measured numbers for both sides (e.g. p95 240 ms → 80 ms).";
+        }
+        else if (section is not null && section.IsEmpty)
+        {
+            yield return $"The \"{section.Title}\" section is empty or says N/A: every optimization needs numbers measured before and after the change.";
+        }
+        else if (section is not null)
+        {
+            yield return $"The \"{section.Title}\" section has no metric measured both before and after the change (a table with before/after columns, benchstat output, or \"240 ms → 80 ms\").";
+        }
+        else
+        {
+            yield return "No before/after numbers found: add a load-test result measured before and after the change (a before/after table, benchstat output, or \"p95 240 ms → 80 ms\").";
+        }
+    }
+
+    private static Side LeadingSide(string text)
+    {
+        var m = SideLead().Match(Sentences.Plain(text));
+        return m.Success ? Sides.Of(m.Groups["w"].Value) : Side.None;
+    }
+
+    private static string StripSide(string text) => SideLead().Replace(Sentences.Plain(text), string.Empty, 1);
+
+    private static string FirstLine(string text)
+    {
+        var line = text.TrimStart().Split('\n', 2)[0];
+        return line.Length <= 40 ? line.TrimEnd(':') : string.Empty;
+    }
+
+    internal static string Describe(Measurement m)
+    {
+        var change = m.ChangePercent is { } c ? string.Create(CultureInfo.InvariantCulture, $" ({c:+0.#;-0.#;0}%)") : string.Empty;
+        var unit = m.Unit.Length > 0 && m.Unit != "x" ? " " + m.Unit : m.Unit;
+        return string.Create(CultureInfo.InvariantCulture, $"{m.Metric}: {m.Before:0.###}{unit} → {m.After:0.###}{unit}{change}");
+    }
+
+    internal static string Short(string text)
+    {
+        var t = text.Replace('\n', ' ').Trim();
+        return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@"^\s*(?<w>before|after)\b\s*(?:[—–:-]|\(|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex SideLead();
+
+    [GeneratedRegex(@"[^.;\n]{0,40}\b\d+(?:\.\d+)?\s?(?:%|x|×)\s*(?:faster|slower|lower|higher|fewer|less|more|better|quicker|improvement|reduction|speed-?up|drop)[^.;\n]{0,30}|[^.;\n]{0,40}\b(?:dropped|improved|reduced|cut)\b[^.;\n]{0,20}\b\d+(?:\.\d+)?(?:\s?[-–]\s?\d+)?\s?(?:%|x|×)[^.;\n]{0,30}", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeClaim();
+
+    [GeneratedRegex(@"\b(?:expected|estimated?|projected|should (?:be|drop|go))\b[^.\n]{0,60}\d", RegexOptions.IgnoreCase)]
+    private static partial Regex EstimateClaim();
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.BeforeAfter;
+
+/// <summary>
+/// Reads before/after pairs written in sentences: "240ms → 80ms", "from 240 ms to 80 ms", "0.5 s now, down from
+/// 3 s", "27 queries before, 9 after". Estimates ("expected ~20m → ~12m") and relative claims ("33% faster") are not
+/// measurements; at least one side must carry a unit.
+/// </summary>
+internal static partial class ProseMeasurements
+{
+    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?![\w/])";
+    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?![\w/])";
+    private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
+    private const string Approx = @"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|~)\s*)?";
+
+    private static readonly Regex Arrow = new(
+        Q1 + @"(?:\s*(?:before|previously|baseline|on main|on master))?\s*(?:→|->|➜|=>|⟶|➔|—>|-->|⇒|➡️?)\s*" + Approx + Q2,
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex FromTo = new(
+        @"\bfrom\s+" + Approx + Q1 + @"\s+(?:down |up )?to\s+" + Approx + Q2,
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex DownFrom = new(
+        Q2 + @"(?:\s+now)?,?\s+(?:down|up)\s+from\s+" + Approx + Q1,
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex BeforeAfterWords = new(
+        @"\bbefore\b[\s:—–-]*" + Approx + Q1 + @"[^.;\n]{0,60}?\bafter\b[\s:—–-]*" + Approx + Q2,
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex TrailingSides = new(
+        Q1 + @"\s+(?:before|previously)\s*(?:,|and|;|vs\.?)\s*" + Approx + Q2 + @"\s+(?:after|now|with (?:this|the) (?:pr|change|patch))",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex Versus = new(
+        Q1 + @"(?:\s+[A-Za-z][\w -]{0,40}?)?\s+(?:vs\.?|versus)\s+" + Approx + Q2,
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    public static IEnumerable<RawMeasurement> Read(string sentence, bool inResultsSection)
+    {
+        var text = Sentences.Plain(sentence);
+        var found = new List<RawMeasurement>();
+        var taken = new List<(int Start, int End)>();
+        Collect(Arrow, text, found, taken, swap: false);
+        Collect(FromTo, text, found, taken, swap: false);
+        Collect(DownFrom, text, found, taken, swap: false);
+        Collect(BeforeAfterWords, text, found, taken, swap: false);
+        Collect(TrailingSides, text, found, taken, swap: false);
+        if (inResultsSection)
+        {
+            Collect(Versus, text, found, taken, swap: false);
+        }
+        return found;
+    }
+
+    /// <summary>A "Before — 27 queries" / "After — 9 queries" pair written as two separate blocks.</summary>
+    public static RawMeasurement? FromLabelledBlocks(string before, string after)
+    {
+        var b = Quantities.Find(Sentences.Plain(before)).Select(f => f.Quantity).FirstOrDefault();
+        var a = Quantities.Find(Sentences.Plain(after)).Select(f => f.Quantity).FirstOrDefault();
+        if (b.Unit is null || a.Unit is null || b.Family != a.Family || b.Family == UnitFamily.None)
+        {
+            return null;
+        }
+        return new RawMeasurement(b.Unit, b, a, MeasurementSource.Prose);
+    }
+
+    private static void Collect(Regex regex, string text, List<RawMeasurement> found, List<(int Start, int End)> taken, bool swap)
+    {
+        foreach (Match m in regex.Matches(text))
+        {
+            if (taken.Any(t => m.Index < t.End && t.Start < m.Index + m.Length))
+            {
+                continue;
+            }
+            var lead = text[..m.Index];
+            if (Estimate().IsMatch(lead) || IdentifierBefore().IsMatch(lead))
+            {
+                continue;
+            }
+            if (!TryQuantity(m, "1", text, out var q1) || !TryQuantity(m, "2", text, out var q2))
+            {
+                continue;
+            }
+            // Share a unit written on one side only ("8.4M -> 108K rows", "1.5s -> 350ms").
+            if (q1.Family == UnitFamily.None && q2.Family != UnitFamily.None)
+            {
+                q1 = new Quantity(q1.Value, q2.Unit, q2.Family);
+            }
+            else if (q2.Family == UnitFamily.None && q1.Family != UnitFamily.None)
+            {
+                q2 = new Quantity(q2.Value, q1.Unit, q1.Family);
+            }
+            if (q1.Family == UnitFamily.None || q1.Family != q2.Family)
+            {
+                continue;
+            }
+            taken.Add((m.Index, m.Index + m.Length));
+            var metric = MetricBefore(lead);
+            found.Add(swap
+                ? new RawMeasurement(metric, q2, q1, MeasurementSource.Prose)
+                : new RawMeasurement(metric, q1, q2, MeasurementSource.Prose));
+        }
+    }
+
+    private static bool TryQuantity(Match m, string side, string text, out Quantity quantity)
+    {
+        quantity = default;
+        var n = m.Groups["n" + side];
+        if (!Quantities.TryParseNumber(n.Value, out var value))
+        {
+            return false;
+        }
+        // "200-250 MB/s": a range reads as its midpoint.
+        var range = RangeStart().Match(text[..n.Index]);
+        if (range.Success && Quantities.TryParseNumber(range.Groups["a"].Value, out var low) && low < value)
+        {
+            value = (low + value) / 2;
+        }
+        var unitGroup = m.Groups["u" + side];
+        if (!unitGroup.Success)
+        {
+            quantity = new Quantity(value, string.Empty, UnitFamily.None);
+            return true;
+        }
+        var unit = Quantities.CanonicalUnit(unitGroup.Value);
+        var family = Quantities.FamilyOf(unit);
+        var extra = m.Groups["c" + side];
+        if (extra.Success && family == UnitFamily.Time && unit is "min" or "m" && double.TryParse(extra.Value, System.Globalization.CultureInfo.InvariantCulture, out var secs))
+        {
+            value += secs / 60;
+        }
+        // A lone "m", "s" or "x" after a bare count is too ambiguous unless the other side agrees.
+        quantity = new Quantity(value, unit, family);
+        return true;
+    }
+
+    private static string MetricBefore(string lead)
+    {
+        var clause = ClauseTail().Match(Parenthesised().Replace(lead, " ")).Value;
+        clause = TrailingNumber().Replace(clause, " ");
+        clause = Verbs().Replace(clause, " ");
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.TakeLast(5)).Trim(' ', ':', ',', '(', '-', '—');
+    }
+
+    [GeneratedRegex(@"\b(?:expected|expect|expecting|estimated?|estimates?|projected|predicted|prediction|should|would|could|hope|hoping|aim(?:ing)?|plan(?:ned)?|forecast|goal|target(?:ing)?|budget)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Estimate();
+
+    // Part numbers, versions and issue ids are not measurements: "#123 →", "v1.2 →".
+    [GeneratedRegex(@"(?:#|\bv|\d\.\d+\.)$", RegexOptions.IgnoreCase)]
+    private static partial Regex IdentifierBefore();
+
+    [GeneratedRegex(@"(?<a>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?~?$")]
+    private static partial Regex RangeStart();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"[\d.,]+\s?[-–~]*\s*$")]
+    private static partial Regex TrailingNumber();
+
+    [GeneratedRegex(@"[^.;:!?\n(]*$")]
+    private static partial Regex ClauseTail();
+
+    [GeneratedRegex(@"\b(?:goes|go|went|gone|drops?|dropped|falls?|fell|improves?|improved|reduced?|reduces|decreased?|increased?|rises?|rose|grew|grows|is|was|were|are|from|now|down|up|has|have|had|cut|cuts|roughly|about|around)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Verbs();
+}

@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.BeforeAfter;
+
+/// <summary>
+/// Reads before/after pairs from Markdown tables, whichever way round they are written: before/after (old/new,
+/// baseline/PR, base/candidate) as columns with one metric per row, or as rows with one metric per column.
+/// </summary>
+internal static partial class TableMeasurements
+{
+    private static readonly string[] BeforeNames =
+        ["before", "old", "baseline", "base", "main", "master", "previous", "prev", "without", "trunk", "original", "orig", "before pr", "base branch", "main branch", "old version", "reference"];
+
+    private static readonly string[] AfterNames =
+        ["after", "new", "pr", "this pr", "branch", "this branch", "candidate", "patched", "with", "optimized", "optimised", "head", "after pr", "new version", "proposed", "fix", "with fix", "with this pr", "diff"];
+
+    public static IEnumerable<RawMeasurement> Read(TableData table)
+    {
+        var header = table.Header.Select(Name).ToList();
+        var beforeCol = header.FindIndex(IsBefore);
+        var afterCol = header.FindIndex(h => IsAfter(h) && !IsBefore(h));
+        if (beforeCol >= 0 && afterCol > beforeCol)
+        {
+            // "diff" reads as "the PR's value" only beside a separate change/delta column (crank's layout).
+            if (header[afterCol] == "diff" && !header.Any(h => h is "change" or "delta" or "%" or "change %"))
+            {
+                yield break;
+            }
+            foreach (var m in ReadColumns(table, beforeCol, afterCol))
+            {
+                yield return m;
+            }
+            yield break;
+        }
+        foreach (var m in ReadRows(table))
+        {
+            yield return m;
+        }
+    }
+
+    private static IEnumerable<RawMeasurement> ReadColumns(TableData table, int beforeCol, int afterCol)
+    {
+        var metricCol = Enumerable.Range(0, table.Header.Count).FirstOrDefault(i => i != beforeCol && i != afterCol);
+        var beforeUnit = UnitFromHeader(table.Header[beforeCol]);
+        var afterUnit = UnitFromHeader(table.Header[afterCol]);
+        foreach (var row in table.Rows)
+        {
+            if (row.Count <= Math.Max(beforeCol, afterCol))
+            {
+                continue;
+            }
+            var metric = metricCol < row.Count ? row[metricCol] : string.Empty;
+            var fallback = UnitFromHeader(metric) ?? beforeUnit ?? afterUnit;
+            if (TryCell(row[beforeCol], fallback, out var before) && TryCell(row[afterCol], fallback, out var after) &&
+                Compatible(before, after))
+            {
+                yield return new RawMeasurement(metric, before, after, MeasurementSource.Table);
+            }
+        }
+    }
+
+    private static IEnumerable<RawMeasurement> ReadRows(TableData table)
+    {
+        // Rows labelled before/after in the first column; the other columns are the metrics.
+        var labels = table.Rows.Select(r => r.Count > 0 ? Name(r[0]) : string.Empty).ToList();
+        var beforeRow = labels.FindIndex(IsBefore);
+        var afterRow = labels.FindIndex(l => IsAfter(l) && !IsBefore(l));
+        if (beforeRow < 0 || afterRow < 0)
+        {
+            yield break;
+        }
+        var b = table.Rows[beforeRow];
+        var a = table.Rows[afterRow];
+        for (var col = 1; col < Math.Min(a.Count, b.Count); col++)
+        {
+            var metric = col < table.Header.Count ? table.Header[col] : $"column {col + 1}";
+            var unit = UnitFromHeader(metric);
+            if (TryCell(b[col], unit, out var before) && TryCell(a[col], unit, out var after) && Compatible(before, after))
+            {
+                yield return new RawMeasurement(metric, before, after, MeasurementSource.Table);
+            }
+        }
+    }
+
+    private static bool Compatible(Quantity a, Quantity b) =>
+        a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None;
+
+    /// <summary>A cell holding one number, possibly with a unit: "41 ms", "1,984,923.91", "0.03%", "141k".</summary>
+    private static bool TryCell(string cell, string? fallbackUnit, out Quantity quantity)
+    {
+        var text = Sentences.Plain(cell).Trim();
+        quantity = default;
+        var m = CellValue().Match(text);
+        if (!m.Success)
+        {
+            return false;
+        }
+        if (!Quantities.TryParse(m.Groups["q"].Value, out quantity))
+        {
+            return false;
+        }
+        if (quantity.Unit.Length == 0 && fallbackUnit is not null)
+        {
+            quantity = new Quantity(quantity.Value, fallbackUnit, Quantities.FamilyOf(fallbackUnit));
+        }
+        return true;
+    }
+
+    /// <summary>"Latency avg (ms)" → ms, "ms/op" → ms, "Requests/sec" → req/s, "CPU Usage (%)" → %.</summary>
+    internal static string? UnitFromHeader(string header)
+    {
+        var h = Sentences.Plain(header).Trim();
+        var paren = ParenUnit().Match(h);
+        if (paren.Success)
+        {
+            return Quantities.CanonicalUnit(paren.Groups["u"].Value);
+        }
+        var perOp = PerOp().Match(h);
+        if (perOp.Success)
+        {
+            var u = perOp.Groups["u"].Value.ToLowerInvariant();
+            return u switch
+            {
+                "sec" or "s" => "s",
+                "allocs" => "allocs",
+                _ => Quantities.CanonicalUnit(perOp.Groups["u"].Value),
+            };
+        }
+        if (RateHeader().IsMatch(h))
+        {
+            return "req/s";
+        }
+        return null;
+    }
+
+    private static string Name(string cell) => SectionAliases.Normalise(cell);
+
+    private static bool IsBefore(string name) => BeforeNames.Any(n => name == n || name.StartsWith(n + " ", StringComparison.Ordinal));
+
+    private static bool IsAfter(string name) => AfterNames.Any(n => name == n || name.StartsWith(n + " ", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?\s*$")]
+    private static partial Regex CellValue();
+
+    [GeneratedRegex(@"\((?<u>ms|s|µs|us|ns|%|MB|GB|KB|MiB|GiB|KiB|B|req/s|rps|qps|ops/s|MB/s)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ParenUnit();
+
+    [GeneratedRegex(@"^(?<u>ns|µs|us|ms|sec|s|B|KB|MB|GB|allocs)/op$", RegexOptions.IgnoreCase)]
+    private static partial Regex PerOp();
+
+    [GeneratedRegex(@"^(?:req(?:uest)?s?\s*/\s*s(?:ec)?|rps|qps|throughput \(req/s\))$", RegexOptions.IgnoreCase)]
+    private static partial Regex RateHeader();
+}

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.BeforeAfter;
+
+/// <summary>
+/// Reads the headline numbers of load-test and benchmark output (wrk, k6, hey, ab, vegeta, Go benchmarks, and
+/// plain "Key: value" summaries) so a "before" run and an "after" run can be paired metric by metric.
+/// </summary>
+internal static partial class ToolOutput
+{
+    /// <summary>Metric name → value for one run's output.</summary>
+    public static Dictionary<string, Quantity> Metrics(string text)
+    {
+        var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var inDistribution = false;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("Latency Distribution", StringComparison.OrdinalIgnoreCase))
+            {
+                inDistribution = true;
+                continue;
+            }
+            Match m;
+            if (inDistribution && (m = Percentile().Match(line)).Success)
+            {
+                Add(found, $"p{m.Groups["p"].Value.Replace(".", string.Empty, StringComparison.Ordinal)} latency", m.Groups["v"].Value);
+                continue;
+            }
+            inDistribution = false;
+            if ((m = WrkThreadLatency().Match(line)).Success)
+            {
+                Add(found, "avg latency", m.Groups["v"].Value);
+            }
+            else if ((m = GoBenchmark().Match(line)).Success)
+            {
+                Add(found, $"Benchmark{m.Groups["name"].Value} time/op", m.Groups["ns"].Value + " ns");
+                if (m.Groups["b"].Success)
+                {
+                    Add(found, $"Benchmark{m.Groups["name"].Value} B/op", m.Groups["b"].Value + " B");
+                }
+                if (m.Groups["a"].Success)
+                {
+                    Add(found, $"Benchmark{m.Groups["name"].Value} allocs/op", m.Groups["a"].Value + " allocs");
+                }
+            }
+            else if ((m = K6Trend().Match(line)).Success)
+            {
+                var name = m.Groups["name"].Value;
+                foreach (Match kv in K6Stat().Matches(m.Groups["rest"].Value))
+                {
+                    var stat = kv.Groups["k"].Value.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+                    Add(found, $"{name} {stat}", kv.Groups["v"].Value);
+                }
+            }
+            else if ((m = KeyValue().Match(line)).Success)
+            {
+                var key = m.Groups["k"].Value.Trim();
+                var value = m.Groups["v"].Value;
+                if (RateKey().IsMatch(key) && !Quantities.Find(value).Any())
+                {
+                    value += " req/s";
+                }
+                Add(found, key, value);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Pairs two runs' metrics by name.</summary>
+    public static IEnumerable<RawMeasurement> Pair(Dictionary<string, Quantity> before, Dictionary<string, Quantity> after)
+    {
+        foreach (var (name, b) in before)
+        {
+            if (after.TryGetValue(name, out var a) && (a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None))
+            {
+                yield return new RawMeasurement(name, b, a, name.StartsWith("Benchmark", StringComparison.Ordinal) ? MeasurementSource.GoBenchmark : MeasurementSource.ToolOutput);
+            }
+        }
+    }
+
+    /// <summary>"before: BenchmarkX-12 40 25356774 ns/op" and "after: ..." lines inside one block.</summary>
+    public static IEnumerable<RawMeasurement> InlinePairs(string text)
+    {
+        var before = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var after = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in text.Split('\n'))
+        {
+            var m = SideLine().Match(raw.Trim());
+            if (!m.Success)
+            {
+                continue;
+            }
+            var target = Sides.Of(m.Groups["side"].Value) == Side.Before ? before : after;
+            foreach (var (k, v) in Metrics(m.Groups["rest"].Value))
+            {
+                target.TryAdd(k, v);
+            }
+        }
+        return Pair(before, after);
+    }
+
+    private static void Add(Dictionary<string, Quantity> found, string key, string value)
+    {
+        var q = Quantities.Find(value).Select(f => f.Quantity).FirstOrDefault();
+        if (q.Unit is null || q.Unit.Length == 0)
+        {
+            if (!Quantities.TryParseNumber(NumberOnly().Match(value).Value, out var bare))
+            {
+                return;
+            }
+            q = new Quantity(bare, string.Empty, UnitFamily.None);
+        }
+        found.TryAdd(NormaliseKey(key), q);
+    }
+
+    private static string NormaliseKey(string key) => Spaces().Replace(key.Trim().TrimEnd(':').ToLowerInvariant(), " ");
+
+    [GeneratedRegex(@"^(?<p>50|75|90|95|99|99\.9|99\.99)%\s+(?<v>[\d.]+\s?\w+)")]
+    private static partial Regex Percentile();
+
+    [GeneratedRegex(@"^Latency\s+(?<v>[\d.]+\s?(?:ns|us|µs|ms|s))\s+[\d.]+", RegexOptions.IgnoreCase)]
+    private static partial Regex WrkThreadLatency();
+
+    [GeneratedRegex(@"Benchmark(?<name>\S+)\s+\d+\s+(?<ns>[\d.]+)\s+ns/op(?:\s+(?<b>[\d.]+)\s+B/op)?(?:\s+(?<a>\d+)\s+allocs/op)?")]
+    private static partial Regex GoBenchmark();
+
+    [GeneratedRegex(@"^[✓✗]?\s*(?<name>http_req_duration|iteration_duration|http_req_waiting|http_reqs|http_req_failed|checks)[.\s]*:\s*(?<rest>.+)$")]
+    private static partial Regex K6Trend();
+
+    [GeneratedRegex(@"(?<k>avg|min|med|max|p\(\d+(?:\.\d+)?\))=(?<v>[\d.]+\s?\w+)")]
+    private static partial Regex K6Stat();
+
+    [GeneratedRegex(@"^(?<k>[A-Za-z][\w /().-]{1,40}?)\s*:\s+(?<v>[\d.,]+\s?[A-Za-zµμ%/]*)(?:\s|\[|$)")]
+    private static partial Regex KeyValue();
+
+    [GeneratedRegex(@"^(?:requests/sec|requests per second|req/s|rps|throughput)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RateKey();
+
+    [GeneratedRegex(@"^(?<side>before|after|old|new|baseline|base|main|master|patched|pr|branch)\s*[:=]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SideLine();
+
+    [GeneratedRegex(@"[\d.,]+")]
+    private static partial Regex NumberOnly();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
+
+/// <summary>Which side of a comparison a label names: "before"/"old"/"baseline" or "after"/"new"/"with this PR".</summary>
+internal enum Side
+{
+    None,
+    Before,
+    After,
+}
+
+internal static partial class Sides
+{
+    /// <summary>The side a short label names, e.g. "Before:", "after (this PR)", "Old", "Baseline", "With the fix".</summary>
+    public static Side Of(string label)
+    {
+        var t = SectionAliases.Normalise(label);
+        if (t.Length == 0 || t.Split(' ').Length > 8)
+        {
+            return Side.None;
+        }
+        if (BeforeLead().IsMatch(t))
+        {
+            return Side.Before;
+        }
+        return AfterLead().IsMatch(t) ? Side.After : Side.None;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:before|old|baseline|base|main|master|previous|original|without|current main|unpatched)\b")]
+    private static partial System.Text.RegularExpressions.Regex BeforeLead();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:after|new|with (?:this|the)|this pr|this branch|patched|optimi[sz]ed|pr|branch|candidate|fixed|with fix)\b")]
+    private static partial System.Text.RegularExpressions.Regex AfterLead();
+}

@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.Constraint;
+
+/// <summary>
+/// Reads measurable targets: a metric, a comparator, a number and a unit ("p95 &lt; 80 ms", "at least 2,500 RPS",
+/// "less than 1% of evaluations missed", "requests are cut off at 30 seconds"). A result ("now 60 fps") or a relative
+/// wish ("make it faster") is not a target.
+/// </summary>
+internal static partial class TargetReader
+{
+    private const string Percentile = @"(?<pct>\bp\d{2,4}(?:\.\d+)?\b|\b\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s+percentile\b|\bmedian\b|\baverage\b|\bavg\b|\bmean\b|\b\d{2}(?:\.\d+)?%\s+of\s+(?:requests|calls|queries))";
+
+    private const string Comparator =
+        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
+        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\bmax(?:imum)? of\b|\bminimum of\b|" +
+        @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b)";
+
+    private const string Value = @"\s*(?:the\s+|a\s+)?[~≈]?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
+
+    private const string TargetUnits =
+        @"ms|msec|milliseconds?|µs|μs|us|ns|s|secs?|seconds?|min(?:ute)?s?|h(?:ours?)?|%|x|×|" +
+        @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
+        @"[KMGT]i?B|kB|bytes|MB/s|GB/s";
+
+    private static readonly Regex Explicit = new(
+        Comparator + Value + @"(?:\s+(?<pct2>p\d{2,4}|\d{2}(?:th)? percentile))?",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex PercentileBefore = new(
+        Percentile + @"[^.;\n<>≤≥]{0,60}?$", RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    private static readonly Regex Implied = new(
+        @"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection)
+    {
+        var text = Sentences.Plain(sentence);
+        var goal = inConstraintSection || GoalCue().IsMatch(text);
+        var found = false;
+        foreach (Match m in Explicit.Matches(text))
+        {
+            var cmp = m.Groups["cmp"].Value.ToLowerInvariant();
+            var symbolic = cmp.Length <= 2 && !char.IsLetter(cmp[0]);
+            var after = text[(m.Index + m.Length)..];
+            if (!symbolic && (!goal || Estimate().IsMatch(text)))
+            {
+                continue;
+            }
+            if (symbolic && (ArrowAround().IsMatch(text.Substring(Math.Max(0, m.Index - 1), Math.Min(3, text.Length - Math.Max(0, m.Index - 1)))) || IsTemplateText(text)))
+            {
+                continue;
+            }
+            if (TryBuild(m, text[..m.Index], after, Normalise(cmp), out var target))
+            {
+                found = true;
+                yield return target;
+            }
+        }
+        // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
+        if (!found && StatedGoal().IsMatch(text) && !IsTemplateText(text))
+        {
+            var m = Implied.Match(text);
+            if (m.Success && TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], string.Empty, out var target))
+            {
+                yield return target with { Comparator = ImpliedComparator(target.Unit) };
+            }
+        }
+    }
+
+    private static bool TryBuild(Match m, string lead, string after, string comparator, out Target target)
+    {
+        target = default!;
+        if (!Quantities.TryParseNumber(m.Groups["num"].Value + m.Groups["mult"].Value, out var value))
+        {
+            return false;
+        }
+        var unit = Quantities.CanonicalUnit(m.Groups["unit"].Value);
+        var percentile = m.Groups["pct2"].Success ? PercentileName(m.Groups["pct2"].Value) : null;
+        var before = PercentileBefore.Match(lead);
+        if (percentile is null && before.Success)
+        {
+            percentile = PercentileName(before.Groups["pct"].Value);
+        }
+        var metric = MetricFor(lead + " " + after, unit, percentile);
+        target = new Target(metric, percentile, comparator, value, unit);
+        return true;
+    }
+
+    private static string Normalise(string cmp) => cmp switch
+    {
+        "<" or "under" or "below" or "less than" or "lower than" or "fewer than" => "<",
+        "<=" or "=<" or "≤" or "at most" or "no more than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
+        ">" or "more than" or "greater than" => ">",
+        ">=" or "≥" or "at least" or "no less than" => ">=",
+        var c when c.Contains("off at", StringComparison.Ordinal) || c.Contains("time", StringComparison.Ordinal) || c.Contains("cap", StringComparison.Ordinal) || c.StartsWith("limit", StringComparison.Ordinal) || c.StartsWith("max", StringComparison.Ordinal) => "<",
+        var c when c.Contains("under", StringComparison.Ordinal) || c.Contains("below", StringComparison.Ordinal) || c.Contains("at most", StringComparison.Ordinal) => "<=",
+        _ => ">=",
+    };
+
+    private static string ImpliedComparator(string unit) => Quantities.FamilyOf(unit) == UnitFamily.Rate ? ">=" : "<";
+
+    private static string? PercentileName(string raw)
+    {
+        var t = raw.Trim().ToLowerInvariant();
+        if (t.StartsWith('p'))
+        {
+            return t;
+        }
+        if (t is "median")
+        {
+            return "p50";
+        }
+        if (t is "average" or "avg" or "mean")
+        {
+            return null;
+        }
+        var digits = new string(t.TakeWhile(c => char.IsDigit(c) || c == '.').ToArray()).Replace(".", string.Empty, StringComparison.Ordinal);
+        return digits.Length > 0 ? "p" + digits : null;
+    }
+
+    private static string MetricFor(string context, string unit, string? percentile)
+    {
+        var c = context.ToLowerInvariant();
+        if (c.Contains("error", StringComparison.Ordinal))
+        {
+            return "error rate";
+        }
+        if (c.Contains("cpu", StringComparison.Ordinal))
+        {
+            return "CPU";
+        }
+        if (c.Contains("memory", StringComparison.Ordinal) || c.Contains("heap", StringComparison.Ordinal) || c.Contains("rss", StringComparison.Ordinal))
+        {
+            return "memory";
+        }
+        return Quantities.FamilyOf(unit) switch
+        {
+            UnitFamily.Time => c.Contains("startup", StringComparison.Ordinal) || c.Contains("start-up", StringComparison.Ordinal) ? "startup time"
+                : c.Contains("build", StringComparison.Ordinal) || c.Contains("ci ", StringComparison.Ordinal) ? "duration" : "latency",
+            UnitFamily.Rate => "throughput",
+            UnitFamily.Size => "size",
+            UnitFamily.Ratio => "speedup",
+            UnitFamily.Percent => percentile is null ? "ratio" : "latency",
+            _ => "value",
+        };
+    }
+
+    /// <summary>Template prompt text such as "e.g. p95 &lt; 80ms" is not a target.</summary>
+    private static bool IsTemplateText(string text) => TemplatePrompt().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|limit|cap|threshold|keep|stay|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalCue();
+
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatedGoal();
+
+    [GeneratedRegex(@"\b(?:estimate[ds]?|estimated|projected|forecast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Estimate();
+
+    [GeneratedRegex(@"->|<-|=>|<=>|<>")]
+    private static partial Regex ArrowAround();
+
+    [GeneratedRegex(@"^\s*(?:e\.g\.|eg\.|for example|example:)", RegexOptions.IgnoreCase)]
+    private static partial Regex TemplatePrompt();
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.Profile;
+
+/// <summary>
+/// Reads what the description says the bottleneck is, in the classes of the process's Gate 3 table: CPU, I/O,
+/// memory pressure, contention, external dependency. A class counts only in a sentence that talks about cost
+/// ("dominates", "spent in", "bottleneck", "blocked on", "N+1", "contention"...).
+/// </summary>
+internal static partial class BottleneckReader
+{
+    public static IEnumerable<BottleneckClass> Read(DescriptionDocument document)
+    {
+        var found = new List<BottleneckClass>();
+        foreach (var sentence in document.Prose.SelectMany(Sentences.Of).Concat(document.CodeBlocks.Select(c => c.LeadIn)))
+        {
+            var text = Sentences.Plain(sentence);
+            if (!CostCue().IsMatch(text))
+            {
+                continue;
+            }
+            Add(found, Contention(), text, BottleneckClass.Contention);
+            Add(found, Io(), text, BottleneckClass.Io);
+            Add(found, Memory(), text, BottleneckClass.Memory);
+            Add(found, External(), text, BottleneckClass.ExternalDependency);
+            Add(found, Cpu(), text, BottleneckClass.Cpu);
+        }
+        return found;
+    }
+
+    public static string Name(BottleneckClass c) => c switch
+    {
+        BottleneckClass.Cpu => "CPU",
+        BottleneckClass.Io => "I/O",
+        BottleneckClass.Memory => "memory pressure",
+        BottleneckClass.Contention => "contention",
+        BottleneckClass.ExternalDependency => "external dependency",
+        _ => c.ToString(),
+    };
+
+    private static void Add(List<BottleneckClass> found, Regex regex, string text, BottleneckClass c)
+    {
+        if (!found.Contains(c) && regex.IsMatch(text))
+        {
+            found.Add(c);
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:bottleneck|dominat\w*|spen[dt]s?|spending|hot ?path|hot ?spots?|slow(?:est|er|s)?|expensive|cost(?:s|ly)?|bound|blocked|block(?:s|ing)|wait(?:s|ing)?|time(?:s)? out|timing out|limit(?:s|ed|ing)?|caps?|share of|% of|pointed (?:at|to)|shows?|showed|profile|flame ?graph|trace|contention|contended|n\+1|round[- ]trips?|pressure|churn|allocat\w+|stall\w*|trap\w*|re-?render\w*|jank|where the time goes|because|the problem|the issue|the cause|caused by)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CostCue();
+
+    [GeneratedRegex(@"\b(?:lock(?:s|ing)?|mutex\w*|rwmutex|contention|contended|latch(?:es)?|synchroni[sz]\w+|spin ?lock|lock-free|atomic)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Contention();
+
+    [GeneratedRegex(@"\b(?:i/o|io[- ]bound|database|db|sql|quer(?:y|ies)|select|n\+1|round[- ]trips?|network|disk|redis|postgres\w*|mysql|fetch(?:es|ing)?|blocked on|wall[- ]clock|storage|s3|cache miss(?:es)?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Io();
+
+    [GeneratedRegex(@"\b(?:allocat\w+|allocs?|gc|garbage|heap|memory|oom|rss|working set|buffers?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Memory();
+
+    [GeneratedRegex(@"\b(?:upstream|downstream|external (?:service|api|dependency|call)|third[- ]party|dependency|span breakdown|remote (?:service|call)|vendor api)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex External();
+
+    [GeneratedRegex(@"\bcpu\b|\b(?:marshal\w*|unmarshal\w*|serializ\w+|deserializ\w+|encod\w+|decod\w+|pars(?:e|ing)|regexp?|hash(?:ing)?|compute|computation|main thread|scripting|re-?render\w*|pipeline|instructions?|hot loop|tight loop|copy(?:ing)?|sort(?:ing)?|traps?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Cpu();
+}

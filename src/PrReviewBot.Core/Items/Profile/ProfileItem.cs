@@ -1,0 +1,232 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.Profile;
+
+/// <summary>
+/// Profile evidence: an artifact that shows the bottleneck — a flamegraph or profiler screenshot, a link to a
+/// trace/pprof/speedscope/Perfetto/Firefox-profiler view, or profiler output pasted in a code block. Saying "I
+/// profiled it" or quoting time shares in prose is not an artifact; neither is the word "flamegraph" naming a feature.
+/// </summary>
+internal sealed partial class ProfileItem : IItemJudge
+{
+    public ItemKind Kind => ItemKind.Profile;
+
+    public void Judge(ReviewContext context)
+    {
+        var document = context.Document;
+        var artifacts = new List<ProfileArtifact>();
+        var blocks = document.Blocks;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            foreach (var link in block.Links)
+            {
+                if (Artifact(link, block, i > 0 ? blocks[i - 1] : null) is { } artifact)
+                {
+                    artifacts.Add(artifact);
+                }
+            }
+        }
+        foreach (var code in document.CodeBlocks)
+        {
+            if (ProfilerOutput(code) is { } kind)
+            {
+                artifacts.Add(new ProfileArtifact(kind, $"code block at line {code.Line}"));
+            }
+        }
+        context.ProfileArtifacts.AddRange(artifacts.DistinctBy(a => a.Reference));
+        context.Bottlenecks.AddRange(BottleneckReader.Read(document));
+
+        var present = context.ProfileArtifacts.Count > 0;
+        var evidence = context.ProfileArtifacts.Take(3).Select(a => $"{a.Kind}: {Shorten(a.Reference)}")
+            .Concat(context.Bottlenecks.Take(2).Select(b => "bottleneck: " + BottleneckReader.Name(b)));
+        context.Set(Kind, present, present ? [] : Messages(document), evidence);
+    }
+
+    private static ProfileArtifact? Artifact(LinkReference link, TextBlock block, TextBlock? previous)
+    {
+        var kind = LinkKinds.Classify(link.Url);
+        if (kind == LinkKind.Profile)
+        {
+            return new ProfileArtifact(KindOf(link.Url + " " + link.Text), link.Url);
+        }
+        if (kind is LinkKind.Issue or LinkKind.PullRequest or LinkKind.CiRun or LinkKind.SourceCode or LinkKind.Ticket)
+        {
+            return null;
+        }
+        var text = link.Text.Contains("://", StringComparison.Ordinal) ? string.Empty : link.Text;
+        var words = text + " " + FileName(link.Url);
+        if (ProfileWord().IsMatch(words) && !NotAProfile().IsMatch(words))
+        {
+            return new ProfileArtifact(KindOf(words), link.Url);
+        }
+        if (!link.IsImage && !Attachment(link.Url))
+        {
+            return null;
+        }
+        // An image is profiler output when the text that introduces it says so ("Mutex profile before:",
+        // "### Heap profile after", "Performance panel recording:"), or when it sits in a profile section.
+        if (block.In(ItemKind.Profile) && !block.In(ItemKind.BeforeAfter))
+        {
+            return new ProfileArtifact("image", link.Url);
+        }
+        var lead = LeadText(block, link);
+        if (lead.Trim().Length == 0 && previous is not null)
+        {
+            lead = Sentences.Of(previous.Text).LastOrDefault() ?? string.Empty;
+        }
+        return IntroducesProfile(lead) ? new ProfileArtifact(KindOf(lead), link.Url) : null;
+    }
+
+    private static bool IntroducesProfile(string text)
+    {
+        var plain = Sentences.Plain(text);
+        if (!ProfileWord().IsMatch(plain) && !ProfilerView().IsMatch(plain))
+        {
+            return false;
+        }
+        return !NotAProfile().IsMatch(plain) && !Absent().IsMatch(plain);
+    }
+
+    /// <summary>The text of the block up to the link: "Profiler capture, before:" for the image that follows it.</summary>
+    private static string LeadText(TextBlock block, LinkReference link)
+    {
+        var at = link.Text.Length > 0 ? block.Text.IndexOf(link.Text, StringComparison.Ordinal) : -1;
+        var lead = at >= 0 ? block.Text[..at] : block.Text;
+        var lines = lead.Split('\n');
+        return lines.Length > 0 ? lines[^1].Length > 0 ? lines[^1] : lead : lead;
+    }
+
+    private static string? ProfilerOutput(CodeSnippet code)
+    {
+        var content = code.Content;
+        if (PprofTop().IsMatch(content))
+        {
+            return "pprof output";
+        }
+        if (PerfReport().IsMatch(content))
+        {
+            return "perf output";
+        }
+        if (AsyncProfiler().IsMatch(content))
+        {
+            return "async-profiler output";
+        }
+        if (PythonProfiler().IsMatch(content))
+        {
+            return "profiler output";
+        }
+        if (ExplainAnalyze().IsMatch(content))
+        {
+            return "EXPLAIN ANALYZE output";
+        }
+        // A table of shares (functions with percentages) that the text just before calls a profile or a sample.
+        if (content.Contains("ns/op", StringComparison.Ordinal) || content.Contains("delta", StringComparison.Ordinal) || content.Contains("vs base", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var lead = Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty;
+        var shareLines = content.Split('\n').Count(l => ShareLine().IsMatch(l));
+        if (shareLines >= 3 && (SampledWord().IsMatch(lead) || SampledWord().IsMatch(FirstLines(content))) && !Absent().IsMatch(lead))
+        {
+            return "profiler output";
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Messages(DescriptionDocument document)
+    {
+        var section = document.SectionsFor(ItemKind.Profile).FirstOrDefault();
+        var mention = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => MentionsProfiling().IsMatch(Sentences.Plain(s)));
+        if (section is not null && (section.IsEmpty || Absent().IsMatch(section.Content.ToString())))
+        {
+            yield return $"The \"{section.Title}\" section has no profile attached: add the flamegraph, trace or profiler output that shows the bottleneck this change removes (Gate 3: \"Do not guess the bottleneck. Profile it.\").";
+        }
+        else if (mention is not null)
+        {
+            yield return $"The description mentions profiling (\"{Shorten(mention)}\") but attaches no profile: link the flamegraph, trace or pprof file, or paste the profiler output in a code block.";
+        }
+        else
+        {
+            yield return "No profile evidence found: attach a flamegraph, trace or profiler output showing the bottleneck this change removes.";
+        }
+    }
+
+    private static string KindOf(string text)
+    {
+        var t = text.ToLowerInvariant();
+        return t switch
+        {
+            _ when t.Contains("flame", StringComparison.Ordinal) => "flamegraph",
+            _ when t.Contains("pprof", StringComparison.Ordinal) || t.Contains(".pb.gz", StringComparison.Ordinal) => "pprof",
+            _ when t.Contains("speedscope", StringComparison.Ordinal) => "speedscope",
+            _ when t.Contains("perfetto", StringComparison.Ordinal) => "Perfetto trace",
+            _ when t.Contains("firefox", StringComparison.Ordinal) => "Firefox profile",
+            _ when t.Contains("jaeger", StringComparison.Ordinal) || t.Contains("trace", StringComparison.Ordinal) => "trace",
+            _ when t.Contains("pyroscope", StringComparison.Ordinal) => "Pyroscope profile",
+            _ when t.Contains("heap", StringComparison.Ordinal) => "heap profile",
+            _ when t.Contains("mutex", StringComparison.Ordinal) || t.Contains("contention", StringComparison.Ordinal) => "mutex profile",
+            _ when t.Contains("performance panel", StringComparison.Ordinal) || t.Contains("devtools", StringComparison.Ordinal) => "DevTools profile",
+            _ => "profile",
+        };
+    }
+
+    private static string FileName(string url)
+    {
+        var path = url.Split('?', '#')[0];
+        var slash = path.LastIndexOf('/');
+        return slash >= 0 ? path[(slash + 1)..] : path;
+    }
+
+    private static bool Attachment(string url) => AttachmentUrl().IsMatch(url);
+
+    private static string FirstLines(string text) => string.Join(' ', text.Split('\n').Take(2));
+
+    internal static string Shorten(string text)
+    {
+        var t = text.Replace('\n', ' ').Trim();
+        return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@"\b(?:flame[ -]?graphs?|flamecharts?|profil(?:e|er|es|ing)|pprof|cpu[ -]?profile|heap[ -]?profile|mutex[ -]?profile|block[ -]?profile|traces?|tracing|speedscope|perfetto|pyroscope|async-profiler|dotnet-trace|perf record|perf report|callgrind|call ?graph|프로파일러|프로파일)", RegexOptions.IgnoreCase)]
+    private static partial Regex ProfileWord();
+
+    [GeneratedRegex(@"\b(?:performance (?:panel|tab|recording|profile)|devtools performance|recording|capture[ds]?|sampl(?:ed|ing)|hot ?spots?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProfilerView();
+
+    // The words "profile"/"trace" naming something that is not a profile of this change.
+    [GeneratedRegex(@"\b(?:user profile|firefox profile|profile (?:card|page|picture|photo|settings|switch(?:ing)?)|browser profile|profile creation|trace[- ]?id|stack ?trace|traceback|trace processor|tracing (?:sdk|library|instrumentation)|add(?:s|ed)? (?:tracing|profiling)|profiling (?:instrumentation|tool|support))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAProfile();
+
+    [GeneratedRegex(@"\b(?:no|not|without|n/a|none)\b[^.]{0,20}\b(?:capture|attached|profile|flamegraph|trace)|\bnot attached\b|\bno capture\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Absent();
+
+    [GeneratedRegex(@"\b(?:profil(?:ed|ing|er)|flame ?graph|pprof|traced?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionsProfiling();
+
+    [GeneratedRegex(@"(?:user-images\.githubusercontent\.com|/user-attachments/|/files/\d+/|\.(?:png|jpe?g|gif|svg|webp|zip|html)(?:$|[?#]))", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentUrl();
+
+    [GeneratedRegex(@"\bflat%?\s+flat%\s+sum%\s+cum\s+cum%|Showing nodes accounting for", RegexOptions.IgnoreCase)]
+    private static partial Regex PprofTop();
+
+    [GeneratedRegex(@"^#\s*(?:Overhead|Samples:)|^\s*Children\s+Self\s+Command|^\s*Samples:\s+\d", RegexOptions.Multiline)]
+    private static partial Regex PerfReport();
+
+    [GeneratedRegex(@"---\s+\d+\s+(?:ns|samples)\s+\(\d+(?:\.\d+)?%\)|Total samples\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex AsyncProfiler();
+
+    [GeneratedRegex(@"ncalls\s+tottime\s+percall\s+cumtime|%Own\s+%Total\s+OwnTime", RegexOptions.IgnoreCase)]
+    private static partial Regex PythonProfiler();
+
+    [GeneratedRegex(@"\(actual time=\d|Execution Time:\s+\d|Planning Time:\s+\d", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplainAnalyze();
+
+    [GeneratedRegex(@"[A-Za-z_][\w:./<>-]+.*\b\d+(?:\.\d+)?%|\b\d+(?:\.\d+)?%.*[A-Za-z_][\w:./<>-]{3,}")]
+    private static partial Regex ShareLine();
+
+    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|flame ?graph|pprof|perf top|hot ?spots?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SampledWord();
+}

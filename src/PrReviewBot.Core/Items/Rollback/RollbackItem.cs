@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.Rollback;
+
+/// <summary>
+/// Rollback: all three of a named switch (feature flag, gate, setting, env var, CLI flag), how to disable it, and
+/// what happens when it is off. "Off by default" is not an instruction; "revert the PR" is not a switch.
+/// </summary>
+internal sealed partial class RollbackItem : IItemJudge
+{
+    public ItemKind Kind => ItemKind.Rollback;
+
+    public void Judge(ReviewContext context)
+    {
+        var document = context.Document;
+        var names = SwitchNames.Read(document);
+        var sentences = RollbackSentences(document, names).ToList();
+
+        string? disable = null;
+        string? behaviour = null;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var plain = Sentences.Plain(sentences[i].Text);
+            var d = DisableInstruction(plain);
+            if (d is null)
+            {
+                continue;
+            }
+            disable ??= sentences[i].Text;
+            // What happens when it is off: later in the same sentence, or in the sentence right after.
+            var rest = plain[(plain.IndexOf(d, StringComparison.Ordinal) + d.Length)..];
+            if (Behaviour().IsMatch(rest) && !NoBehaviour().IsMatch(rest))
+            {
+                behaviour = sentences[i].Text;
+                disable = sentences[i].Text;
+                break;
+            }
+            if (i + 1 < sentences.Count && sentences[i + 1].Block == sentences[i].Block && Behaviour().IsMatch(Sentences.Plain(sentences[i + 1].Text)))
+            {
+                behaviour = sentences[i + 1].Text;
+                disable = sentences[i].Text;
+                break;
+            }
+        }
+        behaviour ??= sentences.Select(s => s.Text).FirstOrDefault(s => s != disable && BehaviourStatement().IsMatch(Sentences.Plain(s)));
+
+        foreach (var name in names)
+        {
+            context.Switches.Add(new RollbackSwitch(name, disable is not null ? Short(disable) : null, behaviour is not null ? Short(behaviour) : null));
+        }
+        var present = names.Count > 0 && disable is not null && behaviour is not null;
+        var evidence = new List<string>();
+        if (names.Count > 0)
+        {
+            evidence.Add("switch: " + string.Join(", ", names.Take(4).Select(n => $"`{n}`")));
+        }
+        if (disable is not null)
+        {
+            evidence.Add("disable: " + Short(disable));
+        }
+        if (behaviour is not null && behaviour != disable)
+        {
+            evidence.Add("when off: " + Short(behaviour));
+        }
+        context.Set(Kind, present, Messages(document, names, disable, behaviour), evidence);
+    }
+
+    /// <summary>Sentences that can speak about turning the change off: the rollback section, and any naming a switch.</summary>
+    private static IEnumerable<(string Text, int Block)> RollbackSentences(DescriptionDocument document, IReadOnlyList<string> names)
+    {
+        foreach (var block in document.Blocks)
+        {
+            var inSection = block.In(ItemKind.Rollback);
+            foreach (var sentence in Sentences.Of(block.Text))
+            {
+                if (inSection || names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) || SwitchWords().IsMatch(sentence) ||
+                    DisableWords().IsMatch(sentence))
+                {
+                    yield return (sentence, block.Index);
+                }
+            }
+        }
+        foreach (var code in document.CodeBlocks.Where(c => c.Kinds.Contains(ItemKind.Rollback)))
+        {
+            foreach (var line in code.Content.Split('\n').Where(l => l.Trim().Length > 0))
+            {
+                yield return (line.Trim(), -code.Index - 1);
+            }
+        }
+    }
+
+    /// <summary>The phrase that tells how to disable, or null.</summary>
+    private static string? DisableInstruction(string sentence)
+    {
+        var m = AssignOff().Match(sentence);
+        if (m.Success)
+        {
+            return m.Value;
+        }
+        m = DisableVerb().Match(sentence);
+        return m.Success && !OnlyDefault().IsMatch(sentence) ? m.Value : null;
+    }
+
+    private static IEnumerable<string> Messages(DescriptionDocument document, IReadOnlyList<string> names, string? disable, string? behaviour)
+    {
+        var section = document.SectionsFor(ItemKind.Rollback).FirstOrDefault();
+        var revert = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => RevertOnly().IsMatch(s));
+        if (names.Count == 0)
+        {
+            if (disable is not null)
+            {
+                yield return $"The description says how to turn the change off (\"{Short(disable)}\") but names no switch: name the flag, setting or environment variable.";
+            }
+            else if (revert is not null)
+            {
+                yield return $"\"{Short(revert)}\" is not a rollback switch: put the optimization behind a flag that turns it off without a redeploy, and say what happens when it is off.";
+            }
+            else if (section is not null && section.IsEmpty)
+            {
+                yield return $"The \"{section.Title}\" section is empty or says N/A: every optimization needs a switch that turns it off without a redeploy (Gate 5), how to flip it, and what happens then.";
+            }
+            else
+            {
+                yield return "No rollback switch found: name the feature flag (or setting) that turns this optimization off, say how to disable it, and what happens when it is off.";
+            }
+            yield break;
+        }
+        var listed = string.Join(", ", names.Take(3).Select(n => $"`{n}`"));
+        if (disable is null)
+        {
+            yield return $"The description names {listed} but does not say how to disable it (e.g. \"set `{names[0]}=false`\").";
+        }
+        if (behaviour is null)
+        {
+            yield return $"The description does not say what happens when {listed} is off (e.g. \"reads then go straight to the database, as before\").";
+        }
+    }
+
+    private static string Short(string text)
+    {
+        var t = text.Replace('\n', ' ').Trim();
+        return t.Length <= 100 ? t : t[..97].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?", RegexOptions.IgnoreCase)]
+    private static partial Regex AssignOff();
+
+    [GeneratedRegex(@"\b(?:turn(?:ed|s|ing)?\s+(?:(?:it|this|them|that|the \w+|\w+)\s+)?(?:off|back on)|switch(?:ed|es|ing)?\s+(?:(?:it|this|them|that)\s+)?off|switched off|disable[ds]?\b(?! by default)|disabling|to back out|back it out|leave (?:it |the flag )?unset|leaving it (?:off|unset)|remove the (?:flag|setting)|unset (?:it|the)|opt(?:s)? out|flip(?:ped)? (?:it |the flag )?(?:off|back)|to go back|to revert to|to restore the|kill switch)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DisableVerb();
+
+    // "off by default" describes the default, not how to turn the change off.
+    [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back)\b).*\boff by default\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyDefault();
+
+    [GeneratedRegex(@"\b(?:then|falls? back|fell back|go(?:es)? back to|went back to|as before|exactly as|as today|as it did|as in (?:earlier|previous|older) (?:releases?|versions?)|(?:current|old|previous|original|existing|pre-\w+) (?:behaviou?r|path|code path)|reverts? to|bypass(?:es|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|the old \w+|only affects|keeps? (?:the|using)|stays? on|goes straight)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Behaviour();
+
+    [GeneratedRegex(@"^\s*(?:again|back on)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoBehaviour();
+
+    // A statement about the disabled state on its own: "When the flag is off, reads go to Redis".
+    [GeneratedRegex(@"\b(?:when|if|while|with)\b[^.]{0,40}\b(?:off|disabled|false|unset)\b[^.]{0,20},?\s*[^.]{0,80}\b(?:go(?:es)?|fall(?:s)? back|read|use[sd]?|serve[sd]?|run[s]?|is|are|behaves?|works?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BehaviourStatement();
+
+    [GeneratedRegex(@"\b(?:flags?|feature[- ]gates?|gate|setting|settings|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|by default)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SwitchWords();
+
+    [GeneratedRegex(@"\b(?:disable|turn (?:it |this |them )?(?:off|back on)|switch (?:it )?off|roll ?back|back out)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DisableWords();
+
+    [GeneratedRegex(@"\b(?:revert(?:ing)? (?:the|this) (?:pr|commit|change)|revert;|just revert|git revert|plain code change|no flag|no setting|no kill switch)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RevertOnly();
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.Rollback;
+
+/// <summary>
+/// Finds the names of switches a description talks about: `feed_l1_cache` in a sentence about a flag,
+/// <c>--feature-gates=Name=false</c>, <c>SET name = 0</c>, <c>NAME=0</c>, <c>-ruler.max-concurrency=0</c>.
+/// A code span counts only where the sentence is about a flag, setting or gate, or in the rollback section.
+/// </summary>
+internal static partial class SwitchNames
+{
+    public static IReadOnlyList<string> Read(DescriptionDocument document)
+    {
+        var names = new List<string>();
+        foreach (var block in document.Blocks)
+        {
+            var inSection = block.In(ItemKind.Rollback);
+            foreach (var sentence in Sentences.Of(block.Text))
+            {
+                foreach (var name in FromSentence(sentence, inSection))
+                {
+                    Add(names, name);
+                }
+            }
+        }
+        foreach (var code in document.CodeBlocks.Where(c => c.Kinds.Contains(ItemKind.Rollback)))
+        {
+            foreach (Match m in Assignment().Matches(code.Content))
+            {
+                Add(names, m.Groups["name"].Value);
+            }
+        }
+        return names;
+    }
+
+    private static IEnumerable<string> FromSentence(string sentence, bool inRollbackSection)
+    {
+        foreach (Match m in FeatureGate().Matches(sentence))
+        {
+            yield return m.Groups["name"].Value;
+        }
+        foreach (Match m in SqlSetting().Matches(sentence))
+        {
+            yield return m.Groups["name"].Value;
+        }
+        var aboutSwitch = inRollbackSection || SwitchContext().IsMatch(Sentences.Plain(sentence));
+        foreach (Match span in CodeSpan().Matches(sentence))
+        {
+            var code = span.Groups["code"].Value.Trim();
+            var assign = Assignment().Match(code);
+            if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value)))
+            {
+                yield return assign.Groups["name"].Value;
+            }
+            else if (aboutSwitch && !code.Contains(' ', StringComparison.Ordinal))
+            {
+                yield return code;
+            }
+        }
+        // "flag feed_l1_cache", "the MinimizeIPTablesRestore gate" without backticks.
+        foreach (Match m in NamedFlag().Matches(sentence))
+        {
+            yield return m.Groups["name"].Value;
+        }
+    }
+
+    private static void Add(List<string> names, string raw)
+    {
+        var name = raw.Trim().Trim('`', '\'', '"', '[', ']', ',', '.', ';', ':');
+        if (name.StartsWith("--feature-gates=", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        name = name.TrimStart('-');
+        if (!LooksLikeSwitch(name) || names.Contains(name, StringComparer.Ordinal))
+        {
+            return;
+        }
+        names.Add(name);
+    }
+
+    /// <summary>An identifier shaped like a switch name, not a sentence, path, call, number or metric.</summary>
+    internal static bool LooksLikeSwitch(string name)
+    {
+        if (name.Length is < 3 or > 80 || !Identifier().IsMatch(name) || NotASwitch().IsMatch(name))
+        {
+            return false;
+        }
+        var hasSeparator = name.IndexOfAny(['_', '.', '-', ':']) >= 0;
+        var upperCount = name.Count(char.IsUpper);
+        var camel = upperCount >= 2 && name.Any(char.IsLower);
+        var shouty = name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_') && name.Contains('_', StringComparison.Ordinal);
+        return hasSeparator || camel || shouty;
+    }
+
+    [GeneratedRegex(@"`(?<code>[^`\n]{1,120})`")]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"--feature-gates=(?<name>[A-Za-z][\w]*)=")]
+    private static partial Regex FeatureGate();
+
+    [GeneratedRegex(@"\bSET\s+(?:CLUSTER\s+SETTING\s+|GLOBAL\s+|SESSION\s+)?(?<name>[a-z][\w.]*)\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex SqlSetting();
+
+    [GeneratedRegex(@"^(?:\[[\w.]+\]\s*)?(?:(?:flags\s+set|export|SET)\s+)?-{0,2}(?<name>[A-Za-z][\w.:-]*)\s*[=:]\s*(?<value>[\w.'""-]+)\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex Assignment();
+
+    [GeneratedRegex(@"^(?:false|0|off|no|disabled?|true|1|on|yes|enabled?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Offish();
+
+    [GeneratedRegex(@"\b(?:flags?|feature[- ]gates?|gate|cluster settings?|settings?|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|(?:on|off|enabled|disabled) by default|opt[- ]in|turn(?:s|ed)? (?:it )?(?:on|off)|switch(?:ed)? off|set (?:it )?to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SwitchContext();
+
+    [GeneratedRegex(@"\b(?:flag|feature flag|feature gate|setting|kill switch|toggle)\s+(?<name>[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b")]
+    private static partial Regex NamedFlag();
+
+    [GeneratedRegex(@"^[A-Za-z][\w.:-]*[A-Za-z0-9]$")]
+    private static partial Regex Identifier();
+
+    // Metric names, file names, types and calls are not switches.
+    [GeneratedRegex(@"(?:_total|_seconds|_bytes|_count|_bucket|_sum|_ratio)$|\.(?:go|rs|cs|py|ts|js|json|ya?ml|md|txt|toml|sh)$|^(?:http|https|www)\b|::|\.\w+\(|^(?:true|false|null|none|default)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotASwitch();
+}

@@ -1,0 +1,627 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Parsing;
+
+/// <summary>
+/// A PR description parsed once with Markdig and flattened into what the items read: prose blocks, code blocks,
+/// tables, links and the item sections they sit in. Every item and finding reads this one structure.
+/// </summary>
+internal sealed partial class DescriptionDocument
+{
+    /// <summary>Descriptions longer than this are reviewed on their first part only (GitHub caps bodies at 65,536).</summary>
+    public const int MaxAnalysedLength = 1 << 20;
+
+    // Deeper nesting than this carries no meaning in a PR description; flattening it keeps parsing linear.
+    private const int MaxQuoteDepth = 8;
+    private const int MaxIndent = 24;
+    private const int MaxBacktickRun = 16;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .UseEmphasisExtras()
+        .Build();
+
+    private readonly List<TextBlock> _blocks = [];
+    private readonly List<CodeSnippet> _code = [];
+    private readonly List<TableData> _tables = [];
+    private readonly List<LinkReference> _links = [];
+    private readonly List<DescriptionSection> _sections = [];
+
+    // Section scopes while walking: headings by level, and the label section that extends until the next label.
+    private readonly List<(int Level, DescriptionSection? Section)> _headingScopes = [];
+    private DescriptionSection? _labelSection;
+    private int _labelSectionContainerDepth = -1;
+    private string _lastText = string.Empty;
+    private int _index;
+
+    private DescriptionDocument(string text, bool truncated)
+    {
+        Text = text;
+        Truncated = truncated;
+    }
+
+    /// <summary>The normalised description: LF line ends, no control characters, HTML comments kept out of blocks.</summary>
+    public string Text { get; }
+
+    /// <summary>True when the body was longer than <see cref="MaxAnalysedLength"/> and only its start was read.</summary>
+    public bool Truncated { get; }
+
+    /// <summary>True when Markdown could not be parsed (absurd nesting) and the body was read as plain lines.</summary>
+    public bool ReadAsPlainText { get; private set; }
+
+    public IReadOnlyList<TextBlock> Blocks => _blocks;
+
+    public IReadOnlyList<CodeSnippet> CodeBlocks => _code;
+
+    public IReadOnlyList<TableData> Tables => _tables;
+
+    public IReadOnlyList<LinkReference> Links => _links;
+
+    public IReadOnlyList<DescriptionSection> Sections => _sections;
+
+    /// <summary>Item sections that carry something besides template leftovers.</summary>
+    public IEnumerable<DescriptionSection> SectionsFor(ItemKind kind) => _sections.Where(s => s.Kinds.Contains(kind));
+
+    /// <summary>The distinct items that have a heading or label of their own (for optimization-PR detection).</summary>
+    public IReadOnlySet<ItemKind> HeadedItems => _sections.SelectMany(s => s.Kinds).ToHashSet();
+
+    /// <summary>All prose of the description, block by block, for searches that do not care about structure.</summary>
+    public IEnumerable<string> Prose => _blocks.Select(b => b.Text);
+
+    public static DescriptionDocument Parse(string? body)
+    {
+        var (text, truncated) = Normalise(body ?? string.Empty);
+        var document = new DescriptionDocument(text, truncated);
+        MarkdownDocument? ast = null;
+        try
+        {
+            ast = Markdown.Parse(Flatten(text), Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting beyond its depth limit; such a body is still reviewed, as plain lines.
+        }
+        if (ast is null)
+        {
+            document.ReadAsPlainText = true;
+            document.ReadPlainLines(text);
+        }
+        else
+        {
+            document.Walk(ast);
+        }
+        document.CloseSections();
+        return document;
+    }
+
+    private static (string Text, bool Truncated) Normalise(string body)
+    {
+        var truncated = body.Length > MaxAnalysedLength;
+        var source = truncated ? body.AsSpan(0, MaxAnalysedLength) : body.AsSpan();
+        var sb = new StringBuilder(source.Length);
+        for (var i = 0; i < source.Length; i++)
+        {
+            var ch = source[i];
+            if (ch == '\r')
+            {
+                if (i + 1 < source.Length && source[i + 1] == '\n')
+                {
+                    continue;
+                }
+                sb.Append('\n');
+            }
+            else if (ch == '\n' || ch == '\t' || !char.IsControl(ch))
+            {
+                // Lone surrogates would make the JSON and the comment invalid; drop them.
+                if (char.IsSurrogate(ch) && !(i + 1 < source.Length && char.IsSurrogatePair(ch, source[i + 1])) &&
+                    !(i > 0 && char.IsSurrogatePair(source[i - 1], ch)))
+                {
+                    continue;
+                }
+                sb.Append(ch);
+            }
+        }
+        return (sb.ToString(), truncated);
+    }
+
+    /// <summary>Caps quote depth, indentation and backtick runs so adversarial Markdown stays linear to parse.</summary>
+    private static string Flatten(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n'))
+        {
+            var i = 0;
+            var quotes = 0;
+            var indent = 0;
+            var kept = new StringBuilder();
+            while (i < line.Length)
+            {
+                var ch = line[i];
+                if (ch == '>')
+                {
+                    if (quotes++ < MaxQuoteDepth)
+                    {
+                        kept.Append('>');
+                    }
+                    i++;
+                }
+                else if (ch == ' ' || ch == '\t')
+                {
+                    if (indent++ < MaxIndent)
+                    {
+                        kept.Append(ch);
+                    }
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            sb.Append(kept);
+            var run = 0;
+            for (; i < line.Length; i++)
+            {
+                var ch = line[i];
+                run = ch == '`' ? run + 1 : 0;
+                if (run <= MaxBacktickRun)
+                {
+                    sb.Append(ch);
+                }
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private void ReadPlainLines(string text)
+    {
+        var line = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            var t = raw.Trim().TrimStart('>', ' ', '-', '*', '+');
+            if (t.Length > 0)
+            {
+                var links = ExtractBareUrls(t, _index);
+                AddBlock(BlockRole.Paragraph, t, line, links);
+            }
+            line++;
+        }
+    }
+
+    private void Walk(MarkdownDocument ast)
+    {
+        // Iterative pre-order walk: deep documents must not exhaust the stack. Depth counts container nesting.
+        var stack = new Stack<(Block Block, int Depth)>();
+        for (var i = ast.Count - 1; i >= 0; i--)
+        {
+            stack.Push((ast[i], 0));
+        }
+        while (stack.Count > 0)
+        {
+            var (block, depth) = stack.Pop();
+            if (_labelSection is not null && _labelSection.Style == SectionStyle.ListLabel && depth <= _labelSectionContainerDepth)
+            {
+                // Left the list item that carried the label.
+                _labelSection = null;
+                _labelSectionContainerDepth = -1;
+            }
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    VisitHeading(heading);
+                    break;
+                case ParagraphBlock paragraph:
+                    VisitParagraph(paragraph, depth, paragraph.Parent is ListItemBlock item && item.Count > 0 && item[0] == paragraph);
+                    break;
+                case FencedCodeBlock fenced:
+                    AddCode(fenced.Info ?? string.Empty, fenced, fenced.Line);
+                    break;
+                case CodeBlock code:
+                    AddCode(string.Empty, code, code.Line);
+                    break;
+                case HtmlBlock html:
+                    VisitHtml(html);
+                    break;
+                case Table table:
+                    VisitTable(table);
+                    break;
+                case ContainerBlock container:
+                    for (var i = container.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push((container[i], depth + 1));
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void VisitHeading(HeadingBlock heading)
+    {
+        var links = new List<LinkReference>();
+        var text = InlineText(heading.Inline, links).Trim();
+        var kinds = SectionAliases.Match(text);
+        while (_headingScopes.Count > 0 && _headingScopes[^1].Level >= heading.Level)
+        {
+            _headingScopes.RemoveAt(_headingScopes.Count - 1);
+        }
+        DescriptionSection? section = null;
+        if (kinds.Count > 0)
+        {
+            section = new DescriptionSection(text, kinds, heading.Line + 1, SectionStyle.Heading);
+            _sections.Add(section);
+        }
+        _headingScopes.Add((heading.Level, section));
+        _labelSection = null;
+        _labelSectionContainerDepth = -1;
+        AddBlock(BlockRole.Heading, text, heading.Line + 1, links, section);
+    }
+
+    private void VisitParagraph(ParagraphBlock paragraph, int depth, bool firstInListItem)
+    {
+        var links = new List<LinkReference>();
+        var text = InlineText(paragraph.Inline, links);
+        var strong = paragraph.Inline?.FirstChild is EmphasisInline { DelimiterCount: >= 2 } first ? InlineText(first, null).Trim() : null;
+        var lines = text.Split('\n');
+        if (lines.Length == 1 || !lines.Skip(1).Any(l => LineLabel(l) is not null))
+        {
+            VisitChunk(text, paragraph.Line + 1, links, depth, firstInListItem, strong);
+            return;
+        }
+        // "**Target:** —\n**Profile:** —\n**Benchmark:**" in one paragraph is several labelled blocks.
+        var chunks = new List<(string Text, int Line)>();
+        var current = new StringBuilder();
+        var startLine = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (current.Length > 0 && LineLabel(lines[i]) is not null)
+            {
+                chunks.Add((current.ToString().TrimEnd('\n'), startLine));
+                current.Clear();
+                startLine = i;
+            }
+            current.Append(lines[i]).Append('\n');
+        }
+        chunks.Add((current.ToString().TrimEnd('\n'), startLine));
+        var remaining = links.ToList();
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var (chunk, offset) = chunks[c];
+            var mine = remaining.Where(l => (l.Text.Length > 0 && chunk.Contains(l.Text, StringComparison.Ordinal)) ||
+                                           chunk.Contains(l.Url, StringComparison.Ordinal) || c == chunks.Count - 1).ToList();
+            remaining.RemoveAll(mine.Contains);
+            VisitChunk(chunk, paragraph.Line + 1 + offset, mine, depth, firstInListItem && c == 0, c == 0 ? strong : LineLabel(chunk), forceBold: c > 0);
+        }
+    }
+
+    private void VisitChunk(string text, int line, List<LinkReference> links, int depth, bool firstInListItem, string? strong, bool forceBold = false)
+    {
+        var (label, rest) = SplitLabel(text, strong);
+        var role = firstInListItem ? BlockRole.ListItem : BlockRole.Paragraph;
+        if (label is not null)
+        {
+            var kinds = SectionAliases.Match(label);
+            var style = firstInListItem ? SectionStyle.ListLabel : SectionStyle.BoldLabel;
+            var bold = forceBold || (strong is not null && label.Length > 0 && strong.TrimEnd(':', ' ', '.').Equals(label, StringComparison.Ordinal));
+            if (kinds.Count > 0)
+            {
+                var section = new DescriptionSection(label, kinds, line, style);
+                _sections.Add(section);
+                // A bold label opens a section that runs until the next label or heading; a plain "Goal: ..." covers
+                // its own paragraph only.
+                _labelSection = bold || firstInListItem ? section : null;
+                _labelSectionContainerDepth = firstInListItem ? depth - 1 : -1;
+                section.Content.Append(rest).Append('\n');
+                AddBlock(role, text, line, links, section, countContent: false);
+                return;
+            }
+            if (!firstInListItem && bold && _labelSection?.Style == SectionStyle.BoldLabel)
+            {
+                // A new bold label for something else ends the previous label's section.
+                _labelSection = null;
+            }
+        }
+        AddBlock(role, text, line, links);
+    }
+
+    /// <summary>The item label a line starts with ("Rollback: ...", "Profile: —"), if any.</summary>
+    private static string? LineLabel(string line)
+    {
+        var m = PlainLabel().Match(line);
+        return m.Success && SectionAliases.Match(m.Groups["label"].Value).Count > 0 ? m.Groups["label"].Value.Trim() : null;
+    }
+
+    private void VisitHtml(HtmlBlock html)
+    {
+        var raw = html.Lines.ToString();
+        if (html.Type == HtmlBlockType.Comment || raw.TrimStart().StartsWith("<!--", StringComparison.Ordinal))
+        {
+            // Template prompts live in comments; they count as empty. Text after the comment's end is still prose.
+            var end = raw.IndexOf("-->", StringComparison.Ordinal);
+            raw = end >= 0 ? raw[(end + 3)..] : string.Empty;
+            if (raw.Trim().Length == 0)
+            {
+                return;
+            }
+        }
+        var links = new List<LinkReference>();
+        ExtractHtmlLinks(raw, links);
+        var text = HtmlTag().Replace(HtmlComment().Replace(raw, " "), " ");
+        text = System.Net.WebUtility.HtmlDecode(text).Trim();
+        foreach (var img in links.Where(l => l.IsImage && l.Text.Length > 0))
+        {
+            text = (text + " " + img.Text).Trim();
+        }
+        if (text.Length > 0 || links.Count > 0)
+        {
+            AddBlock(BlockRole.Paragraph, text, html.Line + 1, links);
+        }
+    }
+
+    private void VisitTable(Table table)
+    {
+        var header = new List<string>();
+        var rows = new List<IReadOnlyList<string>>();
+        var tableIndex = _index;
+        foreach (var rowBlock in table.OfType<TableRow>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in rowBlock.OfType<TableCell>())
+            {
+                var links = new List<LinkReference>();
+                var sb = new StringBuilder();
+                foreach (var para in cell.OfType<ParagraphBlock>())
+                {
+                    sb.Append(InlineText(para.Inline, links)).Append(' ');
+                }
+                var text = sb.ToString().Trim();
+                cells.Add(text);
+                if (text.Length > 0 || links.Count > 0)
+                {
+                    AddBlock(BlockRole.TableCell, text, cell.Line + 1, links);
+                }
+            }
+            if (rowBlock.IsHeader && header.Count == 0)
+            {
+                header = cells;
+            }
+            else
+            {
+                rows.Add(cells);
+            }
+        }
+        var section = CurrentSection();
+        _tables.Add(new TableData(tableIndex, header, rows, table.Line + 1, section, _lastText));
+        section?.Content.Append("[table]\n");
+    }
+
+    private void AddCode(string info, LeafBlock code, int line)
+    {
+        var content = code.Lines.ToString();
+        var section = CurrentSection();
+        _code.Add(new CodeSnippet(_index++, info.Trim(), content, line + 1, section, _lastText));
+        if (content.Trim().Length > 0)
+        {
+            section?.Content.Append("[code]\n");
+        }
+        foreach (var link in ExtractBareUrls(content, _index - 1))
+        {
+            _links.Add(link with { Section = section });
+        }
+    }
+
+    private void AddBlock(BlockRole role, string text, int line, List<LinkReference> links, DescriptionSection? own = null, bool countContent = true)
+    {
+        var section = own ?? CurrentSection();
+        var index = _index++;
+        var placed = links.Select(l => l with { BlockIndex = index, Section = section }).ToList();
+        _links.AddRange(placed);
+        _blocks.Add(new TextBlock(index, role, text, line, section, placed));
+        _lastText = text;
+        if (countContent && section is not null && role != BlockRole.Heading)
+        {
+            section.Content.Append(text).Append('\n');
+            if (placed.Count > 0)
+            {
+                section.Content.Append("[link]\n");
+            }
+        }
+    }
+
+    private DescriptionSection? CurrentSection()
+    {
+        if (_labelSection is not null)
+        {
+            return _labelSection;
+        }
+        for (var i = _headingScopes.Count - 1; i >= 0; i--)
+        {
+            if (_headingScopes[i].Section is { } s)
+            {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void CloseSections()
+    {
+        foreach (var section in _sections)
+        {
+            var content = section.Content.ToString();
+            var meaningful = content.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            section.IsEmpty = meaningful.Count == 0 || meaningful.All(l => !IsStructuredContent(l) && Leftovers.IsPlaceholder(l)) ||
+                              (meaningful.Count > 0 && Leftovers.DeclaresNotApplicable(meaningful[0]) && !meaningful.Any(IsStructuredContent));
+            section.DeclaredNotApplicable = meaningful.Count > 0 && Leftovers.DeclaresNotApplicable(meaningful[0]);
+        }
+    }
+
+    private static bool IsStructuredContent(string line) => line is "[table]" or "[code]" or "[link]";
+
+    /// <summary>
+    /// Splits "**Rollback:** flag x" or "Rollback: flag x" into label and rest. A label is short and sits at the very
+    /// start of the paragraph, either in bold or before the first colon.
+    /// </summary>
+    private static (string? Label, string Remainder) SplitLabel(string text, string? strong)
+    {
+        if (strong is not null && strong.Length > 0 && strong.Length <= 60 && text.StartsWith(strong, StringComparison.Ordinal))
+        {
+            var label = strong.TrimEnd(':', ' ', '.');
+            var after = text[strong.Length..].TrimStart(':', ' ', '—', '-', '–');
+            if (label.Length > 0)
+            {
+                return (label, after);
+            }
+        }
+        var m = PlainLabel().Match(text);
+        return m.Success ? (m.Groups["label"].Value.Trim(), m.Groups["rest"].Value) : (null, text);
+    }
+
+
+    /// <summary>Plain text of inlines; code spans keep their backticks; links keep their text and are collected.</summary>
+    private static string InlineText(ContainerInline? container, List<LinkReference>? links)
+    {
+        if (container is null)
+        {
+            return string.Empty;
+        }
+        var sb = new StringBuilder();
+        var stack = new Stack<Inline>();
+        var child = container.LastChild;
+        while (child is not null)
+        {
+            stack.Push(child);
+            child = child.PreviousSibling;
+        }
+        while (stack.Count > 0)
+        {
+            var inline = stack.Pop();
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    sb.Append('`').Append(code.Content).Append('`');
+                    break;
+                case LineBreakInline:
+                    sb.Append('\n');
+                    break;
+                case AutolinkInline auto:
+                    links?.Add(new LinkReference(auto.Url, auto.Url, false, -1, null));
+                    sb.Append(auto.Url);
+                    break;
+                case TaskList task:
+                    sb.Append(task.Checked ? "[x] " : "[ ] ");
+                    break;
+                case HtmlInline html:
+                    if (links is not null)
+                    {
+                        ExtractHtmlLinks(html.Tag, links);
+                    }
+                    if (html.Tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sb.Append('\n');
+                    }
+                    break;
+                case LinkInline link:
+                    {
+                        var label = InlineText(link, null);
+                        if (link.IsImage)
+                        {
+                            links?.Add(new LinkReference(link.Url ?? string.Empty, label, true, -1, null));
+                            if (label.Length > 0 && !label.Equals("image", StringComparison.OrdinalIgnoreCase))
+                            {
+                                sb.Append(label);
+                            }
+                        }
+                        else
+                        {
+                            links?.Add(new LinkReference(link.Url ?? string.Empty, label, false, -1, null));
+                            // An image wrapped in a link ([![x](img)](url)) is an image too.
+                            if (link.FirstChild is LinkInline { IsImage: true } inner)
+                            {
+                                links?.Add(new LinkReference(inner.Url ?? string.Empty, InlineText(inner, null), true, -1, null));
+                            }
+                            sb.Append(label.Length > 0 ? label : link.Url);
+                        }
+                        break;
+                    }
+                case ContainerInline inner:
+                    {
+                        var c = inner.LastChild;
+                        while (c is not null)
+                        {
+                            stack.Push(c);
+                            c = c.PreviousSibling;
+                        }
+                        break;
+                    }
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static void ExtractHtmlLinks(string html, List<LinkReference> links)
+    {
+        foreach (Match m in HtmlImage().Matches(html))
+        {
+            var src = Attribute(m.Value, "src");
+            if (src is not null)
+            {
+                links.Add(new LinkReference(src, Attribute(m.Value, "alt") ?? string.Empty, true, -1, null));
+            }
+        }
+        foreach (Match m in HtmlAnchor().Matches(html))
+        {
+            var href = Attribute(m.Value, "href");
+            if (href is not null)
+            {
+                links.Add(new LinkReference(href, string.Empty, false, -1, null));
+            }
+        }
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var m = Regex.Match(tag, name + @"\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value) : null;
+    }
+
+    private static List<LinkReference> ExtractBareUrls(string text, int blockIndex)
+    {
+        var list = new List<LinkReference>();
+        foreach (Match m in BareUrl().Matches(text))
+        {
+            list.Add(new LinkReference(m.Value.TrimEnd('.', ',', ')', ';', ':'), string.Empty, false, blockIndex, null));
+        }
+        return list;
+    }
+
+    [GeneratedRegex(@"^\s*(?<label>[^:\n`]{1,48}?)\s*:\s*(?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex PlainLabel();
+
+    [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlImage();
+
+    [GeneratedRegex(@"<a\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlAnchor();
+
+    [GeneratedRegex(@"<[^>]{0,2000}>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
+
+    [GeneratedRegex(@"https?://[^\s<>""'`\]\[)]+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareUrl();
+}

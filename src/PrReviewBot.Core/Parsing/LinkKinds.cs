@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+
+namespace PrReviewBot.Core.Parsing;
+
+/// <summary>What a URL points at, judged from its host and path.</summary>
+internal enum LinkKind
+{
+    Other,
+    Image,
+    Issue,
+    Ticket,
+    PullRequest,
+    CiRun,
+    Profile,
+    Dashboard,
+    AlertRule,
+    DashboardFile,
+    Document,
+    SourceCode,
+}
+
+internal static partial class LinkKinds
+{
+    public static LinkKind Classify(string url)
+    {
+        var u = url.Trim();
+        if (u.Length == 0)
+        {
+            return LinkKind.Other;
+        }
+        var lower = u.ToLowerInvariant();
+        if (ProfileHost().IsMatch(lower) || ProfilePath().IsMatch(lower))
+        {
+            return LinkKind.Profile;
+        }
+        if (AlertFile().IsMatch(lower))
+        {
+            return LinkKind.AlertRule;
+        }
+        if (DashboardFile().IsMatch(lower))
+        {
+            return LinkKind.DashboardFile;
+        }
+        if (DashboardHost().IsMatch(lower))
+        {
+            return LinkKind.Dashboard;
+        }
+        if (ImagePath().IsMatch(lower))
+        {
+            return LinkKind.Image;
+        }
+        if (CiRun().IsMatch(lower))
+        {
+            return LinkKind.CiRun;
+        }
+        if (IssuePath().IsMatch(lower))
+        {
+            return LinkKind.Issue;
+        }
+        if (PullPath().IsMatch(lower))
+        {
+            return LinkKind.PullRequest;
+        }
+        if (TicketHost().IsMatch(lower))
+        {
+            return LinkKind.Ticket;
+        }
+        if (SourcePath().IsMatch(lower))
+        {
+            return LinkKind.SourceCode;
+        }
+        return DocumentPath().IsMatch(lower) ? LinkKind.Document : LinkKind.Other;
+    }
+
+    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|(?:www\.)?speedscope\.app|ui\.perfetto\.dev|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*)(?:[/:?#]|$)")]
+    private static partial Regex ProfileHost();
+
+    [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
+    private static partial Regex ProfilePath();
+
+    [GeneratedRegex(@"^https?://[^/]*(?:grafana|datadoghq|app\.datadog|newrelic|honeycomb|kibana|console\.aws\.amazon\.com/cloudwatch|cloudwatch|signalfx|lightstep|dynatrace|app\.powerbi\.com|perf-dash|chronograf|wavefront|splunk|sumologic|lookerstudio|metabase)[^/]*(?:[/:?#]|$)|/d/[a-z0-9_-]{5,}|/dashboards?/(?!.*\.(?:json|ya?ml|libsonnet|jsonnet)$)")]
+    private static partial Regex DashboardHost();
+
+    [GeneratedRegex(@"(?:dashboards?|grafana|mixin)[^?#]*\.(?:json|ya?ml|libsonnet|jsonnet)(?:$|[?#])")]
+    private static partial Regex DashboardFile();
+
+    [GeneratedRegex(@"(?:alert|rules?|prometheusrule|slo)[^/?#]*\.(?:ya?ml|json|libsonnet|jsonnet)(?:$|[?#])|/alerts?/[^?#]*\.(?:ya?ml|json|libsonnet|jsonnet)")]
+    private static partial Regex AlertFile();
+
+    [GeneratedRegex(@"(?:\.(?:png|jpe?g|gif|webp|bmp|svg)(?:$|[?#])|user-images\.githubusercontent\.com|/user-attachments/assets/|private-user-images|camo\.githubusercontent|imgur\.com|reviewable\.io/review_button)")]
+    private static partial Regex ImagePath();
+
+    [GeneratedRegex(@"(?:/actions/runs/|/actions/workflows/|circleci\.com|buildkite\.com|travis-ci\.|/jenkins|/job/|app\.codecov|/-/pipelines/|/-/jobs/|dev\.azure\.com/.*/_build|prow\.|/pr-logs/)")]
+    private static partial Regex CiRun();
+
+    [GeneratedRegex(@"^https?://[^/]+/[^/]+/[^/]+/issues/\d+|/-/issues/\d+|bugzilla|/show_bug\.cgi|issuetracker\.google|crbug\.com|bugs\.|/b/\d+|sentry\.io/.*/issues/")]
+    private static partial Regex IssuePath();
+
+    [GeneratedRegex(@"^https?://[^/]+/[^/]+/[^/]+/pull/\d+|/-/merge_requests/\d+")]
+    private static partial Regex PullPath();
+
+    [GeneratedRegex(@"(?:atlassian\.net/browse/|/browse/[A-Z0-9]+-\d+|jira\.|linear\.app/.*/issue/|youtrack|pivotaltracker\.com|shortcut\.com/.*/story|clickup\.com|asana\.com|trello\.com/c/|monday\.com|notion\.so)", RegexOptions.IgnoreCase)]
+    private static partial Regex TicketHost();
+
+    [GeneratedRegex(@"(?:\.(?:go|rs|cs|java|kt|py|rb|ts|tsx|js|jsx|c|cc|cpp|h|hpp|scala|swift|php|lua)(?:$|[?#])|#l\d+)")]
+    private static partial Regex SourcePath();
+
+    [GeneratedRegex(@"(?:/slos?/|slo|sla|/design|/docs?/|/rfcs?/|/keps?/|enhancements|proposal|adr|\.md(?:$|[#?])|docs\.google\.com|confluence|wiki)")]
+    private static partial Regex DocumentPath();
+}

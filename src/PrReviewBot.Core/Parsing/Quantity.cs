@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PrReviewBot.Core.Parsing;
+
+/// <summary>What kind of thing a unit measures; decides how values compare and which direction is better.</summary>
+internal enum UnitFamily
+{
+    None,
+    Time,
+    Size,
+    Rate,
+    Percent,
+    Count,
+    Ratio,
+}
+
+/// <summary>A number with its unit as written ("240ms", "2,500 RPS", "1.2k", "49m34s") and a normalised value.</summary>
+internal readonly record struct Quantity(double Value, string Unit, UnitFamily Family)
+{
+    /// <summary>The value in the family's base unit (milliseconds, bytes, per second) so quantities compare.</summary>
+    public double Normalised => Family switch
+    {
+        UnitFamily.Time => Value * Quantities.TimeFactor(Unit),
+        UnitFamily.Size => Value * Quantities.SizeFactor(Unit),
+        UnitFamily.Rate => Value * Quantities.RateFactor(Unit),
+        _ => Value,
+    };
+}
+
+internal static partial class Quantities
+{
+    /// <summary>A number: digits with thousands separators and decimals, optionally with a k/M/B multiplier.</summary>
+    public const string NumberPattern = @"(?<![\w.])[-−+]?~?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
+
+    /// <summary>Units we understand, longest first so "ms" wins over "m" and "MB/s" over "MB".</summary>
+    public const string UnitPattern =
+        @"(?:req(?:uests)?\s?/\s?s(?:ec)?|requests per second|reqs?/s|rps|qps|tps|ops\s?/\s?s(?:ec)?|ops/sec|op/s|iterations?/s|claims/s|fps|" +
+        @"[KMGT]i?B\s?/\s?s(?:ec)?|[KMGT]bit/s|Gbps|Mbps|" +
+        @"ns/op|B/op|allocs/op|" +
+        @"µs|μs|us|ns|ms|msec|millis(?:econds?)?|sec(?:onds?|s)?|s|minutes?|mins?|min|m|hours?|hrs?|h|" +
+        @"[KMGT]i?B|kB|bytes|B|%|" +
+        @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|" +
+        @"x|×)";
+
+    private static readonly Regex QuantityRegex = new(
+        "(?<num>" + NumberPattern + @")\s?(?<unit>" + UnitPattern + @")(?![A-Za-z0-9])",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+    /// <summary>All quantities with a unit in a piece of text, in order.</summary>
+    public static IEnumerable<(Quantity Quantity, int Index, int Length)> Find(string text)
+    {
+        foreach (Match m in QuantityRegex.Matches(text))
+        {
+            if (TryParseNumber(m.Groups["num"].Value, out var value))
+            {
+                var unit = CanonicalUnit(m.Groups["unit"].Value);
+                yield return (new Quantity(value, unit, FamilyOf(unit)), m.Index, m.Length);
+            }
+        }
+    }
+
+    /// <summary>Parses "2,500", "1.2k", "~400", "−3.5", "108K" (invariant culture).</summary>
+    public static bool TryParseNumber(string text, out double value)
+    {
+        var t = text.Trim().Replace("~", string.Empty, StringComparison.Ordinal).Replace('−', '-').Replace(",", string.Empty, StringComparison.Ordinal).Trim();
+        var multiplier = 1.0;
+        if (t.Length > 0)
+        {
+            switch (t[^1])
+            {
+                case 'k' or 'K':
+                    multiplier = 1_000;
+                    t = t[..^1].Trim();
+                    break;
+                case 'M':
+                    multiplier = 1_000_000;
+                    t = t[..^1].Trim();
+                    break;
+            }
+        }
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
+        {
+            value = v * multiplier;
+            return double.IsFinite(value);
+        }
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Parses a quantity such as "2.38s", "975MB", "45.28m" (benchstat's milli), "17.39ms".</summary>
+    public static bool TryParse(string text, out Quantity quantity)
+    {
+        var m = QuantityRegex.Match(text.Trim());
+        if (m.Success && m.Index == 0 && TryParseNumber(m.Groups["num"].Value, out var value))
+        {
+            var unit = CanonicalUnit(m.Groups["unit"].Value);
+            quantity = new Quantity(value, unit, FamilyOf(unit));
+            return true;
+        }
+        if (TryParseNumber(text, out var bare))
+        {
+            quantity = new Quantity(bare, string.Empty, UnitFamily.None);
+            return true;
+        }
+        quantity = default;
+        return false;
+    }
+
+    /// <summary>Durations written as "49m34s", "13 min 30 s", "1h 5m", "10 min", "30s" in seconds.</summary>
+    public static bool TryParseDuration(string text, out double seconds)
+    {
+        seconds = 0;
+        var any = false;
+        foreach (Match m in DurationPart().Matches(text))
+        {
+            if (!TryParseNumber(m.Groups["n"].Value, out var n))
+            {
+                continue;
+            }
+            var unit = m.Groups["u"].Value.ToLowerInvariant();
+            seconds += unit switch
+            {
+                "ms" => n / 1000,
+                var u when u.StartsWith('h') => n * 3600,
+                var u when u.StartsWith('m') => n * 60,
+                _ => n,
+            };
+            any = true;
+        }
+        return any;
+    }
+
+    public static string CanonicalUnit(string raw)
+    {
+        var u = raw.Trim();
+        var lower = u.ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
+        return lower switch
+        {
+            "μs" or "us" or "µs" => "µs",
+            "ns" => "ns",
+            "ms" or "msec" or "millis" or "millisecond" or "milliseconds" => "ms",
+            "s" or "sec" or "secs" or "second" or "seconds" => "s",
+            "m" or "min" or "mins" or "minute" or "minutes" => "min",
+            "h" or "hr" or "hrs" or "hour" or "hours" => "h",
+            "req/s" or "req/sec" or "requests/s" or "requests/sec" or "requestspersecond" or "reqs/s" => "req/s",
+            "rps" => "RPS",
+            "qps" => "QPS",
+            "tps" => "TPS",
+            "fps" => "fps",
+            "ops/s" or "ops/sec" or "op/s" => "ops/s",
+            "x" or "×" => "x",
+            "query" or "queries" => "queries",
+            "allocations" or "allocs" => "allocs",
+            "roundtrips" or "round-trips" or "roundtrip" => "round trips",
+            "bytes" or "b" => "B",
+            "kb" => u == "kB" ? "kB" : "KB",
+            "mb" => "MB",
+            "gb" => "GB",
+            "tb" => "TB",
+            "kib" => "KiB",
+            "mib" => "MiB",
+            "gib" => "GiB",
+            "mb/s" or "mb/sec" => "MB/s",
+            "gb/s" or "gb/sec" => "GB/s",
+            "kb/s" or "kb/sec" => "KB/s",
+            "mib/s" => "MiB/s",
+            "%" => "%",
+            _ => lower,
+        };
+    }
+
+    public static UnitFamily FamilyOf(string unit) => unit.ToLowerInvariant() switch
+    {
+        "ns" or "µs" or "ms" or "s" or "min" or "m" or "h" or "ns/op" => UnitFamily.Time,
+        "b" or "kb" or "mb" or "gb" or "tb" or "kib" or "mib" or "gib" or "tib" or "b/op" => UnitFamily.Size,
+        "%" => UnitFamily.Percent,
+        "x" => UnitFamily.Ratio,
+        "queries" or "requests" or "rows" or "allocs" or "objects" or "calls" or "round trips" or "items" or "allocs/op" => UnitFamily.Count,
+        var u when u.Contains('/') || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,
+        _ => UnitFamily.None,
+    };
+
+    internal static double TimeFactor(string unit) => unit.ToLowerInvariant() switch
+    {
+        "ns" or "ns/op" => 1e-6,
+        "µs" => 1e-3,
+        "ms" => 1,
+        "s" => 1000,
+        "min" or "m" => 60_000,
+        "h" => 3_600_000,
+        _ => 1,
+    };
+
+    internal static double SizeFactor(string unit) => unit.ToLowerInvariant() switch
+    {
+        "kb" => 1e3,
+        "mb" => 1e6,
+        "gb" => 1e9,
+        "tb" => 1e12,
+        "kib" => 1024,
+        "mib" => 1024 * 1024,
+        "gib" => 1024.0 * 1024 * 1024,
+        "tib" => 1024.0 * 1024 * 1024 * 1024,
+        _ => 1,
+    };
+
+    internal static double RateFactor(string unit)
+    {
+        var u = unit.ToLowerInvariant();
+        return u.StartsWith("kb", StringComparison.Ordinal) || u.StartsWith("kib", StringComparison.Ordinal) ? 1e3
+            : u.StartsWith("mb", StringComparison.Ordinal) || u.StartsWith("mib", StringComparison.Ordinal) ? 1e6
+            : u.StartsWith("gb", StringComparison.Ordinal) || u.StartsWith("gib", StringComparison.Ordinal) ? 1e9
+            : 1;
+    }
+
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s?(?<u>ms|h(?:ours?|rs?)?|m(?:in(?:utes?|s)?)?|s(?:ec(?:onds?|s)?)?)(?![a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationPart();
+}

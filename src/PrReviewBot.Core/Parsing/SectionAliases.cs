@@ -1,0 +1,122 @@
+using System.Text;
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Parsing;
+
+/// <summary>
+/// Maps a heading or label ("Constraint / SLO", "Kill switch", "📈 Monitoring") to the items it speaks for.
+/// Matching is on whole words of the label, so "Performance impact" or "Where the time goes" map to nothing.
+/// </summary>
+internal static class SectionAliases
+{
+    // Multi-word aliases first; each is matched as a whole-word phrase inside the normalised label.
+    private static readonly (string Phrase, ItemKind Kind)[] Aliases =
+    [
+        ("constraint", ItemKind.Constraint),
+        ("constraints", ItemKind.Constraint),
+        ("target", ItemKind.Constraint),
+        ("targets", ItemKind.Constraint),
+        ("perf target", ItemKind.Constraint),
+        ("slo", ItemKind.Constraint),
+        ("slos", ItemKind.Constraint),
+        ("sla", ItemKind.Constraint),
+        ("goal", ItemKind.Constraint),
+        ("goals", ItemKind.Constraint),
+        ("objective", ItemKind.Constraint),
+        ("budget", ItemKind.Constraint),
+        ("requirement", ItemKind.Constraint),
+        ("requirements", ItemKind.Constraint),
+        ("profile", ItemKind.Profile),
+        ("profiles", ItemKind.Profile),
+        ("profiling", ItemKind.Profile),
+        ("profile evidence", ItemKind.Profile),
+        ("flamegraph", ItemKind.Profile),
+        ("flamegraphs", ItemKind.Profile),
+        ("flame graph", ItemKind.Profile),
+        ("evidence", ItemKind.Profile),
+        ("trace", ItemKind.Profile),
+        ("traces", ItemKind.Profile),
+        ("bottleneck", ItemKind.Profile),
+        ("before after", ItemKind.BeforeAfter),
+        ("before and after", ItemKind.BeforeAfter),
+        ("results", ItemKind.BeforeAfter),
+        ("result", ItemKind.BeforeAfter),
+        ("benchmark", ItemKind.BeforeAfter),
+        ("benchmarks", ItemKind.BeforeAfter),
+        ("benchmark results", ItemKind.BeforeAfter),
+        ("load test", ItemKind.BeforeAfter),
+        ("load tests", ItemKind.BeforeAfter),
+        ("load testing", ItemKind.BeforeAfter),
+        ("numbers", ItemKind.BeforeAfter),
+        ("measurements", ItemKind.BeforeAfter),
+        ("measured impact", ItemKind.BeforeAfter),
+        ("performance results", ItemKind.BeforeAfter),
+        ("perf results", ItemKind.BeforeAfter),
+        ("rollback", ItemKind.Rollback),
+        ("roll back", ItemKind.Rollback),
+        ("rollback plan", ItemKind.Rollback),
+        ("feature flag", ItemKind.Rollback),
+        ("feature flags", ItemKind.Rollback),
+        ("feature gate", ItemKind.Rollback),
+        ("flag", ItemKind.Rollback),
+        ("flags", ItemKind.Rollback),
+        ("kill switch", ItemKind.Rollback),
+        ("revert plan", ItemKind.Rollback),
+        ("monitoring", ItemKind.Monitoring),
+        ("dashboard", ItemKind.Monitoring),
+        ("dashboards", ItemKind.Monitoring),
+        ("alert", ItemKind.Monitoring),
+        ("alerts", ItemKind.Monitoring),
+        ("alerting", ItemKind.Monitoring),
+        ("observability", ItemKind.Monitoring),
+        ("watch", ItemKind.Monitoring),
+    ];
+
+    /// <summary>Longest label we accept as a section title; longer text is a sentence, not a label.</summary>
+    public const int MaxLabelWords = 6;
+
+    public static IReadOnlyList<ItemKind> Match(string label)
+    {
+        var normal = Normalise(label);
+        if (normal.Length == 0)
+        {
+            return [];
+        }
+        var words = normal.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxLabelWords)
+        {
+            return [];
+        }
+        var padded = " " + normal + " ";
+        var kinds = new List<ItemKind>();
+        foreach (var (phrase, kind) in Aliases)
+        {
+            if (!kinds.Contains(kind) && padded.Contains(" " + phrase + " ", StringComparison.Ordinal))
+            {
+                kinds.Add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    /// <summary>Lower-case letters and digits only, separated by single spaces ("📊 Before/After:" → "before after").</summary>
+    public static string Normalise(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = true;
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+                space = false;
+            }
+            else if (!space)
+            {
+                sb.Append(' ');
+                space = true;
+            }
+        }
+        return sb.ToString().Trim();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace PrReviewBot.Core.Parsing;
+
+/// <summary>Splits prose into sentences (and lines): most item evidence lives within one sentence.</summary>
+internal static partial class Sentences
+{
+    public static IEnumerable<string> Of(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            foreach (var part in Boundary().Split(line))
+            {
+                var s = part.Trim();
+                if (s.Length > 0)
+                {
+                    yield return s;
+                }
+            }
+        }
+    }
+
+    /// <summary>Text without code-span backticks and emphasis stars, for matching prose patterns across them.</summary>
+    public static string Plain(string text) => text.Replace("`", string.Empty, StringComparison.Ordinal).Replace("**", string.Empty, StringComparison.Ordinal);
+
+    // A sentence ends at . ! ? ; followed by space and not inside a number ("1.5 s", "e.g. this").
+    [GeneratedRegex(@"(?<=[!?;]|(?<!\b(?:e\.g|i\.e|vs|etc|approx|ca))\.)\s+(?=[A-Z0-9`*\[(""'“])")]
+    private static partial Regex Boundary();
+}
