@@ -5,6 +5,7 @@ using PrReviewBot.Cli;
 
 namespace PrReviewBot.Tests.Cli;
 
+[Collection(ReviewRunsCollection.Name)]
 public class CliAppTests
 {
     [Fact]
@@ -74,6 +75,7 @@ public class CliAppTests
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
 
+        Assert.True(output.Length > 0, $"exit {process.ExitCode}: {error}");
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal(json.GetProperty("conclusion").GetString() == "failure" ? CliApp.ExitFail : CliApp.ExitPass, process.ExitCode);
         Assert.Equal("", error);
