@@ -10,10 +10,6 @@ namespace PrReviewBot.Work;
 /// Turns a verdict into what GitHub is sent, within GitHub's limits, and fingerprints it for compare-before-write.
 /// The texts come from the core renderers; this only fits them to GitHub.
 /// </summary>
-/// <remarks>
-/// <see cref="ConfigError"/> and <see cref="StatusDescription"/> stand in for <c>CheckRenderer.RenderConfigError</c>
-/// and <c>CheckRenderer.RenderStatusDescription</c> until those land in the core; switch them then.
-/// </remarks>
 internal static class ReviewRendering
 {
     /// <summary>GitHub refuses longer issue comments (422).</summary>
@@ -35,29 +31,15 @@ internal static class ReviewRendering
         return Fit(output, context.ReportUrl);
     }
 
-    public static CheckOutput ConfigError(IReadOnlyList<ConfigError> errors)
-    {
-        var files = errors.Select(e => e.File).Distinct().ToList();
-        var title = errors.Count == 1
-            ? $"Invalid {files[0]}: {errors[0].Message}"
-            : $"{errors.Count} problems in {string.Join(", ", files)}";
-        var summary = new StringBuilder()
-            .AppendLine("PrReviewBot could not use its configuration, so it did not review this PR.")
-            .AppendLine()
-            .AppendJoin('\n', errors.Select(e => $"- `{e}`"))
-            .AppendLine()
-            .AppendLine()
-            .Append("The configuration is read from the PR's **base** branch (or the organization's `.github` repository), ")
-            .Append("so fix it there; this check runs again on the PR's next event or when you re-run it.")
-            .ToString();
-        return Fit(new CheckOutput(Shorten(title, 200), summary, "", CheckConclusion.Failure), null);
-    }
+    public static CheckOutput ConfigError(IReadOnlyList<ConfigError> errors) => Fit(CheckRenderer.RenderConfigError(errors), null);
 
-    /// <summary>The one line a commit status carries (token mode). Switch to <c>CheckRenderer.RenderStatusDescription</c>.</summary>
-    public static string StatusDescription(Verdict verdict, PresentationContext context, CheckOutput output) => StatusDescription(output);
+    /// <summary>The one line a commit status carries (token mode), at most 140 characters.</summary>
+    public static string StatusDescription(Verdict verdict, PresentationContext context, CheckOutput output) =>
+        Shorten(CheckRenderer.RenderStatusDescription(verdict, context), MaxStatusDescriptionLength);
 
-    /// <summary>The status line for an invalid config. Switch to <c>CheckRenderer.RenderConfigErrorStatusDescription</c>.</summary>
-    public static string ConfigErrorStatusDescription(IReadOnlyList<ConfigError> errors, CheckOutput output) => StatusDescription(output);
+    /// <summary>The status line for an invalid config.</summary>
+    public static string ConfigErrorStatusDescription(IReadOnlyList<ConfigError> errors, CheckOutput output) =>
+        Shorten(CheckRenderer.RenderConfigErrorStatusDescription(errors), MaxStatusDescriptionLength);
 
     /// <summary>A status line from a check's title, for outputs with no verdict behind them.</summary>
     public static string StatusDescription(CheckOutput output) => Shorten(output.Title, MaxStatusDescriptionLength);
