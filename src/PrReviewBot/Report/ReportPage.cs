@@ -129,7 +129,7 @@ public static class ReportPage
         html.Append("<h2>Findings</h2>");
         if (findings.GetArrayLength() == 0)
         {
-            html.Append("<p class=\"muted\">None.</p>");
+            html.Append("<p class=\"muted\" id=\"findings\">None.</p>");
             return;
         }
         html.Append("<div class=\"table\"><table id=\"findings\"><thead><tr><th>severity</th><th>finding</th></tr></thead><tbody>");
