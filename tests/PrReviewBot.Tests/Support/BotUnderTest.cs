@@ -33,6 +33,9 @@ public sealed class BotSettings
     public string CredentialsPath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}", "github-app.json");
     public Dictionary<string, string?> Config { get; } = [];
     public TimeProvider? Time { get; set; }
+
+    /// <summary>Services registered before the bot's own (which are only added when absent).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
     public string PersonalToken { get; set; } = "ghp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
 }
 
@@ -121,6 +124,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddSingleton<ILogEventSink>(logs);
+            settings.ConfigureServices?.Invoke(builder.Services);
             if (settings.Time is { } time)
             {
                 builder.Services.AddSingleton(time);
