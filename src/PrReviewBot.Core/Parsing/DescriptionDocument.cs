@@ -112,6 +112,10 @@ internal sealed partial class DescriptionDocument
     private static (string Text, bool Truncated) Normalise(string body)
     {
         var truncated = body.Length > MaxAnalysedLength;
+        if (!truncated && IsClean(body))
+        {
+            return (body, false);
+        }
         var source = truncated ? body.AsSpan(0, MaxAnalysedLength) : body.AsSpan();
         var sb = new StringBuilder(source.Length);
         for (var i = 0; i < source.Length; i++)
@@ -137,6 +141,19 @@ internal sealed partial class DescriptionDocument
             }
         }
         return (sb.ToString(), truncated);
+    }
+
+    /// <summary>No carriage returns, control characters or surrogates: the common case needs no copy.</summary>
+    private static bool IsClean(string body)
+    {
+        foreach (var ch in body)
+        {
+            if ((ch < ' ' && ch != '\n' && ch != '\t') || (ch >= '\u007f' && ch <= '\u009f') || char.IsSurrogate(ch))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>True when some line nests deeper, indents further or runs more backticks than <see cref="Flatten"/> allows.</summary>
@@ -464,7 +481,7 @@ internal sealed partial class DescriptionDocument
     {
         var section = own ?? CurrentSection();
         var index = _index++;
-        var placed = links.Select(l => l with { BlockIndex = index, Section = section }).ToList();
+        IReadOnlyList<LinkReference> placed = links.Count == 0 ? [] : links.Select(l => l with { BlockIndex = index, Section = section }).ToList();
         _links.AddRange(placed);
         _blocks.Add(new TextBlock(index, role, text, line, section, placed));
         _lastText = text;
@@ -531,21 +548,44 @@ internal sealed partial class DescriptionDocument
     /// <summary>Plain text of inlines; code spans keep their backticks; links keep their text and are collected.</summary>
     private static string InlineText(ContainerInline? container, List<LinkReference>? links)
     {
-        if (container is null)
+        if (container?.FirstChild is null)
         {
             return string.Empty;
         }
-        var sb = new StringBuilder();
-        var stack = new Stack<Inline>();
-        var child = container.LastChild;
-        while (child is not null)
+        var sb = t_builder ??= new StringBuilder(256);
+        sb.Clear();
+        AppendInlines(container, sb, links, 0);
+        var text = sb.ToString();
+        if (links is not null && text.Contains("://", StringComparison.Ordinal))
         {
-            stack.Push(child);
-            child = child.PreviousSibling;
+            // Bare URLs in prose (no autolink extension: one scan of the finished text is cheaper).
+            foreach (var bare in ExtractBareUrls(text, -1))
+            {
+                if (!links.Any(l => l.Url == bare.Url || l.Text == bare.Url))
+                {
+                    links.Add(bare);
+                }
+            }
         }
-        while (stack.Count > 0)
+        return text;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>Text of an inline inside one being read (the shared builder is busy then).</summary>
+    private static string NestedText(ContainerInline inline)
+    {
+        var sb = new StringBuilder();
+        AppendInlines(inline, sb, null, 1);
+        return sb.ToString();
+    }
+
+    // Recursion is bounded: Markdig refuses inline nesting deeper than its depth limit (128) before we get here.
+    private static void AppendInlines(ContainerInline container, StringBuilder sb, List<LinkReference>? links, int depth)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            var inline = stack.Pop();
             switch (inline)
             {
                 case LiteralInline literal:
@@ -565,7 +605,7 @@ internal sealed partial class DescriptionDocument
                     sb.Append(task.Checked ? "[x] " : "[ ] ");
                     break;
                 case HtmlInline html:
-                    if (links is not null)
+                    if (links is not null && html.Tag.Length > 4)
                     {
                         ExtractHtmlLinks(html.Tag, links);
                     }
@@ -576,13 +616,15 @@ internal sealed partial class DescriptionDocument
                     break;
                 case LinkInline link:
                     {
-                        var label = InlineText(link, null);
+                        var start = sb.Length;
+                        AppendInlines(link, sb, null, depth + 1);
+                        var label = sb.ToString(start, sb.Length - start);
                         if (link.IsImage)
                         {
                             links?.Add(new LinkReference(link.Url ?? string.Empty, label, true, -1, null));
-                            if (label.Length > 0 && !label.Equals("image", StringComparison.OrdinalIgnoreCase))
+                            if (label.Length == 0 || label.Equals("image", StringComparison.OrdinalIgnoreCase))
                             {
-                                sb.Append(label);
+                                sb.Length = start;
                             }
                         }
                         else
@@ -591,37 +633,20 @@ internal sealed partial class DescriptionDocument
                             // An image wrapped in a link ([![x](img)](url)) is an image too.
                             if (link.FirstChild is LinkInline { IsImage: true } inner)
                             {
-                                links?.Add(new LinkReference(inner.Url ?? string.Empty, InlineText(inner, null), true, -1, null));
+                                links?.Add(new LinkReference(inner.Url ?? string.Empty, NestedText(inner), true, -1, null));
                             }
-                            sb.Append(label.Length > 0 ? label : link.Url);
+                            if (label.Length == 0)
+                            {
+                                sb.Append(link.Url);
+                            }
                         }
                         break;
                     }
-                case ContainerInline inner:
-                    {
-                        var c = inner.LastChild;
-                        while (c is not null)
-                        {
-                            stack.Push(c);
-                            c = c.PreviousSibling;
-                        }
-                        break;
-                    }
+                case ContainerInline inner when depth < 256:
+                    AppendInlines(inner, sb, links, depth + 1);
+                    break;
             }
         }
-        var text = sb.ToString();
-        if (links is not null && text.Contains("://", StringComparison.Ordinal))
-        {
-            // Bare URLs in prose (no autolink extension: one scan of the finished text is cheaper).
-            foreach (var bare in ExtractBareUrls(text, -1))
-            {
-                if (!links.Any(l => l.Url == bare.Url || l.Text == bare.Url))
-                {
-                    links.Add(bare);
-                }
-            }
-        }
-        return text;
     }
 
     private static void ExtractHtmlLinks(string html, List<LinkReference> links)

@@ -65,7 +65,13 @@ internal sealed record LinkReference(
     string Text,
     bool IsImage,
     int BlockIndex,
-    DescriptionSection? Section);
+    DescriptionSection? Section)
+{
+    private LinkKind? _kind;
+
+    /// <summary>What the URL points at, classified once per link.</summary>
+    public LinkKind Kind => _kind ??= LinkKinds.Classify(Url);
+}
 
 /// <summary>
 /// A part of the description that speaks for one or more items: under a heading ("## Rollback"), after a bold

@@ -54,11 +54,24 @@ internal static partial class Leftovers
 
     private static string Clean(string text)
     {
-        // Drop emphasis markers, emoji, check marks and trailing punctuation; keep letters, digits and '/'.
-        var chars = text.Where(c => char.IsLetterOrDigit(c) || c is '/' or ' ' or '-' or '—' or '–' or '.' or '?' or '<' or '>' or '#' or '(' or ')' or '[' or ']')
-            .ToArray();
-        var t = new string(chars).Trim().Trim('.', ' ');
-        return Spaces().Replace(t, " ");
+        // Drop emphasis markers, emoji, check marks and trailing punctuation; keep letters, digits and '/'. One pass,
+        // runs of spaces collapsed.
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || c is '/' or '-' or '—' or '–' or '.' or '?' or '<' or '>' or '#' or '(' or ')' or '[' or ']')
+            {
+                sb.Append(c);
+            }
+            else if (c == ' ' || char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+        }
+        return sb.ToString().Trim().Trim('.', ' ');
     }
 
     [GeneratedRegex(@"^(?:n/?a|none|nothing|not applicable|not set|not attached|not measured|no capture|no setting|no flag)\b[\s\-—–:,(]", RegexOptions.IgnoreCase)]
@@ -72,7 +85,4 @@ internal static partial class Leftovers
 
     [GeneratedRegex(@"^(?:fixes|closes|resolves|related|link)?\s*#\s*(?:\(issue\)|issue|<[^>]*>)?$", RegexOptions.IgnoreCase)]
     private static partial Regex IssuePrompt();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

@@ -125,23 +125,22 @@ internal static partial class TargetReader
 
     private static string MetricFor(string context, string unit, string? percentile)
     {
-        var c = context.ToLowerInvariant();
-        if (c.Contains("error", StringComparison.Ordinal))
+        bool Has(string word) => context.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Has("error"))
         {
             return "error rate";
         }
-        if (c.Contains("cpu", StringComparison.Ordinal))
+        if (Has("cpu"))
         {
             return "CPU";
         }
-        if (c.Contains("memory", StringComparison.Ordinal) || c.Contains("heap", StringComparison.Ordinal) || c.Contains("rss", StringComparison.Ordinal))
+        if (Has("memory") || Has("heap") || Has("rss"))
         {
             return "memory";
         }
         return Quantities.FamilyOf(unit) switch
         {
-            UnitFamily.Time => c.Contains("startup", StringComparison.Ordinal) || c.Contains("start-up", StringComparison.Ordinal) ? "startup time"
-                : c.Contains("build", StringComparison.Ordinal) || c.Contains("ci ", StringComparison.Ordinal) ? "duration" : "latency",
+            UnitFamily.Time => Has("startup") || Has("start-up") ? "startup time" : Has("build") || Has("ci ") ? "duration" : "latency",
             UnitFamily.Rate => "throughput",
             UnitFamily.Size => "size",
             UnitFamily.Ratio => "speedup",

@@ -21,7 +21,7 @@ internal sealed partial class MonitoringItem : IItemJudge
             var inSection = block.In(ItemKind.Monitoring);
             foreach (var link in block.Links.Where(l => !l.IsImage))
             {
-                var kind = LinkKinds.Classify(link.Url);
+                var kind = link.Kind;
                 switch (kind)
                 {
                     case LinkKind.Dashboard or LinkKind.DashboardFile:

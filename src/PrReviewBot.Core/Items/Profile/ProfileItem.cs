@@ -47,7 +47,7 @@ internal sealed partial class ProfileItem : IItemJudge
 
     private static ProfileArtifact? Artifact(LinkReference link, TextBlock block, TextBlock? previous)
     {
-        var kind = LinkKinds.Classify(link.Url);
+        var kind = link.Kind;
         if (kind == LinkKind.Profile)
         {
             return new ProfileArtifact(KindOf(link.Url + " " + link.Text), link.Url);

@@ -75,8 +75,8 @@ internal sealed partial class RollbackItem : IItemJudge
             var inSection = block.In(ItemKind.Rollback);
             foreach (var sentence in block.Sentences)
             {
-                if (inSection || names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) || SwitchWords().IsMatch(sentence) ||
-                    DisableWords().IsMatch(sentence))
+                if (inSection || names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
+                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableWords().IsMatch(sentence))))
                 {
                     yield return (sentence, block.Index);
                 }
