@@ -28,6 +28,7 @@ public class ExampleConfigTests
             ["labels"] = Strings(c.Detection.Labels),
             ["title_prefixes"] = Strings(c.Detection.TitlePrefixes),
             ["min_item_headings"] = c.Detection.MinItemHeadings,
+            ["infer_from_text"] = c.Detection.InferFromText,
         },
         ["check_name"] = c.CheckName,
         ["mode"] = c.Mode.Name(),
