@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
 
 namespace PrReviewBot.Setup;
 
@@ -27,8 +29,20 @@ public static class AppCredentialsFile
     /// <summary>Adds the file (optional: absent until setup) just above the appsettings files.</summary>
     public static void AddTo(IConfigurationBuilder builder, string path)
     {
-        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
-        source.ResolveFileProvider();
+        // The folder may not exist before setup: watch from the nearest one that does. No exclusion filters, so a
+        // path through a dot-folder (/var/lib/.prreviewbot) is read like any other.
+        var root = Path.GetDirectoryName(path)!;
+        while (!Directory.Exists(root) && Path.GetDirectoryName(root) is { } parent)
+        {
+            root = parent;
+        }
+        var source = new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(root, ExclusionFilters.None),
+            Path = Path.GetRelativePath(root, path),
+            Optional = true,
+            ReloadOnChange = false,
+        };
         var sources = builder.Sources;
         var index = 0;
         for (var i = 0; i < sources.Count; i++)

@@ -29,8 +29,11 @@ public sealed class BotSettings
     public string Secret { get; set; } = "It's a Secret to Everybody " + Guid.NewGuid().ToString("N");
     public string DatabasePath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}.db");
 
-    /// <summary>Where one-click setup stores the App (a folder of its own per test, created by the bot).</summary>
-    public string CredentialsPath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}", "github-app.json");
+    /// <summary>
+    /// Where one-click setup stores the App: two folders that do not exist yet (the bot creates them), one of them
+    /// a dot-folder, as operators put state in <c>/var/lib/.something</c>.
+    /// </summary>
+    public string CredentialsPath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}", ".bot", "github-app.json");
     public Dictionary<string, string?> Config { get; } = [];
     public TimeProvider? Time { get; set; }
 
