@@ -170,4 +170,34 @@ public class ReportPageTests : EndToEndTest
         await BotUnderTest.Eventually(() => GitHub.CheckRuns.Count == 1, "the check posted after the report was viewed");
         Assert.Equal("failure", GitHub.CheckRuns[0].Conclusion);
     }
+
+    [Fact]
+    public async Task OverridesOnRecord_AreListed_Escaped()
+    {
+        AddOptimizationPr(Descriptions.Incomplete);
+        var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var history = new RecordedOverrides([new("override", "octocat", "hotfix <b>now</b> @everyone", at), new("revoke", "hubot", null, at.AddHours(1))]);
+        var bot = await StartAsync(s => s.ConfigureServices = services =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<PrReviewBot.Report.IOverrideHistory>(services, history));
+        var path = await ReviewAndGetReportPathAsync(bot, GitHub);
+
+        var html = await bot.Http.GetStringAsync(path);
+
+        Assert.Contains("id=\"overrides\"", html);
+        Assert.Contains("<strong>override</strong> by @octocat", html);
+        Assert.Contains("hotfix &lt;b&gt;now&lt;/b&gt; @everyone", html);
+        Assert.Contains("<strong>revoke</strong> by @hubot", html);
+        Assert.Equal((Repo, Pr), history.AskedFor);
+    }
+
+    private sealed class RecordedOverrides(IReadOnlyList<PrReviewBot.Report.OverrideEntry> entries) : PrReviewBot.Report.IOverrideHistory
+    {
+        public (string, int)? AskedFor { get; private set; }
+
+        public Task<IReadOnlyList<PrReviewBot.Report.OverrideEntry>> ForPullRequestAsync(string repository, int number, CancellationToken ct)
+        {
+            AskedFor = (repository, number);
+            return Task.FromResult(entries);
+        }
+    }
 }
