@@ -2,4 +2,4 @@
 # Runs every test in the solution. This is the README's test command and what .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet test PrReviewBot.sln -c Release --logger "console;verbosity=normal" "$@"
+dotnet test PrReviewBot.sln -c Release "$@"

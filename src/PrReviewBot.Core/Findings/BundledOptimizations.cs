@@ -10,7 +10,7 @@ internal sealed class BundledOptimizations : IFindingRule
 
     public IEnumerable<Finding> Evaluate(ReviewContext context)
     {
-        var techniques = Techniques.Applied(context.Document);
+        var techniques = context.Techniques;
         var flags = context.Switches.Select(s => s.Name).ToList();
         string? what = null;
         if (techniques.Count >= 2)

@@ -10,7 +10,7 @@ internal sealed class CacheWithoutIoEvidence : IFindingRule
 
     public IEnumerable<Finding> Evaluate(ReviewContext context)
     {
-        if (!Techniques.Applied(context.Document).Contains("cache"))
+        if (!context.Techniques.Contains("cache"))
         {
             yield break;
         }

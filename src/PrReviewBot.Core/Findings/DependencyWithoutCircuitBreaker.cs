@@ -12,7 +12,7 @@ internal sealed partial class DependencyWithoutCircuitBreaker : IFindingRule
 
     public IEnumerable<Finding> Evaluate(ReviewContext context)
     {
-        var prose = context.Document.Prose.SelectMany(Sentences.Of).Select(Sentences.Plain).ToList();
+        var prose = context.Document.AllPlainSentences.Where(s => Cues.Any(s, Cues.DependencyWords)).ToList();
         if (prose.Any(s => Breaker().IsMatch(s)))
         {
             yield break;

@@ -22,6 +22,6 @@ internal sealed partial class NoBenchmarkInDiff : IFindingRule
             "Add the script that produced the numbers, e.g. `loadtest/feed.k6.js`, `bench/feed_bench_test.go` or `benchmarks/FeedBenchmarks.cs`.");
     }
 
-    [GeneratedRegex(@"(?:^|/)(?:bench(?:mark)?s?|perf|perf-?tests?|load-?tests?|loadtest(?:ing)?|stress|k6|locust|gatling|jmeter|artillery|vegeta)(?:/|$)|(?:_|-|\.)bench(?:mark)?(?:s)?(?:_test)?\.\w+$|bench_test\.go$|Benchmarks?\.\w+$|Benchmark\w*\.(?:cs|java|kt|scala)$|/benches/|\.jmx$|locustfile\.py$|\.k6\.(?:js|ts)$|(?:^|/)k6[^/]*\.(?:js|ts)$|\.bench\.(?:js|ts|mjs)$|_benchmark\.py$|test_\w*bench\w*\.py$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|/)(?:bench(?:mark)?s?|perf|perf-?tests?|load|load-?tests?|loadtest(?:ing|s)?|stress|k6|locust|gatling|jmeter|artillery|vegeta)(?:/|$)|(?:_|-|\.)bench(?:mark)?(?:s)?(?:_test)?\.\w+$|bench_test\.go$|Benchmarks?\.\w+$|Benchmark\w*\.(?:cs|java|kt|scala)$|/benches/|\.jmx$|locustfile\.py$|\.k6\.(?:js|ts)$|(?:^|/)k6[^/]*\.(?:js|ts)$|\.bench\.(?:js|ts|mjs)$|_benchmark\.py$|test_\w*bench\w*\.py$", RegexOptions.IgnoreCase)]
     private static partial Regex BenchmarkFile();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Parsing;
 
@@ -9,19 +10,22 @@ namespace PrReviewBot.Core.Findings;
 /// </summary>
 internal static partial class Techniques
 {
-    private static readonly (string Name, Regex Pattern)[] Catalogue =
+    // Each technique: its name, the word stems that must appear before its pattern is worth running, and the pattern.
+    private static readonly (string Name, SearchValues<string> Stems, Regex Pattern)[] Catalogue =
     [
-        ("cache", CacheWords()),
-        ("singleflight / stampede protection", SingleflightWords()),
-        ("serialization change", SerializationWords()),
-        ("lock-free / atomic code", LockFreeWords()),
-        ("sharding / lock splitting", ShardWords()),
-        ("query batching / indexes", QueryWords()),
-        ("parallelism", ParallelWords()),
-        ("lazy loading", LazyWords()),
-        ("object / buffer pooling", PoolWords()),
-        ("compression change", CompressionWords()),
+        ("cache", Stems("cach", "lru", "lfu", "l1", "l2", "ristretto", "caffeine"), CacheWords()),
+        ("singleflight / stampede protection", Stems("singleflight", "single-flight", "stampede", "thundering", "coalesc"), SingleflightWords()),
+        ("serialization change", Stems("msgpack", "messagepack", "protobuf", "flatbuffer", "cbor", "avro", "zero", "serializ", "json", "raw bytes"), SerializationWords()),
+        ("lock-free / atomic code", Stems("lock", "atomic", "wait-free", "wait free", "cas loop", "compare-and-swap", "compare and swap"), LockFreeWords()),
+        ("sharding / lock splitting", Stems("shard", "rwmutex", "striped", "split"), ShardWords()),
+        ("query batching / indexes", Stems("n+1", "batch", "eager", "index", "prepared", "= any"), QueryWords()),
+        ("parallelism", Stems("parallel", "concurrently", "goroutine", "worker pool", "thread pool", "pipeline"), ParallelWords()),
+        ("lazy loading", Stems("lazy", "lazily", "on first use", "on use", "defer"), LazyWords()),
+        ("object / buffer pooling", Stems("pool", "arena"), PoolWords()),
+        ("compression change", Stems("compress", "gzip", "brotli", "zstd", "lz4", "snappy"), CompressionWords()),
     ];
+
+    private static SearchValues<string> Stems(params string[] stems) => SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase);
 
     public static IReadOnlyList<string> Applied(DescriptionDocument document)
     {
@@ -29,16 +33,15 @@ internal static partial class Techniques
         foreach (var block in document.Blocks)
         {
             var listItem = block.Role == BlockRole.ListItem;
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var text in block.PlainSentences)
             {
-                var text = Sentences.Plain(sentence);
-                if (NotThisChange().IsMatch(text) || (!listItem && !ChangeVerb().IsMatch(text)))
+                if (!Cues.Any(text, Cues.TechniqueWords) || NotThisChange().IsMatch(text) || (!listItem && !ChangeVerb().IsMatch(text)))
                 {
                     continue;
                 }
-                foreach (var (name, pattern) in Catalogue)
+                foreach (var (name, stems, pattern) in Catalogue)
                 {
-                    if (!found.Contains(name) && pattern.IsMatch(text))
+                    if (!found.Contains(name) && text.AsSpan().ContainsAny(stems) && pattern.IsMatch(text))
                     {
                         found.Add(name);
                     }

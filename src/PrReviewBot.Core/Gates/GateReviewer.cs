@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PrReviewBot.Core.Gates.Judges;
 
 namespace PrReviewBot.Core.Gates;
@@ -23,17 +22,7 @@ public sealed class GateReviewer
     public GateVerdict Judge(IssueDescription issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        IssueFacts facts;
-        try
-        {
-            facts = IssueReader.Read(issue);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Pathological text that defeats a pattern's time limit is judged as if it said nothing.
-            facts = IssueReader.Read(IssueDescription.FromBody(string.Empty));
-        }
-        return Judge(facts);
+        return Judge(IssueReader.Read(issue));
     }
 
     internal GateVerdict Judge(IssueFacts facts)

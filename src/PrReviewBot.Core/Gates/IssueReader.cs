@@ -53,7 +53,7 @@ internal static partial class IssueReader
         {
             // An attached profile with its verdict written around it rather than in a "profiling shows" sentence.
             bottlenecks.AddRange(BottleneckReader.Read(sentences.Where(s => !ProfileStatements.IsGuess(s.Text) && !s.IsQuestion).Select(s => s.Text)
-                .Concat(document.CodeBlocks.Select(c => c.LeadIn))));
+                .Concat(document.CodeBlocks.Select(c => Sentences.Plain(c.LeadIn)))));
         }
 
         var techniques = Proposals.Read(sentences);

@@ -46,6 +46,11 @@ internal sealed class ReviewContext
 
     public List<MonitoringReference> Alerts { get; } = [];
 
+    private IReadOnlyList<string>? _techniques;
+
+    /// <summary>The optimization techniques the description says this PR applies (read once, used by several rules).</summary>
+    public IReadOnlyList<string> Techniques => _techniques ??= Findings.Techniques.Applied(Document);
+
     public bool Present(ItemKind kind) => Results.TryGetValue(kind, out var r) && r.Present;
 
     public void Set(ItemKind kind, bool present, IEnumerable<string> messages, IEnumerable<string> evidence)

@@ -23,11 +23,11 @@ internal sealed partial class DescriptionDocument
     private const int MaxIndent = 24;
     private const int MaxBacktickRun = 16;
 
+    // Bare URLs are found in literal text by one cheap scan; Markdig's autolink extension costs more than the
+    // rest of the parse together (measured in benchmarks/, see docs/PERFORMANCE.md).
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
-        .UseAutoLinks()
         .UseTaskLists()
-        .UseEmphasisExtras()
         .Build();
 
     private readonly List<TextBlock> _blocks = [];
@@ -77,6 +77,12 @@ internal sealed partial class DescriptionDocument
     /// <summary>All prose of the description, block by block, for searches that do not care about structure.</summary>
     public IEnumerable<string> Prose => _blocks.Select(b => b.Text);
 
+    /// <summary>Every sentence of the prose, in order.</summary>
+    public IEnumerable<string> AllSentences => _blocks.SelectMany(b => b.Sentences);
+
+    /// <summary>Every sentence of the prose without code-span backticks and bold markers.</summary>
+    public IEnumerable<string> AllPlainSentences => _blocks.SelectMany(b => b.PlainSentences);
+
     public static DescriptionDocument Parse(string? body)
     {
         var (text, truncated) = Normalise(body ?? string.Empty);
@@ -84,7 +90,7 @@ internal sealed partial class DescriptionDocument
         MarkdownDocument? ast = null;
         try
         {
-            ast = Markdown.Parse(Flatten(text), Pipeline);
+            ast = Markdown.Parse(NeedsFlattening(text) ? Flatten(text) : text, Pipeline);
         }
         catch (ArgumentException)
         {
@@ -106,6 +112,10 @@ internal sealed partial class DescriptionDocument
     private static (string Text, bool Truncated) Normalise(string body)
     {
         var truncated = body.Length > MaxAnalysedLength;
+        if (!truncated && IsClean(body))
+        {
+            return (body, false);
+        }
         var source = truncated ? body.AsSpan(0, MaxAnalysedLength) : body.AsSpan();
         var sb = new StringBuilder(source.Length);
         for (var i = 0; i < source.Length; i++)
@@ -131,6 +141,54 @@ internal sealed partial class DescriptionDocument
             }
         }
         return (sb.ToString(), truncated);
+    }
+
+    /// <summary>No carriage returns, control characters or surrogates: the common case needs no copy.</summary>
+    private static bool IsClean(string body)
+    {
+        foreach (var ch in body)
+        {
+            if ((ch < ' ' && ch != '\n' && ch != '\t') || (ch >= '\u007f' && ch <= '\u009f') || char.IsSurrogate(ch))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>True when some line nests deeper, indents further or runs more backticks than <see cref="Flatten"/> allows.</summary>
+    private static bool NeedsFlattening(string text)
+    {
+        var lineStart = true;
+        var lead = 0;
+        var run = 0;
+        foreach (var ch in text)
+        {
+            if (ch == '\n')
+            {
+                lineStart = true;
+                lead = 0;
+                run = 0;
+                continue;
+            }
+            if (lineStart && (ch is '>' or ' ' or '\t'))
+            {
+                if (++lead > MaxIndent)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                lineStart = false;
+            }
+            run = ch == '`' ? run + 1 : 0;
+            if (run > MaxBacktickRun)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Caps quote depth, indentation and backtick runs so adversarial Markdown stays linear to parse.</summary>
@@ -423,7 +481,7 @@ internal sealed partial class DescriptionDocument
     {
         var section = own ?? CurrentSection();
         var index = _index++;
-        var placed = links.Select(l => l with { BlockIndex = index, Section = section }).ToList();
+        IReadOnlyList<LinkReference> placed = links.Count == 0 ? [] : links.Select(l => l with { BlockIndex = index, Section = section }).ToList();
         _links.AddRange(placed);
         _blocks.Add(new TextBlock(index, role, text, line, section, placed));
         _lastText = text;
@@ -490,21 +548,44 @@ internal sealed partial class DescriptionDocument
     /// <summary>Plain text of inlines; code spans keep their backticks; links keep their text and are collected.</summary>
     private static string InlineText(ContainerInline? container, List<LinkReference>? links)
     {
-        if (container is null)
+        if (container?.FirstChild is null)
         {
             return string.Empty;
         }
-        var sb = new StringBuilder();
-        var stack = new Stack<Inline>();
-        var child = container.LastChild;
-        while (child is not null)
+        var sb = t_builder ??= new StringBuilder(256);
+        sb.Clear();
+        AppendInlines(container, sb, links, 0);
+        var text = sb.ToString();
+        if (links is not null && text.Contains("://", StringComparison.Ordinal))
         {
-            stack.Push(child);
-            child = child.PreviousSibling;
+            // Bare URLs in prose (no autolink extension: one scan of the finished text is cheaper).
+            foreach (var bare in ExtractBareUrls(text, -1))
+            {
+                if (!links.Any(l => l.Url == bare.Url || l.Text == bare.Url))
+                {
+                    links.Add(bare);
+                }
+            }
         }
-        while (stack.Count > 0)
+        return text;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>Text of an inline inside one being read (the shared builder is busy then).</summary>
+    private static string NestedText(ContainerInline inline)
+    {
+        var sb = new StringBuilder();
+        AppendInlines(inline, sb, null, 1);
+        return sb.ToString();
+    }
+
+    // Recursion is bounded: Markdig refuses inline nesting deeper than its depth limit (128) before we get here.
+    private static void AppendInlines(ContainerInline container, StringBuilder sb, List<LinkReference>? links, int depth)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
-            var inline = stack.Pop();
             switch (inline)
             {
                 case LiteralInline literal:
@@ -524,7 +605,7 @@ internal sealed partial class DescriptionDocument
                     sb.Append(task.Checked ? "[x] " : "[ ] ");
                     break;
                 case HtmlInline html:
-                    if (links is not null)
+                    if (links is not null && html.Tag.Length > 4)
                     {
                         ExtractHtmlLinks(html.Tag, links);
                     }
@@ -535,13 +616,15 @@ internal sealed partial class DescriptionDocument
                     break;
                 case LinkInline link:
                     {
-                        var label = InlineText(link, null);
+                        var start = sb.Length;
+                        AppendInlines(link, sb, null, depth + 1);
+                        var label = sb.ToString(start, sb.Length - start);
                         if (link.IsImage)
                         {
                             links?.Add(new LinkReference(link.Url ?? string.Empty, label, true, -1, null));
-                            if (label.Length > 0 && !label.Equals("image", StringComparison.OrdinalIgnoreCase))
+                            if (label.Length == 0 || label.Equals("image", StringComparison.OrdinalIgnoreCase))
                             {
-                                sb.Append(label);
+                                sb.Length = start;
                             }
                         }
                         else
@@ -550,25 +633,20 @@ internal sealed partial class DescriptionDocument
                             // An image wrapped in a link ([![x](img)](url)) is an image too.
                             if (link.FirstChild is LinkInline { IsImage: true } inner)
                             {
-                                links?.Add(new LinkReference(inner.Url ?? string.Empty, InlineText(inner, null), true, -1, null));
+                                links?.Add(new LinkReference(inner.Url ?? string.Empty, NestedText(inner), true, -1, null));
                             }
-                            sb.Append(label.Length > 0 ? label : link.Url);
+                            if (label.Length == 0)
+                            {
+                                sb.Append(link.Url);
+                            }
                         }
                         break;
                     }
-                case ContainerInline inner:
-                    {
-                        var c = inner.LastChild;
-                        while (c is not null)
-                        {
-                            stack.Push(c);
-                            c = c.PreviousSibling;
-                        }
-                        break;
-                    }
+                case ContainerInline inner when depth < 256:
+                    AppendInlines(inner, sb, links, depth + 1);
+                    break;
             }
         }
-        return sb.ToString();
     }
 
     private static void ExtractHtmlLinks(string html, List<LinkReference> links)
@@ -593,8 +671,14 @@ internal sealed partial class DescriptionDocument
 
     private static string? Attribute(string tag, string name)
     {
-        var m = Regex.Match(tag, name + @"\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-        return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value) : null;
+        foreach (Match m in HtmlAttribute().Matches(tag))
+        {
+            if (m.Groups["n"].Value.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value);
+            }
+        }
+        return null;
     }
 
     private static List<LinkReference> ExtractBareUrls(string text, int blockIndex)
@@ -609,6 +693,9 @@ internal sealed partial class DescriptionDocument
 
     [GeneratedRegex(@"^\s*(?<label>[^:\n`]{1,48}?)\s*:\s*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex PlainLabel();
+
+    [GeneratedRegex(@"\b(?<n>src|alt|href)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlAttribute();
 
     [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlImage();

@@ -26,7 +26,16 @@ internal sealed record TextBlock(
     /// <summary>The item kinds of the section this block belongs to (empty when outside any item section).</summary>
     public IReadOnlyList<ItemKind> Kinds => Section?.Kinds ?? [];
 
+    private IReadOnlyList<string>? _sentences;
+    private IReadOnlyList<string>? _plainSentences;
+
     public bool In(ItemKind kind) => Section is not null && Section.Kinds.Contains(kind);
+
+    /// <summary>The block's sentences, split once and shared by every item.</summary>
+    public IReadOnlyList<string> Sentences => _sentences ??= Parsing.Sentences.Of(Text).ToList();
+
+    /// <summary>The sentences without code-span backticks and bold markers.</summary>
+    public IReadOnlyList<string> PlainSentences => _plainSentences ??= Sentences.Select(Parsing.Sentences.Plain).ToList();
 }
 
 /// <summary>A fenced or indented code block, with the prose just before it (often "Before:" or "Profile:").</summary>
@@ -56,7 +65,13 @@ internal sealed record LinkReference(
     string Text,
     bool IsImage,
     int BlockIndex,
-    DescriptionSection? Section);
+    DescriptionSection? Section)
+{
+    private LinkKind? _kind;
+
+    /// <summary>What the URL points at, classified once per link.</summary>
+    public LinkKind Kind => _kind ??= LinkKinds.Classify(Url);
+}
 
 /// <summary>
 /// A part of the description that speaks for one or more items: under a heading ("## Rollback"), after a bold

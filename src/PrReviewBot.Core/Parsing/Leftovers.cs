@@ -20,6 +20,10 @@ internal static partial class Leftovers
     /// <summary>True when the text says nothing beyond a template leftover.</summary>
     public static bool IsPlaceholder(string text)
     {
+        if (text.Length > MaxPlaceholderLength)
+        {
+            return false;
+        }
         var t = Clean(text);
         if (t.Length == 0)
         {
@@ -41,17 +45,33 @@ internal static partial class Leftovers
     /// <summary>True when the author explicitly declared the item not applicable (as opposed to leaving it blank).</summary>
     public static bool DeclaresNotApplicable(string text)
     {
-        var t = Clean(text);
+        var t = Clean(text.Length > MaxPlaceholderLength ? text[..MaxPlaceholderLength] : text);
         return t.Length > 0 && (Placeholders.Contains(t) || NotApplicableLead().IsMatch(t));
     }
 
+    // Leftovers are short ("N/A (backport)", "<Issue number if applicable>"); anything longer is content.
+    private const int MaxPlaceholderLength = 80;
+
     private static string Clean(string text)
     {
-        // Drop emphasis markers, emoji, check marks and trailing punctuation; keep letters, digits and '/'.
-        var chars = text.Where(c => char.IsLetterOrDigit(c) || c is '/' or ' ' or '-' or '—' or '–' or '.' or '?' or '<' or '>' or '#' or '(' or ')' or '[' or ']')
-            .ToArray();
-        var t = new string(chars).Trim().Trim('.', ' ');
-        return Spaces().Replace(t, " ");
+        // Drop emphasis markers, emoji, check marks and trailing punctuation; keep letters, digits and '/'. One pass,
+        // runs of spaces collapsed.
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || c is '/' or '-' or '—' or '–' or '.' or '?' or '<' or '>' or '#' or '(' or ')' or '[' or ']')
+            {
+                sb.Append(c);
+            }
+            else if (c == ' ' || char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+        }
+        return sb.ToString().Trim().Trim('.', ' ');
     }
 
     [GeneratedRegex(@"^(?:n/?a|none|nothing|not applicable|not set|not attached|not measured|no capture|no setting|no flag)\b[\s\-—–:,(]", RegexOptions.IgnoreCase)]
@@ -65,7 +85,4 @@ internal static partial class Leftovers
 
     [GeneratedRegex(@"^(?:fixes|closes|resolves|related|link)?\s*#\s*(?:\(issue\)|issue|<[^>]*>)?$", RegexOptions.IgnoreCase)]
     private static partial Regex IssuePrompt();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

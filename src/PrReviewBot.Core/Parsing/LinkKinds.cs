@@ -29,7 +29,7 @@ internal static partial class LinkKinds
             return LinkKind.Other;
         }
         var lower = u.ToLowerInvariant();
-        if (ProfileHost().IsMatch(lower) || ProfilePath().IsMatch(lower))
+        if (ProfileHost().IsMatch(lower) || (ProfilePath().IsMatch(lower) && !IssueOrPullOnCodeHost().IsMatch(lower)))
         {
             return LinkKind.Profile;
         }
@@ -75,7 +75,7 @@ internal static partial class LinkKinds
     [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|(?:www\.)?speedscope\.app|ui\.perfetto\.dev|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*)(?:[/:?#]|$)")]
     private static partial Regex ProfileHost();
 
-    [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|pyroscope-app|/profiles?[-_]?explorer|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
     private static partial Regex ProfilePath();
 
     [GeneratedRegex(@"^https?://[^/]*(?:grafana|datadoghq|app\.datadog|newrelic|honeycomb|kibana|console\.aws\.amazon\.com/cloudwatch|cloudwatch|signalfx|lightstep|dynatrace|app\.powerbi\.com|perf-dash|chronograf|wavefront|splunk|sumologic|lookerstudio|metabase)[^/]*(?:[/:?#]|$)|/d/[a-z0-9_-]{5,}|/dashboards?/(?!.*\.(?:json|ya?ml|libsonnet|jsonnet)$)")]
@@ -95,6 +95,9 @@ internal static partial class LinkKinds
 
     [GeneratedRegex(@"^https?://[^/]+/[^/]+/[^/]+/issues/\d+|/-/issues/\d+|bugzilla|/show_bug\.cgi|issuetracker\.google|crbug\.com|bugs\.|/b/\d+|sentry\.io/.*/issues/")]
     private static partial Regex IssuePath();
+
+    [GeneratedRegex(@"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org)/[^/]+/[^/]+/(?:issues|pull|pulls|merge_requests|-/issues|-/merge_requests)/")]
+    private static partial Regex IssueOrPullOnCodeHost();
 
     [GeneratedRegex(@"^https?://[^/]+/[^/]+/[^/]+/pull/\d+|/-/merge_requests/\d+")]
     private static partial Regex PullPath();

@@ -43,14 +43,11 @@ internal static partial class Quantities
         @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|" +
         @"x|×)";
 
-    private static readonly Regex QuantityRegex = new(
-        "(?<num>" + NumberPattern + @")\s?(?<unit>" + UnitPattern + @")(?![A-Za-z0-9])",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     /// <summary>All quantities with a unit in a piece of text, in order.</summary>
     public static IEnumerable<(Quantity Quantity, int Index, int Length)> Find(string text)
     {
-        foreach (Match m in QuantityRegex.Matches(text))
+        foreach (Match m in QuantityRegex().Matches(text))
         {
             if (TryParseNumber(m.Groups["num"].Value, out var value))
             {
@@ -91,7 +88,7 @@ internal static partial class Quantities
     /// <summary>Parses a quantity such as "2.38s", "975MB", "45.28m" (benchstat's milli), "17.39ms".</summary>
     public static bool TryParse(string text, out Quantity quantity)
     {
-        var m = QuantityRegex.Match(text.Trim());
+        var m = QuantityRegex().Match(text.Trim());
         if (m.Success && m.Index == 0 && TryParseNumber(m.Groups["num"].Value, out var value))
         {
             var unit = CanonicalUnit(m.Groups["unit"].Value);
@@ -213,6 +210,9 @@ internal static partial class Quantities
             : u.StartsWith("gb", StringComparison.Ordinal) || u.StartsWith("gib", StringComparison.Ordinal) ? 1e9
             : 1;
     }
+
+    [GeneratedRegex("(?<num>" + NumberPattern + @")\s?(?<unit>" + UnitPattern + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuantityRegex();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s?(?<u>ms|h(?:ours?|rs?)?|m(?:in(?:utes?|s)?)?|s(?:ec(?:onds?|s)?)?)(?![a-z])", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPart();

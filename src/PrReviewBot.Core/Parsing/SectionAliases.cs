@@ -72,11 +72,21 @@ internal static class SectionAliases
         ("watch", ItemKind.Monitoring),
     ];
 
+    private static readonly Dictionary<string, ItemKind[]> ByPhrase = Aliases
+        .GroupBy(a => a.Phrase)
+        .ToDictionary(g => g.Key, g => g.Select(a => a.Kind).ToArray());
+
+    private static readonly int LongestPhrase = Aliases.Max(a => a.Phrase.Split(' ').Length);
+
     /// <summary>Longest label we accept as a section title; longer text is a sentence, not a label.</summary>
     public const int MaxLabelWords = 6;
 
     public static IReadOnlyList<ItemKind> Match(string label)
     {
+        if (label.Length > 120)
+        {
+            return [];
+        }
         var normal = Normalise(label);
         if (normal.Length == 0)
         {
@@ -87,16 +97,26 @@ internal static class SectionAliases
         {
             return [];
         }
-        var padded = " " + normal + " ";
-        var kinds = new List<ItemKind>();
-        foreach (var (phrase, kind) in Aliases)
+        // Every run of up to LongestPhrase words is looked up once; kinds keep the order of the aliases table.
+        List<ItemKind>? kinds = null;
+        for (var start = 0; start < words.Length; start++)
         {
-            if (!kinds.Contains(kind) && padded.Contains(" " + phrase + " ", StringComparison.Ordinal))
+            for (var length = 1; length <= LongestPhrase && start + length <= words.Length; length++)
             {
-                kinds.Add(kind);
+                if (ByPhrase.TryGetValue(string.Join(' ', words, start, length), out var found))
+                {
+                    kinds ??= [];
+                    foreach (var kind in found)
+                    {
+                        if (!kinds.Contains(kind))
+                        {
+                            kinds.Add(kind);
+                        }
+                    }
+                }
             }
         }
-        return kinds;
+        return kinds is null ? [] : kinds.OrderBy(k => (int)k).ToList();
     }
 
     /// <summary>Lower-case letters and digits only, separated by single spaces ("📊 Before/After:" → "before after").</summary>

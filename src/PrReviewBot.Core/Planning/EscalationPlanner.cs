@@ -22,15 +22,7 @@ public sealed partial class EscalationPlanner
     public EscalationPlan Plan(IssueDescription issue)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        IssueFacts facts;
-        try
-        {
-            facts = IssueReader.Read(issue);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            facts = IssueReader.Read(IssueDescription.FromBody(string.Empty));
-        }
+        var facts = IssueReader.Read(issue);
         return Plan(facts, GateReviewer.Default.Judge(facts));
     }
 

@@ -5,17 +5,27 @@ namespace PrReviewBot.Cli;
 /// <summary>Registers the issue verbs, <c>gates</c> and <c>plan</c>, on the root command (one line in <see cref="CliApp"/>).</summary>
 public static class GateModeVerbs
 {
-    /// <summary>
-    /// Adds <c>gates</c> and <c>plan</c>. <paramref name="stdin"/> and <paramref name="stdinIsTerminal"/> replace the
-    /// process's standard input (tests pass a string).
-    /// </summary>
-    public static void AddTo(Command root, Func<TextReader>? stdin = null, Func<bool>? stdinIsTerminal = null)
+    public static void AddTo(Command root, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var input = stdin is null && stdinIsTerminal is null
-            ? IssueBodyInput.System
-            : new IssueBodyInput(stdin ?? (() => TextReader.Null), stdinIsTerminal ?? (() => false));
-        root.Subcommands.Add(GatesCommand.Create(input));
-        root.Subcommands.Add(PlanCommand.Create(input));
+        ArgumentNullException.ThrowIfNull(console);
+        root.Subcommands.Add(GatesCommand.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
+    }
+
+    /// <summary>
+    /// The issue body from <c>--body-file</c> (or standard input for <c>-</c> or no option), or null after one clear
+    /// message on standard error: nothing piped into a terminal, a missing file, a directory, an absurdly large input.
+    /// </summary>
+    internal static string? ReadBody(CliConsole console, string? path, string verb)
+    {
+        path ??= CliInput.StdinName;
+        if (path == CliInput.StdinName && console.InputIsTerminal)
+        {
+            console.Error.WriteLine($"error: no issue body given: pass --body-file FILE, or pipe it in (cat issue.md | prreviewbot {verb})");
+            console.Error.WriteLine($"Run 'prreviewbot {verb} --help' for usage.");
+            return null;
+        }
+        return CliInput.Read(console, path, "--body-file");
     }
 }

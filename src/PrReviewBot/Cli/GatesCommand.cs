@@ -9,7 +9,7 @@ namespace PrReviewBot.Cli;
 /// </summary>
 internal static class GatesCommand
 {
-    /// <summary>The long help (what each gate asks, exit codes, examples), for the help epilog once the CLI has one.</summary>
+    /// <summary>Closing section of <c>--help</c>: what each gate asks, exit codes, examples.</summary>
     internal const string Epilog = """
         The five gates:
           1 hard targets (latency, throughput, error budget, CPU, memory, infra constraint)
@@ -26,19 +26,19 @@ internal static class GatesCommand
           gh issue view 42 --json title,body -q .body | prreviewbot gates --format markdown
         """;
 
-    public static Command Create(IssueBodyInput input)
+    public static Command Create(CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var options = new IssueOptions("exactly the gate comment the App would post on the issue");
         var command = new Command("gates",
             "Judge an optimization issue against the five gates of the performance process (hard targets, hot path, profile, " +
-            "simplest sufficient solution, rollback plan): each answered, or the question still to answer. " +
-            "Exit 0: all five answered; 1: a gate is open; 2: usage or file error.");
+            "simplest sufficient solution, rollback plan), before anyone writes code: each answered, or the question still to answer.");
         options.AddTo(command);
+        CliHelp.SetEpilog(command, Epilog);
         command.SetAction(parse =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            var body = input.Read(parse.GetValue(options.BodyFile), "gates", error);
+            var output = console.Out;
+            var body = GateModeVerbs.ReadBody(console, parse.GetValue(options.BodyFile), "gates");
             if (body is null)
             {
                 return CliApp.ExitUsage;

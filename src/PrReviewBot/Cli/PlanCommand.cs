@@ -11,7 +11,7 @@ namespace PrReviewBot.Cli;
 /// </summary>
 internal static class PlanCommand
 {
-    /// <summary>The long help (the ladder, exit codes, examples), for the help epilog once the CLI has one.</summary>
+    /// <summary>Closing section of <c>--help</c>: the ladder, exit codes, examples.</summary>
     internal const string Epilog = """
         The escalation ladder: 1 fix the query, 2 Redis cache, 3 in-process L1 cache, 4 singleflight,
         5 zero-serialization, 6 lock-free patterns. Start at step 1; move up only with metric proof.
@@ -25,19 +25,20 @@ internal static class PlanCommand
           prreviewbot plan -b issue.md --format markdown > plan.md
         """;
 
-    public static Command Create(IssueBodyInput input)
+    public static Command Create(CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var options = new IssueOptions("exactly the comment the App would post for /perf-review plan");
         var command = new Command("plan",
             "Build an escalation plan from an issue or PR description: \"measure first\" while targets, hot path or profile " +
             "are missing; otherwise the escalation-ladder step the profile points at, with evidence, actions, metric proof, " +
-            "rollback flag, load-test plan and the steps skipped. Exit 0: plan produced; 2: usage or file error.");
+            "rollback flag, load-test plan and the steps deliberately skipped.");
         options.AddTo(command);
+        CliHelp.SetEpilog(command, Epilog);
         command.SetAction(parse =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            var body = input.Read(parse.GetValue(options.BodyFile), "plan", error);
+            var output = console.Out;
+            var body = GateModeVerbs.ReadBody(console, parse.GetValue(options.BodyFile), "plan");
             if (body is null)
             {
                 return CliApp.ExitUsage;

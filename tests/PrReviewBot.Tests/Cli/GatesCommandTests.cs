@@ -18,9 +18,10 @@ public class GatesCommandTests
     [Fact]
     public async Task AllGatesAnswered_ExitsZero()
     {
-        using var file = new IssueVerbRun.BodyFile(AnsweredIssue);
+        using var run = new CliRun();
+        var file = run.File("issue.md", AnsweredIssue);
 
-        var result = await IssueVerbRun.RunAsync(["gates", "--body-file", file.Path]);
+        var result = await CliRun.Run(null, "gates", "--body-file", file);
 
         Assert.Equal(CliApp.ExitPass, result.ExitCode);
         Assert.StartsWith("Performance gates: all five answered.", result.Out, StringComparison.Ordinal);
@@ -30,9 +31,10 @@ public class GatesCommandTests
     [Fact]
     public async Task AnOpenGate_ExitsOneAndSaysWhichAndWhy()
     {
-        using var file = new IssueVerbRun.BodyFile(VagueIssue);
+        using var run = new CliRun();
+        var file = run.File("issue.md", VagueIssue);
 
-        var result = await IssueVerbRun.RunAsync(["gates", "-b", file.Path]);
+        var result = await CliRun.Run(null, "gates", "-b", file);
 
         Assert.Equal(CliApp.ExitFail, result.ExitCode);
         Assert.Contains("[ ] Gate 1: What are the hard targets?", result.Out, StringComparison.Ordinal);
@@ -43,8 +45,8 @@ public class GatesCommandTests
     [Fact]
     public async Task StandardInput_IsReadForDashOrNoOption()
     {
-        var dash = await IssueVerbRun.RunAsync(["gates", "--body-file", "-"], stdin: AnsweredIssue);
-        var none = await IssueVerbRun.RunAsync(["gates"], stdin: VagueIssue);
+        var dash = await CliRun.Run(AnsweredIssue, "gates", "--body-file", "-");
+        var none = await CliRun.Run(VagueIssue, "gates");
 
         Assert.Equal(CliApp.ExitPass, dash.ExitCode);
         Assert.Equal(CliApp.ExitFail, none.ExitCode);
@@ -53,7 +55,7 @@ public class GatesCommandTests
     [Fact]
     public async Task MarkdownFormat_IsTheGateComment()
     {
-        var result = await IssueVerbRun.RunAsync(["gates", "--format", "markdown"], stdin: VagueIssue);
+        var result = await CliRun.Run(VagueIssue, "gates", "--format", "markdown");
 
         Assert.StartsWith("<!-- prreviewbot:perf-gates -->", result.Out, StringComparison.Ordinal);
         Assert.Contains("| Constraint | Stated in the issue | If missing |", result.Out, StringComparison.Ordinal);
@@ -62,7 +64,7 @@ public class GatesCommandTests
     [Fact]
     public async Task JsonFormat_IsValidAndCarriesTheLabel()
     {
-        var result = await IssueVerbRun.RunAsync(["gates", "-f", "json"], stdin: AnsweredIssue);
+        var result = await CliRun.Run(AnsweredIssue, "gates", "-f", "json");
 
         using var json = JsonDocument.Parse(result.Out);
         Assert.True(json.RootElement.GetProperty("allSatisfied").GetBoolean());
@@ -73,8 +75,8 @@ public class GatesCommandTests
     [Fact]
     public async Task Title_IsJudgedWithTheBody()
     {
-        var without = await IssueVerbRun.RunAsync(["gates", "-f", "json"], stdin: "We serve 900 RPS on checkout.");
-        var with = await IssueVerbRun.RunAsync(["gates", "-f", "json", "--title", "Checkout: target p95 < 200ms"], stdin: "We serve 900 RPS on checkout.");
+        var without = await CliRun.Run("We serve 900 RPS on checkout.", "gates", "-f", "json");
+        var with = await CliRun.Run("We serve 900 RPS on checkout.", "gates", "-f", "json", "--title", "Checkout: target p95 < 200ms");
 
         Assert.Equal("open", JsonDocument.Parse(without.Out).RootElement.GetProperty("gates")[0].GetProperty("status").GetString());
         Assert.Equal("satisfied", JsonDocument.Parse(with.Out).RootElement.GetProperty("gates")[0].GetProperty("status").GetString());
@@ -83,17 +85,22 @@ public class GatesCommandTests
     [Fact]
     public async Task MissingFile_IsAUsageErrorWithOneClearLine()
     {
-        var result = await IssueVerbRun.RunAsync(["gates", "--body-file", "/nonexistent/issue.md"]);
+        using var run = new CliRun();
+        var missing = run.Missing("issue.md");
+
+        var result = await CliRun.Run(null, "gates", "--body-file", missing);
 
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
-        Assert.Equal("error: cannot read --body-file '/nonexistent/issue.md': no such file", result.Error.Trim());
+        Assert.Equal($"error: cannot read --body-file '{missing}': no such file", result.Error.Trim());
         Assert.Empty(result.Out);
     }
 
     [Fact]
     public async Task ADirectory_IsAUsageError()
     {
-        var result = await IssueVerbRun.RunAsync(["gates", "--body-file", Path.GetTempPath()]);
+        using var run = new CliRun();
+
+        var result = await CliRun.Run(null, "gates", "--body-file", run.Folder);
 
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
         Assert.Contains("it is a directory", result.Error, StringComparison.Ordinal);
@@ -102,7 +109,7 @@ public class GatesCommandTests
     [Fact]
     public async Task NothingPipedIntoATerminal_AsksForAFileInsteadOfWaiting()
     {
-        var result = await IssueVerbRun.RunAsync(["gates"], stdinIsTerminal: true);
+        var result = await CliRun.Run(null, "gates");
 
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
         Assert.Contains("no issue body given: pass --body-file FILE", result.Error, StringComparison.Ordinal);
@@ -111,16 +118,11 @@ public class GatesCommandTests
     [Fact]
     public async Task UnknownFormat_IsAUsageError()
     {
-        var result = await IssueVerbRun.RunAsync(["gates", "--format", "yaml"], stdin: VagueIssue);
+        var result = await CliRun.Run(VagueIssue, "gates", "--format", "yaml");
 
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
-        Assert.Contains("unknown format 'yaml'", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task UnknownFormat_ThroughTheRealEntryPoint_ExitsTwo()
-    {
-        Assert.Equal(CliApp.ExitUsage, await CliApp.RunAsync(["gates", "--format", "yaml", "--body-file", "/nonexistent"]));
+        Assert.Contains("error: unknown format 'yaml'; use text, markdown or json", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
     }
 
     [Fact]
@@ -128,9 +130,10 @@ public class GatesCommandTests
     {
         var body = string.Concat(Enumerable.Repeat("> [![x](", 20_000)) + "\n" +
                    string.Concat(Enumerable.Repeat("The /feed endpoint is 88% of traffic, p95 is 240ms \u202E\u0000 目标 < 80ms at 2,500 RPS.\n\n", 12_000));
-        using var file = new IssueVerbRun.BodyFile(body);
+        using var run = new CliRun();
+        var file = run.File("issue.md", body);
 
-        var result = await IssueVerbRun.RunAsync(["gates", "-b", file.Path, "-f", "json"]);
+        var result = await CliRun.Run(null, "gates", "-b", file, "-f", "json");
 
         Assert.Equal(CliApp.ExitFail, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -149,12 +152,13 @@ public class GatesCommandTests
     [Fact]
     public async Task Help_ExplainsTheGatesFormatsAndExitCodes()
     {
-        var result = await IssueVerbRun.RunAsync(["gates", "--help"]);
+        var result = await CliRun.Run(null, "gates", "--help");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("five gates", result.Out, StringComparison.Ordinal);
         Assert.Contains("--body-file", result.Out, StringComparison.Ordinal);
         Assert.Contains("text|markdown|json", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Exit 0: all five answered; 1: a gate is open; 2: usage or file error.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("0  all five gates answered    1  a gate is open", result.Out, StringComparison.Ordinal);
+        Assert.Contains("prreviewbot gates --body-file issue.md", result.Out, StringComparison.Ordinal);
     }
 }

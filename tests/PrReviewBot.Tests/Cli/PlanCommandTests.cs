@@ -23,9 +23,10 @@ public class PlanCommandTests
     [Fact]
     public async Task MeasuredIssue_GivesAStepOnePlanAndExitsZero()
     {
-        using var file = new IssueVerbRun.BodyFile(NPlusOneIssue);
+        using var run = new CliRun();
+        var file = run.File("issue.md", NPlusOneIssue);
 
-        var result = await IssueVerbRun.RunAsync(["plan", "--body-file", file.Path]);
+        var result = await CliRun.Run(null, "plan", "--body-file", file);
 
         Assert.Equal(CliApp.ExitPass, result.ExitCode);
         Assert.StartsWith("Escalation plan: Step 1: Fix the query", result.Out, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public class PlanCommandTests
     [Fact]
     public async Task UnmeasuredIssue_GivesAMeasureFirstPlanAndStillExitsZero()
     {
-        var result = await IssueVerbRun.RunAsync(["plan"], stdin: NewServiceIssue);
+        var result = await CliRun.Run(NewServiceIssue, "plan");
 
         Assert.Equal(CliApp.ExitPass, result.ExitCode);
         Assert.StartsWith("Escalation plan: Measure first", result.Out, StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public class PlanCommandTests
     [Fact]
     public async Task MarkdownFormat_IsThePlanComment()
     {
-        var result = await IssueVerbRun.RunAsync(["plan", "-f", "markdown"], stdin: NPlusOneIssue);
+        var result = await CliRun.Run(NPlusOneIssue, "plan", "-f", "markdown");
 
         Assert.StartsWith("<!-- prreviewbot:perf-plan -->\n### Escalation plan: Step 1: Fix the query", result.Out, StringComparison.Ordinal);
         Assert.Contains("#### Steps deliberately skipped", result.Out, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public class PlanCommandTests
     [Fact]
     public async Task JsonFormat_IsValid()
     {
-        var result = await IssueVerbRun.RunAsync(["plan", "--format", "json"], stdin: NPlusOneIssue);
+        var result = await CliRun.Run(NPlusOneIssue, "plan", "--format", "json");
 
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("ladderStep", json.RootElement.GetProperty("kind").GetString());
@@ -67,7 +68,7 @@ public class PlanCommandTests
     [Fact]
     public async Task EmptyBody_GivesAMeasureFirstPlan()
     {
-        var result = await IssueVerbRun.RunAsync(["plan", "-f", "json"], stdin: string.Empty);
+        var result = await CliRun.Run(string.Empty, "plan", "-f", "json");
 
         Assert.Equal(CliApp.ExitPass, result.ExitCode);
         Assert.Equal("measureFirst", JsonDocument.Parse(result.Out).RootElement.GetProperty("kind").GetString());
@@ -76,7 +77,9 @@ public class PlanCommandTests
     [Fact]
     public async Task MissingFile_IsAUsageError()
     {
-        var result = await IssueVerbRun.RunAsync(["plan", "-b", "/nonexistent/plan.md"]);
+        using var run = new CliRun();
+
+        var result = await CliRun.Run(null, "plan", "-b", run.Missing("plan.md"));
 
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
         Assert.Contains("no such file", result.Error, StringComparison.Ordinal);
@@ -85,27 +88,22 @@ public class PlanCommandTests
     [Fact]
     public async Task ByteOrderMark_IsNotPartOfTheBody()
     {
-        var path = Path.Combine(Path.GetTempPath(), "prreviewbot-bom-" + Guid.NewGuid().ToString("N") + ".md");
-        await File.WriteAllTextAsync(path, NPlusOneIssue, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        try
-        {
-            var result = await IssueVerbRun.RunAsync(["plan", "-b", path, "-f", "json"]);
+        using var run = new CliRun();
+        var path = run.File("bom.md", NPlusOneIssue, bom: true);
 
-            Assert.Equal("ladderStep", JsonDocument.Parse(result.Out).RootElement.GetProperty("kind").GetString());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var result = await CliRun.Run(null, "plan", "-b", path, "-f", "json");
+
+        Assert.Equal("ladderStep", JsonDocument.Parse(result.Out).RootElement.GetProperty("kind").GetString());
     }
 
     [Fact]
     public async Task Help_ExplainsThePlan()
     {
-        var result = await IssueVerbRun.RunAsync(["plan", "-h"]);
+        var result = await CliRun.Run(null, "plan", "-h");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("escalation plan", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Exit 0: plan produced; 2: usage or file error.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("0  a plan was produced", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 fix the query, 2 Redis cache, 3 in-process L1 cache", result.Out, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ using PrReviewBot.Core.Model;
 namespace PrReviewBot.Core.Gates.Judges;
 
 /// <summary>How extracted facts are quoted in gate answers: short, plain, invariant numbers.</summary>
-internal static class Phrasing
+internal static partial class Phrasing
 {
     public const int QuoteLength = 140;
 
@@ -51,8 +51,10 @@ internal static class Phrasing
         : PathLike(name) ? $"`{name}`"
         : "the " + name;
 
-    private static bool PathLike(string name) =>
-        name.Length < 120 && System.Text.RegularExpressions.Regex.IsMatch(name, @"^(?:(?:GET|POST|PUT|PATCH|DELETE) )?/[A-Za-z0-9_{}:.\-/]*$");
+    private static bool PathLike(string name) => name.Length < 120 && Path().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:GET|POST|PUT|PATCH|DELETE) )?/[A-Za-z0-9_{}:.\-/]*$")]
+    private static partial System.Text.RegularExpressions.Regex Path();
 
     public static string Number(double value) =>
         value >= 1000 && Math.Abs(value - Math.Round(value)) < 1e-9

@@ -91,7 +91,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         foreach (var block in document.Blocks)
         {
             var inResults = block.In(ItemKind.BeforeAfter);
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences)
             {
                 raw.AddRange(ProseMeasurements.Read(sentence, inResults));
             }
@@ -134,9 +134,9 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static IEnumerable<string> MissingMessages(DescriptionDocument document, List<string> loneSides)
     {
         var section = document.SectionsFor(ItemKind.BeforeAfter).FirstOrDefault();
-        var relative = document.Prose.SelectMany(Sentences.Of).Select(s => RelativeClaim().Match(Sentences.Plain(s)))
+        var relative = document.AllPlainSentences.Select(s => RelativeClaim().Match(s))
             .FirstOrDefault(m => m.Success);
-        var estimate = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => EstimateClaim().IsMatch(Sentences.Plain(s)));
+        var estimate = document.AllSentences.FirstOrDefault(s => EstimateClaim().IsMatch(Sentences.Plain(s)));
         if (loneSides.Count > 0)
         {
             yield return $"The description gives {loneSides[0]} but no matching measurement from the other side of the change, so nothing shows what the change did.";

@@ -18,8 +18,12 @@ internal static partial class LoadTestReader
         string? dataset = null;
         foreach (var text in document.Prose.Concat(document.CodeBlocks.Select(c => c.Content)))
         {
+            if (!Cues.HasDigit(text))
+            {
+                continue;
+            }
             var plain = Sentences.Plain(text);
-            tool ??= Tool().Match(plain) is { Success: true } t ? ToolName(t.Value) : null;
+            tool ??= Tool().Match(plain) is { Success: true } t ? ToolName(t.Value) : WrkRunning().IsMatch(plain) ? "wrk" : null;
             duration ??= Duration(plain);
             rate ??= Rate().Match(plain) is { Success: true } r ? r.Groups["r"].Value.Trim() : null;
             dataset ??= Dataset().Match(plain) is { Success: true } d ? d.Value.Trim() : null;
@@ -29,6 +33,10 @@ internal static partial class LoadTestReader
 
     private static double? Duration(string text)
     {
+        if (!text.AsSpan().ContainsAny(DurationCues))
+        {
+            return null;
+        }
         foreach (var regex in new[] { WrkRunning(), DurationFlag(), SustainedFor(), InLoadTestParens() })
         {
             var m = regex.Match(text);
@@ -45,6 +53,9 @@ internal static partial class LoadTestReader
         var t = raw.Trim().ToLowerInvariant();
         return t.StartsWith("ab ", StringComparison.Ordinal) ? "ab" : t.StartsWith("hey ", StringComparison.Ordinal) ? "hey" : t.Split(' ')[0];
     }
+
+    private static readonly System.Buffers.SearchValues<string> DurationCues = System.Buffers.SearchValues.Create(
+        ["running", "-d", "-z", "--time", "-t", "duration", "for ", "sustained", "lasting", "run", "test", "("], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:wrk2?|k6|vegeta|locust|gatling|jmeter|artillery|ghz|crank|bombardier|autocannon|oha|siege|pgbench|sysbench|ycsb|tsung|h2load|fortio|nighthawk|drill|goose)\b|\bab -[nc]\b|\bhey -[nzc]\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tool();

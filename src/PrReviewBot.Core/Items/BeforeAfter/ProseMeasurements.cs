@@ -15,43 +15,29 @@ internal static partial class ProseMeasurements
     private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
     private const string Approx = @"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|~)\s*)?";
 
-    private static readonly Regex Arrow = new(
-        Q1 + @"(?:\s*(?:before|previously|baseline|on main|on master))?\s*(?:→|->|➜|=>|⟶|➔|—>|-->|⇒|➡️?)\s*" + Approx + Q2,
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex FromTo = new(
-        @"\bfrom\s+" + Approx + Q1 + @"\s+(?:down |up )?to\s+" + Approx + Q2,
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex DownFrom = new(
-        Q2 + @"(?:\s+now)?,?\s+(?:down|up)\s+from\s+" + Approx + Q1,
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex BeforeAfterWords = new(
-        @"\bbefore\b[\s:—–-]*" + Approx + Q1 + @"[^.;\n]{0,60}?\bafter\b[\s:—–-]*" + Approx + Q2,
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex TrailingSides = new(
-        Q1 + @"\s+(?:before|previously)\s*(?:,|and|;|vs\.?)\s*" + Approx + Q2 + @"\s+(?:after|now|with (?:this|the) (?:pr|change|patch))",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex Versus = new(
-        Q1 + @"(?:\s+[A-Za-z][\w -]{0,40}?)?\s+(?:vs\.?|versus)\s+" + Approx + Q2,
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
     public static IEnumerable<RawMeasurement> Read(string sentence, bool inResultsSection)
     {
         var text = Sentences.Plain(sentence);
+        if (!Cues.MayMeasure(text))
+        {
+            return [];
+        }
         var found = new List<RawMeasurement>();
         var taken = new List<(int Start, int End)>();
-        Collect(Arrow, text, found, taken, swap: false);
-        Collect(FromTo, text, found, taken, swap: false);
-        Collect(DownFrom, text, found, taken, swap: false);
-        Collect(BeforeAfterWords, text, found, taken, swap: false);
-        Collect(TrailingSides, text, found, taken, swap: false);
+        Collect(Arrow(), text, found, taken, swap: false);
+        Collect(FromTo(), text, found, taken, swap: false);
+        Collect(DownFrom(), text, found, taken, swap: false);
+        Collect(BeforeAfterWords(), text, found, taken, swap: false);
+        Collect(TrailingSides(), text, found, taken, swap: false);
         if (inResultsSection)
         {
-            Collect(Versus, text, found, taken, swap: false);
+            Collect(Versus(), text, found, taken, swap: false);
         }
         return found;
     }
@@ -147,6 +133,24 @@ internal static partial class ProseMeasurements
         return string.Join(' ', words.TakeLast(5)).Trim(' ', ':', ',', '(', '-', '—');
     }
 
+    [GeneratedRegex(Q1 + @"(?:\s*(?:before|previously|baseline|on main|on master))?\s*(?:→|->|➜|=>|⟶|➔|—>|-->|⇒|➡️?)\s*" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Arrow();
+
+    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FromTo();
+
+    [GeneratedRegex(Q2 + @"(?:\s+now)?,?\s+(?:down|up)\s+from\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DownFrom();
+
+    [GeneratedRegex(@"\bbefore\b[\s:—–-]*" + Approx + Q1 + @"[^.;\n]{0,60}?\bafter\b[\s:—–-]*" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BeforeAfterWords();
+
+    [GeneratedRegex(Q1 + @"\s+(?:before|previously)\s*(?:,|and|;|vs\.?)\s*" + Approx + Q2 + @"\s+(?:after|now|with (?:this|the) (?:pr|change|patch))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSides();
+
+    [GeneratedRegex(Q1 + @"(?:\s+[A-Za-z][\w -]{0,40}?)?\s+(?:vs\.?|versus)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Versus();
+
     [GeneratedRegex(@"\b(?:expected|expect|expecting|estimated?|estimates?|projected|predicted|prediction|should|would|could|hope|hoping|aim(?:ing)?|plan(?:ned)?|forecast|goal|target(?:ing)?|budget)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Estimate();
 
@@ -160,7 +164,7 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"[\d.,]+\s?[-–~]*\s*$")]
+    [GeneratedRegex(@"(?<!\w)[\d.,]+\s?[-–~]*\s*$")]
     private static partial Regex TrailingNumber();
 
     [GeneratedRegex(@"[^.;:!?\n(]*$")]

@@ -19,9 +19,9 @@ internal sealed partial class ConstraintItem : IItemJudge
         var targetBlocks = new HashSet<int>();
         foreach (var block in document.Blocks)
         {
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences)
             {
-                foreach (var target in TargetReader.Read(sentence, block.In(ItemKind.Constraint)))
+                foreach (var target in TargetReader.Read(sentence, block.In(ItemKind.Constraint), block.In(ItemKind.Monitoring)))
                 {
                     if (!context.Targets.Contains(target))
                     {
@@ -46,7 +46,7 @@ internal sealed partial class ConstraintItem : IItemJudge
         foreach (var block in document.Blocks)
         {
             var nearTarget = targetBlocks.Contains(block.Index) || block.In(ItemKind.Constraint);
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences.Where(s => s.Contains('#', StringComparison.Ordinal)))
             {
                 foreach (Match m in IssueReference().Matches(sentence))
                 {
@@ -59,7 +59,7 @@ internal sealed partial class ConstraintItem : IItemJudge
             }
             foreach (var link in block.Links.Where(l => !l.IsImage))
             {
-                var kind = LinkKinds.Classify(link.Url);
+                var kind = link.Kind;
                 var context = ContextBefore(block.Text, link);
                 if (kind is LinkKind.Image or LinkKind.Profile or LinkKind.CiRun or LinkKind.Dashboard or LinkKind.SourceCode)
                 {

@@ -25,23 +25,24 @@ internal static partial class TargetReader
         @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
         @"[KMGT]i?B|kB|bytes|MB/s|GB/s";
 
-    private static readonly Regex Explicit = new(
-        Comparator + Value + @"(?:\s+(?<pct2>p\d{2,4}|\d{2}(?:th)? percentile))?",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex PercentileBefore = new(
-        Percentile + @"[^.;\n<>≤≥]{0,60}?$", RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    private static readonly Regex Implied = new(
-        @"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
-    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection)
+    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection, bool inMonitoringSection = false)
     {
         var text = Sentences.Plain(sentence);
+        if (!Cues.MayTarget(text))
+        {
+            yield break;
+        }
+        // "fires when p95 > 80ms for 10 minutes" is an alert condition, not the target the change serves.
+        if ((inMonitoringSection && !inConstraintSection) || AlertCondition().IsMatch(text))
+        {
+            yield break;
+        }
         var goal = inConstraintSection || GoalCue().IsMatch(text);
         var found = false;
-        foreach (Match m in Explicit.Matches(text))
+        foreach (Match m in Explicit().Matches(text))
         {
             var cmp = m.Groups["cmp"].Value.ToLowerInvariant();
             var symbolic = cmp.Length <= 2 && !char.IsLetter(cmp[0]);
@@ -63,7 +64,7 @@ internal static partial class TargetReader
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
         if (!found && StatedGoal().IsMatch(text) && !IsTemplateText(text))
         {
-            var m = Implied.Match(text);
+            var m = Implied().Match(text);
             if (m.Success && TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], string.Empty, out var target))
             {
                 yield return target with { Comparator = ImpliedComparator(target.Unit) };
@@ -80,7 +81,7 @@ internal static partial class TargetReader
         }
         var unit = Quantities.CanonicalUnit(m.Groups["unit"].Value);
         var percentile = m.Groups["pct2"].Success ? PercentileName(m.Groups["pct2"].Value) : null;
-        var before = PercentileBefore.Match(lead);
+        var before = PercentileBefore().Match(lead);
         if (percentile is null && before.Success)
         {
             percentile = PercentileName(before.Groups["pct"].Value);
@@ -124,23 +125,22 @@ internal static partial class TargetReader
 
     private static string MetricFor(string context, string unit, string? percentile)
     {
-        var c = context.ToLowerInvariant();
-        if (c.Contains("error", StringComparison.Ordinal))
+        bool Has(string word) => context.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Has("error"))
         {
             return "error rate";
         }
-        if (c.Contains("cpu", StringComparison.Ordinal))
+        if (Has("cpu"))
         {
             return "CPU";
         }
-        if (c.Contains("memory", StringComparison.Ordinal) || c.Contains("heap", StringComparison.Ordinal) || c.Contains("rss", StringComparison.Ordinal))
+        if (Has("memory") || Has("heap") || Has("rss"))
         {
             return "memory";
         }
         return Quantities.FamilyOf(unit) switch
         {
-            UnitFamily.Time => c.Contains("startup", StringComparison.Ordinal) || c.Contains("start-up", StringComparison.Ordinal) ? "startup time"
-                : c.Contains("build", StringComparison.Ordinal) || c.Contains("ci ", StringComparison.Ordinal) ? "duration" : "latency",
+            UnitFamily.Time => Has("startup") || Has("start-up") ? "startup time" : Has("build") || Has("ci ") ? "duration" : "latency",
             UnitFamily.Rate => "throughput",
             UnitFamily.Size => "size",
             UnitFamily.Ratio => "speedup",
@@ -152,8 +152,20 @@ internal static partial class TargetReader
     /// <summary>Template prompt text such as "e.g. p95 &lt; 80ms" is not a target.</summary>
     private static bool IsTemplateText(string text) => TemplatePrompt().IsMatch(text);
 
+    [GeneratedRegex(Comparator + Value + @"(?:\s+(?<pct2>p\d{2,4}|\d{2}(?:th)? percentile))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Explicit();
+
+    [GeneratedRegex(Percentile + @"[^.;\n<>≤≥]{0,60}?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PercentileBefore();
+
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Implied();
+
     [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|limit|cap|threshold|keep|stay|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
+
+    [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex AlertCondition();
 
     [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatedGoal();

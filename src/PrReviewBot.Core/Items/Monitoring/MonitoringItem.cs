@@ -21,7 +21,7 @@ internal sealed partial class MonitoringItem : IItemJudge
             var inSection = block.In(ItemKind.Monitoring);
             foreach (var link in block.Links.Where(l => !l.IsImage))
             {
-                var kind = LinkKinds.Classify(link.Url);
+                var kind = link.Kind;
                 switch (kind)
                 {
                     case LinkKind.Dashboard or LinkKind.DashboardFile:
@@ -67,7 +67,7 @@ internal sealed partial class MonitoringItem : IItemJudge
     private static IEnumerable<string> Messages(DescriptionDocument document)
     {
         var section = document.SectionsFor(ItemKind.Monitoring).FirstOrDefault();
-        var unlinked = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => UnlinkedMention().IsMatch(Sentences.Plain(s)));
+        var unlinked = document.AllSentences.FirstOrDefault(s => UnlinkedMention().IsMatch(Sentences.Plain(s)));
         if (unlinked is not null)
         {
             yield return $"\"{Short(unlinked)}\" mentions a dashboard or alert but does not link it: link the dashboard, or add the alert rule (file in the diff or rule in a code block).";

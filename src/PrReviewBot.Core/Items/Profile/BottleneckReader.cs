@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
@@ -12,24 +13,23 @@ namespace PrReviewBot.Core.Items.Profile;
 internal static partial class BottleneckReader
 {
     public static IEnumerable<BottleneckClass> Read(DescriptionDocument document) =>
-        Read(document.Prose.SelectMany(Sentences.Of).Concat(document.CodeBlocks.Select(c => c.LeadIn)));
+        Read(document.AllPlainSentences.Concat(document.CodeBlocks.Select(c => Sentences.Plain(c.LeadIn))));
 
-    /// <summary>The classes named in these sentences only (gate mode reads the profiling statements, not the whole issue).</summary>
-    public static IReadOnlyList<BottleneckClass> Read(IEnumerable<string> sentences)
+    /// <summary>The classes named in these plain sentences only (gate mode reads the profiling statements, not the whole issue).</summary>
+    public static IReadOnlyList<BottleneckClass> Read(IEnumerable<string> plainSentences)
     {
         var found = new List<BottleneckClass>();
-        foreach (var sentence in sentences)
+        foreach (var text in plainSentences)
         {
-            var text = Sentences.Plain(sentence);
-            if (!CostCue().IsMatch(text))
+            if (!Cues.Any(text, Cues.CostWords) || !CostCue().IsMatch(text))
             {
                 continue;
             }
-            Add(found, Contention(), text, BottleneckClass.Contention);
-            Add(found, Io(), text, BottleneckClass.Io);
-            Add(found, Memory(), text, BottleneckClass.Memory);
-            Add(found, External(), text, BottleneckClass.ExternalDependency);
-            Add(found, Cpu(), text, BottleneckClass.Cpu);
+            Add(found, ContentionStems, Contention(), text, BottleneckClass.Contention);
+            Add(found, IoStems, Io(), text, BottleneckClass.Io);
+            Add(found, MemoryStems, Memory(), text, BottleneckClass.Memory);
+            Add(found, ExternalStems, External(), text, BottleneckClass.ExternalDependency);
+            Add(found, CpuStems, Cpu(), text, BottleneckClass.Cpu);
         }
         return found;
     }
@@ -44,9 +44,17 @@ internal static partial class BottleneckReader
         _ => c.ToString(),
     };
 
-    private static void Add(List<BottleneckClass> found, Regex regex, string text, BottleneckClass c)
+    private static readonly SearchValues<string> ContentionStems = Stems("lock", "mutex", "contention", "contended", "latch", "synchroni", "atomic");
+    private static readonly SearchValues<string> IoStems = Stems("i/o", "io-bound", "io bound", "database", "db", "sql", "quer", "select", "n+1", "round", "network", "disk", "redis", "postgres", "mysql", "fetch", "blocked on", "wall", "storage", "s3", "cache miss");
+    private static readonly SearchValues<string> MemoryStems = Stems("alloc", "gc", "garbage", "heap", "memory", "oom", "rss", "working set", "buffer");
+    private static readonly SearchValues<string> ExternalStems = Stems("upstream", "downstream", "external", "third", "dependency", "span breakdown", "remote", "vendor");
+    private static readonly SearchValues<string> CpuStems = Stems("cpu", "marshal", "serializ", "encod", "decod", "pars", "regex", "hash", "comput", "main thread", "scripting", "render", "pipeline", "instruction", "loop", "copy", "copying", "sort", "trap");
+
+    private static SearchValues<string> Stems(params string[] stems) => SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase);
+
+    private static void Add(List<BottleneckClass> found, SearchValues<string> stems, Regex regex, string text, BottleneckClass c)
     {
-        if (!found.Contains(c) && regex.IsMatch(text))
+        if (!found.Contains(c) && text.AsSpan().ContainsAny(stems) && regex.IsMatch(text))
         {
             found.Add(c);
         }

@@ -47,7 +47,7 @@ internal sealed partial class ProfileItem : IItemJudge
 
     private static ProfileArtifact? Artifact(LinkReference link, TextBlock block, TextBlock? previous)
     {
-        var kind = LinkKinds.Classify(link.Url);
+        var kind = link.Kind;
         if (kind == LinkKind.Profile)
         {
             return new ProfileArtifact(KindOf(link.Url + " " + link.Text), link.Url);
@@ -102,6 +102,10 @@ internal sealed partial class ProfileItem : IItemJudge
     private static string? ProfilerOutput(CodeSnippet code)
     {
         var content = code.Content;
+        if (content.Length == 0)
+        {
+            return null;
+        }
         if (PprofTop().IsMatch(content))
         {
             return "pprof output";
@@ -123,23 +127,24 @@ internal sealed partial class ProfileItem : IItemJudge
             return "EXPLAIN ANALYZE output";
         }
         // A table of shares (functions with percentages) that the text just before calls a profile or a sample.
-        if (content.Contains("ns/op", StringComparison.Ordinal) || content.Contains("delta", StringComparison.Ordinal) || content.Contains("vs base", StringComparison.Ordinal))
+        if (!content.Contains('%', StringComparison.Ordinal) || content.Contains("ns/op", StringComparison.Ordinal) ||
+            content.Contains("delta", StringComparison.Ordinal) || content.Contains("vs base", StringComparison.Ordinal))
         {
             return null;
         }
         var lead = Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty;
-        var shareLines = content.Split('\n').Count(l => ShareLine().IsMatch(l));
-        if (shareLines >= 3 && (SampledWord().IsMatch(lead) || SampledWord().IsMatch(FirstLines(content))) && !Absent().IsMatch(lead))
+        if (!(SampledWord().IsMatch(lead) || SampledWord().IsMatch(FirstLines(content))) || Absent().IsMatch(lead))
         {
-            return "profiler output";
+            return null;
         }
-        return null;
+        var shareLines = content.Split('\n').Count(l => l.Contains('%', StringComparison.Ordinal) && ShareLine().IsMatch(l));
+        return shareLines >= 3 ? "profiler output" : null;
     }
 
     private static IEnumerable<string> Messages(DescriptionDocument document)
     {
         var section = document.SectionsFor(ItemKind.Profile).FirstOrDefault();
-        var mention = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => MentionsProfiling().IsMatch(Sentences.Plain(s)));
+        var mention = document.AllSentences.FirstOrDefault(s => MentionsProfiling().IsMatch(Sentences.Plain(s)));
         if (section is not null && (section.IsEmpty || Absent().IsMatch(section.Content.ToString())))
         {
             yield return $"The \"{section.Title}\" section has no profile attached: add the flamegraph, trace or profiler output that shows the bottleneck this change removes (Gate 3: \"Do not guess the bottleneck. Profile it.\").";

@@ -73,10 +73,10 @@ internal sealed partial class RollbackItem : IItemJudge
         foreach (var block in document.Blocks)
         {
             var inSection = block.In(ItemKind.Rollback);
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences)
             {
-                if (inSection || names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) || SwitchWords().IsMatch(sentence) ||
-                    DisableWords().IsMatch(sentence))
+                if (inSection || names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
+                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableWords().IsMatch(sentence))))
                 {
                     yield return (sentence, block.Index);
                 }
@@ -106,7 +106,7 @@ internal sealed partial class RollbackItem : IItemJudge
     private static IEnumerable<string> Messages(DescriptionDocument document, IReadOnlyList<string> names, string? disable, string? behaviour)
     {
         var section = document.SectionsFor(ItemKind.Rollback).FirstOrDefault();
-        var revert = document.Prose.SelectMany(Sentences.Of).FirstOrDefault(s => RevertOnly().IsMatch(s));
+        var revert = document.AllSentences.FirstOrDefault(s => RevertOnly().IsMatch(s));
         if (names.Count == 0)
         {
             if (disable is not null)

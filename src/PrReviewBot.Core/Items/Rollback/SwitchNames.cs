@@ -17,7 +17,7 @@ internal static partial class SwitchNames
         foreach (var block in document.Blocks)
         {
             var inSection = block.In(ItemKind.Rollback);
-            foreach (var sentence in Sentences.Of(block.Text))
+            foreach (var sentence in block.Sentences)
             {
                 foreach (var name in FromSentence(sentence, inSection))
                 {
@@ -37,15 +37,31 @@ internal static partial class SwitchNames
 
     private static IEnumerable<string> FromSentence(string sentence, bool inRollbackSection)
     {
-        foreach (Match m in FeatureGate().Matches(sentence))
+        var hasCode = sentence.Contains('`', StringComparison.Ordinal);
+        var switchWords = Cues.Any(sentence, Cues.SwitchWords);
+        if (!hasCode && !switchWords && !inRollbackSection)
         {
-            yield return m.Groups["name"].Value;
+            yield break;
         }
-        foreach (Match m in SqlSetting().Matches(sentence))
+        if (sentence.Contains("--feature-gates=", StringComparison.Ordinal))
         {
-            yield return m.Groups["name"].Value;
+            foreach (Match m in FeatureGate().Matches(sentence))
+            {
+                yield return m.Groups["name"].Value;
+            }
         }
-        var aboutSwitch = inRollbackSection || SwitchContext().IsMatch(Sentences.Plain(sentence));
+        if (sentence.Contains("SET ", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in SqlSetting().Matches(sentence))
+            {
+                yield return m.Groups["name"].Value;
+            }
+        }
+        if (!hasCode && !switchWords)
+        {
+            yield break;
+        }
+        var aboutSwitch = inRollbackSection || (switchWords && SwitchContext().IsMatch(Sentences.Plain(sentence)));
         foreach (Match span in CodeSpan().Matches(sentence))
         {
             var code = span.Groups["code"].Value.Trim();
@@ -60,6 +76,10 @@ internal static partial class SwitchNames
             }
         }
         // "flag feed_l1_cache", "the MinimizeIPTablesRestore gate" without backticks.
+        if (!switchWords)
+        {
+            yield break;
+        }
         foreach (Match m in NamedFlag().Matches(sentence))
         {
             yield return m.Groups["name"].Value;

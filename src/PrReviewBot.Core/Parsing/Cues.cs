@@ -1,0 +1,69 @@
+using System.Buffers;
+
+namespace PrReviewBot.Core.Parsing;
+
+/// <summary>
+/// Cheap checks that decide whether a sentence can hold a measurement or a target before the expensive patterns
+/// run. Most sentences in a description are neither; skipping them keeps a review linear and fast.
+/// </summary>
+internal static class Cues
+{
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    private static readonly SearchValues<string> MeasurementWords = SearchValues.Create(
+        ["->", "=>", "from ", " vs", "versus", "before", "after"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> Arrows = SearchValues.Create("→➜⟶➔⇒➡");
+
+    private static readonly SearchValues<string> TargetWords = SearchValues.Create(
+        ["<", ">", "under", "below", "less", "lower than", "fewer", "at most", "at least", "more than", "greater",
+         "exceed", "within", "up to", "off at", "time out", "times out", "capped", "cap of", "limit", "max", "minimum",
+         "handle", "sustain", "support", "serve", "reach", "achieve", "stay", "target", "goal", "slo", "sla", "kpi",
+         "objective", "budget", "requirement"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Stems of the words that say something costs time (bottleneck statements).</summary>
+    public static readonly SearchValues<string> CostWords = SearchValues.Create(
+        ["bottleneck", "dominat", "spen", "hot path", "hotpath", "hot spot", "hotspot", "slow", "expensive", "cost", "bound",
+         "block", "wait", "time out", "times out", "timing out", "limit", "cap", "share of", "% of", "pointed", "show",
+         "profile", "flame", "trace", "contention", "contended", "n+1", "round trip", "round-trip", "roundtrip", "pressure",
+         "churn", "allocat", "stall", "trap", "render", "jank", "where the time goes", "because", "the problem", "the issue",
+         "the cause", "caused by"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Stems of every optimization technique <c>Findings.Techniques</c> knows.</summary>
+    public static readonly SearchValues<string> TechniqueWords = SearchValues.Create(
+        ["cach", "lru", "lfu", "l1", "l2", "ristretto", "caffeine", "singleflight", "single-flight", "stampede", "thundering",
+         "coalesc", "msgpack", "messagepack", "protobuf", "flatbuffer", "cbor", "avro", "zero", "serializ", "json to",
+         "raw bytes", "lock", "atomic", "wait-free", "cas loop", "compare-and-swap", "shard", "rwmutex", "n+1", "batch",
+         "eager", "index", "prepared statement", "= any", "parallel", "concurrently", "goroutine", "worker pool",
+         "thread pool", "pipeline", "lazy", "lazily", "on first use", "defer", "sync.pool", "pool", "arena", "compress",
+         "gzip", "brotli", "zstd", "lz4", "snappy"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Names of external dependencies a change may add.</summary>
+    public static readonly SearchValues<string> DependencyWords = SearchValues.Create(
+        ["redis", "memcache", "kafka", "rabbitmq", "nats", "sqs", "pubsub", "pub/sub", "elasticsearch", "opensearch",
+         "dynamodb", "cassandra", "external service", "external api", "third-party", "third party", "remote cache",
+         "clickhouse", "breaker"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words that make a code span in a sentence a switch name.</summary>
+    public static readonly SearchValues<string> SwitchWords = SearchValues.Create(
+        ["flag", "gate", "setting", "knob", "toggle", "env", "option", "switch", "config", "default", "opt-in", "opt in",
+         "turn", "set ", "set`", "rollback", "roll back", "disable", "back out"],
+        StringComparison.OrdinalIgnoreCase);
+
+    public static bool Any(string text, SearchValues<string> words) => text.AsSpan().ContainsAny(words);
+
+    public static bool HasDigit(string text) => text.AsSpan().ContainsAny(Digits);
+
+    /// <summary>A sentence that could state a before/after pair.</summary>
+    public static bool MayMeasure(string text) =>
+        HasDigit(text) && (text.AsSpan().ContainsAny(MeasurementWords) || text.AsSpan().ContainsAny(Arrows));
+
+    /// <summary>A sentence that could state a target.</summary>
+    public static bool MayTarget(string text) =>
+        HasDigit(text) && (text.AsSpan().ContainsAny(TargetWords) || text.AsSpan().IndexOfAny('≤', '≥') >= 0);
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using PrReviewBot.Service;
+
+namespace PrReviewBot.GitHub;
+
+/// <summary>
+/// Retries GitHub calls: jittered exponential back-off for timeouts, connection errors and 5xx; exactly the wait
+/// GitHub asks for (Retry-After, x-ratelimit-reset) for rate limits, when it is short. A longer wait is not
+/// spent holding a worker: the failure goes up and the job is rescheduled for when GitHub allows it.
+/// Writes that create something (a comment) are retried only when GitHub certainly did not apply them.
+/// </summary>
+public sealed class GitHubCallPolicy
+{
+    private static readonly ResiliencePropertyKey<string> OperationKey = new("github.operation");
+    private static readonly ResiliencePropertyKey<Action?> OnUnauthorizedKey = new("github.on-unauthorized");
+
+    private readonly GitHubRetryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly GitHubTraffic _traffic;
+    private readonly ILogger<GitHubCallPolicy> _log;
+    private readonly ResiliencePipeline _idempotent;
+    private readonly ResiliencePipeline _creating;
+
+    public GitHubCallPolicy(IOptions<GitHubOptions> options, TimeProvider time, GitHubTraffic traffic, ILogger<GitHubCallPolicy> log)
+    {
+        _options = options.Value.Retry;
+        _time = time;
+        _traffic = traffic;
+        _log = log;
+        _idempotent = Build(idempotent: true);
+        _creating = Build(idempotent: false);
+    }
+
+    /// <param name="idempotent">False for calls that create something: they are not repeated after an ambiguous failure.</param>
+    /// <param name="onUnauthorized">Run once on a 401 before the single retry it earns (drops a cached token).</param>
+    public async Task<T> RunAsync<T>(string operation, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken ct, Action? onUnauthorized = null)
+    {
+        var context = ResilienceContextPool.Shared.Get(operation, ct);
+        context.Properties.Set(OperationKey, operation);
+        context.Properties.Set(OnUnauthorizedKey, onUnauthorized);
+        try
+        {
+            var pipeline = idempotent ? _idempotent : _creating;
+            return await pipeline.ExecuteAsync(static async (ctx, state) => await state(ctx.CancellationToken), context, call);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private ResiliencePipeline Build(bool idempotent)
+    {
+        var options = new RetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(0, _options.MaxAttempts),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = _options.BaseDelay,
+            MaxDelay = _options.MaxInProcessWait,
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.AttemptNumber, args.Context, idempotent)),
+            DelayGenerator = args => ValueTask.FromResult(ServerWait(args.Outcome.Exception)),
+            OnRetry = args =>
+            {
+                var operation = args.Context.Properties.GetValue(OperationKey, "github call");
+                var fault = args.Outcome.Exception is { } e ? GitHubFaults.Classify(e, _time.GetUtcNow()) : default;
+                if (fault.Kind == FaultKind.Unauthorized)
+                {
+                    args.Context.Properties.GetValue(OnUnauthorizedKey, null)?.Invoke();
+                }
+                _log.LogWarning("GitHub {Operation} failed ({Reason}); retry {Attempt} in {Delay}",
+                    operation, fault.Summary, args.AttemptNumber + 1, args.RetryDelay);
+                _traffic.RecordRetry(new RetryScheduled(operation, args.AttemptNumber + 1, args.RetryDelay, fault.Summary ?? "unknown"));
+                return ValueTask.CompletedTask;
+            },
+        };
+        return new ResiliencePipelineBuilder { TimeProvider = _time }.AddRetry(options).Build();
+    }
+
+    private bool ShouldRetry(Exception? e, int attempt, ResilienceContext context, bool idempotent)
+    {
+        if (e is null || context.CancellationToken.IsCancellationRequested || e is OperationCanceledException { CancellationToken.IsCancellationRequested: true })
+        {
+            return false;
+        }
+        var fault = GitHubFaults.Classify(e, _time.GetUtcNow());
+        return fault.Kind switch
+        {
+            FaultKind.RateLimited => fault.Wait is { } wait && wait <= _options.MaxInProcessWait,
+            FaultKind.Transient => idempotent && (fault.Wait is not { } w || w <= _options.MaxInProcessWait),
+            FaultKind.Unauthorized => attempt == 0 && context.Properties.GetValue(OnUnauthorizedKey, null) is not null,
+            _ => false,
+        };
+    }
+
+    private TimeSpan? ServerWait(Exception? e)
+    {
+        if (e is null)
+        {
+            return null;
+        }
+        var fault = GitHubFaults.Classify(e, _time.GetUtcNow());
+        return fault.Kind switch
+        {
+            FaultKind.Unauthorized => TimeSpan.Zero,
+            _ => fault.Wait,
+        };
+    }
+}

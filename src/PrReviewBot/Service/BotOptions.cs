@@ -1,0 +1,115 @@
+namespace PrReviewBot.Service;
+
+/// <summary>
+/// <c>GitHub:*</c> (PRODUCT §10). App mode needs <see cref="AppId"/> and a private key; token mode needs
+/// <see cref="Token"/>. Both need <see cref="WebhookSecret"/>.
+/// </summary>
+public sealed class GitHubOptions
+{
+    public const string Section = "GitHub";
+
+    public static readonly Uri DefaultApiBaseUrl = new("https://api.github.com/");
+
+    /// <summary>REST API root: <c>https://api.github.com/</c>, or <c>https://HOST/api/v3/</c> on Enterprise Server.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    public string? AppId { get; set; }
+
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>The PEM text itself; <c>\n</c> escapes (as environment variables often carry them) are accepted.</summary>
+    public string? PrivateKey { get; set; }
+
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>A plain token (PAT or similar): the bot posts commit statuses instead of check runs.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Per-request timeout for GitHub calls.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public GitHubRetryOptions Retry { get; set; } = new();
+
+    public GitHubMode Mode =>
+        !string.IsNullOrWhiteSpace(AppId) ? GitHubMode.App
+        : !string.IsNullOrWhiteSpace(Token) ? GitHubMode.Token
+        : GitHubMode.Unconfigured;
+}
+
+public enum GitHubMode
+{
+    /// <summary>Nothing configured yet: webhooks are refused with 503 (issue 5 adds the setup page).</summary>
+    Unconfigured,
+
+    /// <summary>A GitHub App: JWT, installation tokens, check runs.</summary>
+    App,
+
+    /// <summary>A plain token: commit statuses.</summary>
+    Token,
+}
+
+/// <summary>How GitHub calls are retried (not in PRODUCT §10: defaults suit github.com; tests shorten them).</summary>
+public sealed class GitHubRetryOptions
+{
+    /// <summary>First back-off step; later steps double, with jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Retries inside one job run before the job itself is rescheduled.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Waits up to this long happen in-process; longer ones release the job until GitHub allows it again.</summary>
+    public TimeSpan MaxInProcessWait { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary><c>Storage:*</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>For SQLite a file path or a full connection string; default <c>data/prreviewbot.db</c>.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary><c>Server:*</c>.</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>Where people reach the bot (report links); unset means checks carry no details URL.</summary>
+    public string? PublicUrl { get; set; }
+}
+
+/// <summary><c>Queue:*</c>: the background worker (not in PRODUCT §10; defaults suit one machine).</summary>
+public sealed class QueueOptions
+{
+    public const string Section = "Queue";
+
+    /// <summary>Subjects evaluated at once. One PR is never evaluated twice at once, whatever this is.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// Edits and label changes come in bursts (a person saving twice, a bot adding three labels): wait this long
+    /// after the first one so the burst costs one evaluation of the latest state.
+    /// </summary>
+    public TimeSpan EditDebounce { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A job whose worker died is picked up again after this long.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Longest idle sleep between looks at the queue (new work wakes the worker at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>First wait before a failed job runs again; later waits double, up to 15 minutes.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A job that keeps failing for transient reasons is given up after this many runs.</summary>
+    public int MaxJobAttempts { get; set; } = 20;
+
+    /// <summary>Deliveries (ids, for de-duplication) are kept this long; GitHub redelivers up to 30 days back.</summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(30);
+}

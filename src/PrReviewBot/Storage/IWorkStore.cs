@@ -1,0 +1,217 @@
+namespace PrReviewBot.Storage;
+
+/// <summary>
+/// The bot's durable state: accepted deliveries (de-duplicated by <c>X-GitHub-Delivery</c>), one job per subject
+/// (a PR, a merge group, a commit) that coalesces every delivery about it, and what was last posted per PR.
+/// SQL stays portable (integer timestamps, <c>INSERT … ON CONFLICT</c>) so a PostgreSQL store can sit behind the
+/// same interface.
+/// </summary>
+public interface IWorkStore
+{
+    /// <summary>Creates or migrates the schema. Called once at start-up.</summary>
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>Start-up recovery: makes work that a stopped process held leasable again.</summary>
+    Task RecoverAsync(CancellationToken ct);
+
+    Task<bool> IsReachableAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Stores a delivery and, in the same transaction, enqueues or coalesces its work. A delivery id seen before
+    /// changes nothing and answers <see cref="AcceptOutcome.Duplicate"/>.
+    /// </summary>
+    Task<AcceptOutcome> AcceptDeliveryAsync(InboundDelivery delivery, WorkRequest? work, CancellationToken ct);
+
+    /// <summary>Enqueues work that no delivery carries (a PR found for a commit, a report page asking for freshness).</summary>
+    Task EnqueueAsync(WorkRequest work, CancellationToken ct);
+
+    /// <summary>Leases the job due soonest that nobody holds, or null.</summary>
+    Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct);
+
+    /// <summary>When the next job becomes leasable (due, or its lease expires); null when there is no job.</summary>
+    Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(string subject, CancellationToken ct);
+
+    /// <summary>
+    /// Marks the deliveries done and removes the job, unless work arrived for it meanwhile (its version moved):
+    /// then the job stays, unleased, and runs again. Returns true when the job was removed.
+    /// </summary>
+    Task<bool> CompleteAsync(LeasedJob job, IReadOnlyList<string> deliveryIds, CancellationToken ct);
+
+    /// <summary>Releases the job until <paramref name="dueAt"/>, counting an attempt when <paramref name="countAttempt"/>.</summary>
+    Task RetryLaterAsync(LeasedJob job, DateTimeOffset dueAt, string reason, bool countAttempt, CancellationToken ct);
+
+    /// <summary>Gives up on the deliveries with an error that stays visible; new work for the subject still runs.</summary>
+    Task<bool> FailAsync(LeasedJob job, IReadOnlyList<string> deliveryIds, string error, CancellationToken ct);
+
+    /// <summary>Hands the job back untouched (shutdown).</summary>
+    Task ReleaseAsync(LeasedJob job, CancellationToken ct);
+
+    Task<PullRequestRecord?> GetPullRequestAsync(string repository, int number, CancellationToken ct);
+
+    /// <summary>Open PRs last seen with this head SHA (check suites on forks carry no PR numbers).</summary>
+    Task<IReadOnlyList<PullRequestRecord>> FindPullRequestsByHeadAsync(string repository, string headSha, CancellationToken ct);
+
+    /// <summary>Saves what was posted so far (called after each write, so a retry never posts it twice).</summary>
+    Task SavePullRequestAsync(PullRequestRecord record, CancellationToken ct);
+
+    /// <summary>Saves what the last evaluation decided and posted, and appends it to the PR's history.</summary>
+    Task SaveEvaluationAsync(PullRequestRecord record, EvaluationRecord evaluation, CancellationToken ct);
+
+    Task<IReadOnlyList<EvaluationRecord>> EvaluationsAsync(string repository, int number, int limit, CancellationToken ct);
+
+    Task<DeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken ct);
+
+    Task<QueueSnapshot> QueueSnapshotAsync(CancellationToken ct);
+
+    /// <summary>The latest deliveries, newest first; only those for <paramref name="subject"/> when given (status and report pages).</summary>
+    Task<IReadOnlyList<DeliveryRecord>> RecentDeliveriesAsync(string? subject, int limit, CancellationToken ct);
+
+    /// <summary>The installations that deliveries came from (still within retention), most recently seen first.</summary>
+    Task<IReadOnlyList<InstallationSeen>> InstallationsSeenAsync(CancellationToken ct);
+
+    /// <summary>Forgets finished deliveries and history older than <paramref name="cutoff"/>.</summary>
+    Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct);
+}
+
+public enum AcceptOutcome
+{
+    Accepted,
+    Duplicate,
+}
+
+public enum DeliveryState
+{
+    /// <summary>Waiting for its job to run.</summary>
+    Pending,
+
+    /// <summary>Its job ran.</summary>
+    Done,
+
+    /// <summary>Nothing to do for this event or action (recorded so a redelivery is recognised).</summary>
+    Ignored,
+
+    /// <summary>Its job gave up; <see cref="DeliveryRecord.Error"/> says why.</summary>
+    Failed,
+}
+
+public enum JobKind
+{
+    /// <summary>Review one PR: subject <c>owner/repo#12</c>.</summary>
+    PullRequest,
+
+    /// <summary>Report the check on a merge group's head: subject <c>merge_group:owner/repo@sha</c>.</summary>
+    MergeGroup,
+
+    /// <summary>Find the PRs of a commit and review them: subject <c>commit:owner/repo@sha</c>.</summary>
+    Commit,
+}
+
+public sealed record InboundDelivery(
+    string DeliveryId,
+    string Event,
+    string? Action,
+    long? InstallationId,
+    string? Repository,
+    string? Subject,
+    DeliveryState State,
+    DateTimeOffset ReceivedAt,
+    string Headers,
+    string? Body,
+    string? Note);
+
+/// <summary>Work for one subject. <see cref="Force"/> re-posts the check even when nothing changed (a person asked for a re-run).</summary>
+public sealed record WorkRequest(
+    string Subject,
+    JobKind Kind,
+    string Repository,
+    long? InstallationId,
+    int? Number,
+    string? Sha,
+    string? BaseRef,
+    DateTimeOffset DueAt,
+    bool Force = false)
+{
+    public static string PullRequestSubject(string repository, int number) => $"{repository}#{number}";
+
+    public static string MergeGroupSubject(string repository, string sha) => $"merge_group:{repository}@{sha}";
+
+    public static string CommitSubject(string repository, string sha) => $"commit:{repository}@{sha}";
+}
+
+public sealed record LeasedJob(
+    string Subject,
+    JobKind Kind,
+    string Repository,
+    long? InstallationId,
+    int? Number,
+    string? Sha,
+    string? BaseRef,
+    long Version,
+    int Attempts,
+    bool Force,
+    string LeaseOwner);
+
+public sealed record PendingDelivery(string DeliveryId, string Event, string? Action, DateTimeOffset ReceivedAt, string? Body);
+
+public sealed record DeliveryRecord(
+    string DeliveryId,
+    string Event,
+    string? Action,
+    string? Repository,
+    string? Subject,
+    DeliveryState State,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? CompletedAt,
+    string? Note,
+    string? Error);
+
+/// <summary>What the bot last decided and posted for one PR: the basis of compare-before-write.</summary>
+public sealed record PullRequestRecord
+{
+    public required string Repository { get; init; }
+    public required int Number { get; init; }
+    public long? InstallationId { get; init; }
+    public string? BaseRef { get; init; }
+    public string? HeadSha { get; init; }
+    public bool IsOptimization { get; init; }
+    public string? Conclusion { get; init; }
+    public string? VerdictJson { get; init; }
+    public string? CheckName { get; init; }
+
+    /// <summary>The check output last posted (title, summary, text, conclusion), reused for merge groups.</summary>
+    public string? CheckJson { get; init; }
+    public string? CheckFingerprint { get; init; }
+
+    /// <summary>The head SHA the last check or status was posted on.</summary>
+    public string? CheckSha { get; init; }
+    public long? CommentId { get; init; }
+    public string? CommentFingerprint { get; init; }
+    public DateTimeOffset EvaluatedAt { get; init; }
+}
+
+/// <summary>One evaluation of a PR, for its history (report page) and for proving coalescing.</summary>
+public sealed record EvaluationRecord(
+    string Repository,
+    int Number,
+    string? HeadSha,
+    string? Conclusion,
+    string? Title,
+    string CheckAction,
+    string CommentAction,
+    IReadOnlyList<string> DeliveryIds,
+    DateTimeOffset EvaluatedAt,
+    TimeSpan Duration,
+    string? VerdictJson);
+
+public sealed record QueueSnapshot(int Jobs, int LeasedJobs, int PendingDeliveries, DateTimeOffset? OldestDueAt)
+{
+    /// <summary>When the oldest job still queued was first enqueued: how long work has waited (metrics, status page).</summary>
+    public DateTimeOffset? OldestCreatedAt { get; init; }
+
+    public bool IsIdle => Jobs == 0 && PendingDeliveries == 0;
+}
+
+/// <summary>An installation the bot has heard from: how many repositories and when last.</summary>
+public sealed record InstallationSeen(long InstallationId, int Repositories, DateTimeOffset LastDeliveryAt);

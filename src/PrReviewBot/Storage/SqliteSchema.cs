@@ -1,0 +1,88 @@
+namespace PrReviewBot.Storage;
+
+/// <summary>
+/// The schema as numbered migrations. A database records the last one applied in <c>schema_version</c>; start-up
+/// applies the rest in order, each in its own transaction. Never edit a released migration: append a new one.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1: deliveries, jobs, per-PR state and evaluation history.
+        """
+        CREATE TABLE deliveries (
+            delivery_id     TEXT PRIMARY KEY,
+            event           TEXT NOT NULL,
+            action          TEXT,
+            installation_id INTEGER,
+            repository      TEXT,
+            subject         TEXT,
+            state           TEXT NOT NULL,
+            received_at     INTEGER NOT NULL,
+            completed_at    INTEGER,
+            headers         TEXT NOT NULL,
+            body            TEXT,
+            note            TEXT,
+            error           TEXT
+        );
+        CREATE INDEX deliveries_subject_state ON deliveries (subject, state);
+        CREATE INDEX deliveries_received_at ON deliveries (received_at);
+
+        CREATE TABLE jobs (
+            subject         TEXT PRIMARY KEY,
+            kind            TEXT NOT NULL,
+            repository      TEXT NOT NULL,
+            installation_id INTEGER,
+            number          INTEGER,
+            sha             TEXT,
+            base_ref        TEXT,
+            version         INTEGER NOT NULL,
+            due_at          INTEGER NOT NULL,
+            attempts        INTEGER NOT NULL,
+            force           INTEGER NOT NULL,
+            lease_owner     TEXT,
+            lease_until     INTEGER,
+            last_error      TEXT,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
+        );
+        CREATE INDEX jobs_due_at ON jobs (due_at);
+
+        CREATE TABLE pull_requests (
+            repository          TEXT NOT NULL,
+            number              INTEGER NOT NULL,
+            installation_id     INTEGER,
+            base_ref            TEXT,
+            head_sha            TEXT,
+            is_optimization     INTEGER NOT NULL,
+            conclusion          TEXT,
+            verdict_json        TEXT,
+            check_name          TEXT,
+            check_json          TEXT,
+            check_fingerprint   TEXT,
+            check_sha           TEXT,
+            comment_id          INTEGER,
+            comment_fingerprint TEXT,
+            evaluated_at        INTEGER NOT NULL,
+            PRIMARY KEY (repository, number)
+        );
+        CREATE INDEX pull_requests_head ON pull_requests (repository, head_sha);
+
+        CREATE TABLE evaluations (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            repository     TEXT NOT NULL,
+            number         INTEGER NOT NULL,
+            head_sha       TEXT,
+            conclusion     TEXT,
+            title          TEXT,
+            check_action   TEXT NOT NULL,
+            comment_action TEXT NOT NULL,
+            delivery_ids   TEXT NOT NULL,
+            evaluated_at   INTEGER NOT NULL,
+            duration_ms    INTEGER NOT NULL,
+            verdict_json   TEXT
+        );
+        CREATE INDEX evaluations_pr ON evaluations (repository, number, evaluated_at);
+        """,
+    ];
+}

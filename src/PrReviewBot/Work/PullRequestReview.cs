@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PrReviewBot.Core;
+using PrReviewBot.Core.Config;
+using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Rendering;
+using PrReviewBot.GitHub;
+using PrReviewBot.Storage;
+
+namespace PrReviewBot.Work;
+
+/// <summary>
+/// Reviews one PR as it is now: one read of GitHub, one verdict, then only the writes that change something
+/// (compare-before-write against what was last posted): the check on the head SHA, the sticky comment.
+/// </summary>
+public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLinks links, TimeProvider time, ILogger<PullRequestReview> log)
+{
+    public const string DefaultConfigFile = ".github/perf-review.yml";
+
+    /// <summary>Raised after an evaluation is saved, with the deliveries it answered (metrics watch it).</summary>
+    public event Action<EvaluationRecord, IReadOnlyList<PendingDelivery>>? Evaluated;
+
+    public async Task<PullRequestRecord?> RunAsync(LeasedJob job, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    {
+        var number = job.Number ?? throw new InvalidOperationException($"job {job.Subject} names no PR number");
+        var stored = await store.GetPullRequestAsync(job.Repository, number, ct);
+        var repo = RepositoryRef.Parse(job.Repository, job.InstallationId ?? stored?.InstallationId);
+        var started = Stopwatch.GetTimestamp();
+
+        var snapshot = await gitHub.ReadPullRequestAsync(repo, number, job.BaseRef ?? stored?.BaseRef, findComment: stored?.CommentId is null, ct);
+        if (snapshot is null)
+        {
+            log.LogInformation("{Repository}#{PullRequest} no longer exists on GitHub; nothing to post", repo.FullName, number);
+            return stored;
+        }
+        if (snapshot.State != PullRequestState.Open)
+        {
+            log.LogInformation("{Repository}#{PullRequest} is {State}; nothing to post", repo.FullName, number, snapshot.State);
+            return stored;
+        }
+
+        var reportUrl = links.For(repo.FullName, number);
+        var decision = Decide(snapshot, reportUrl, repo.FullName, number, stored?.CheckName);
+        var record = (stored ?? new PullRequestRecord { Repository = repo.FullName, Number = number }) with
+        {
+            InstallationId = repo.InstallationId,
+            BaseRef = snapshot.BaseRef,
+            HeadSha = snapshot.HeadSha,
+            IsOptimization = decision.Verdict?.IsOptimization ?? stored?.IsOptimization ?? false,
+            Conclusion = decision.ConclusionName,
+            VerdictJson = decision.Verdict is { } v ? VerdictJson.Serialize(v, indented: false) : stored?.VerdictJson,
+            EvaluatedAt = time.GetUtcNow(),
+        };
+        if (stored?.CommentId is null && snapshot.Comment is { } found)
+        {
+            // Found by its marker: remember it, and what it says, so an unchanged verdict writes nothing.
+            record = record with { CommentId = found.Id, CommentFingerprint = ReviewRendering.Fingerprint(found.Body) };
+        }
+
+        var (afterComment, commentAction) = await SyncCommentAsync(repo, number, decision, record, ct);
+        record = afterComment;
+        var (afterCheck, checkAction) = await SyncCheckAsync(repo, number, snapshot.HeadSha, decision, record, job.Force, reportUrl, ct);
+        record = afterCheck;
+
+        var ids = deliveries.Select(d => d.DeliveryId).ToList();
+        var evaluation = new EvaluationRecord(
+            repo.FullName, number, snapshot.HeadSha, decision.ConclusionName, decision.Check.Title, checkAction, commentAction, ids,
+            record.EvaluatedAt, Stopwatch.GetElapsedTime(started), record.VerdictJson);
+        await store.SaveEvaluationAsync(record, evaluation, ct);
+        Evaluated?.Invoke(evaluation, deliveries);
+        log.LogInformation(
+            "Reviewed {Repository}#{PullRequest} at {HeadSha}: {Conclusion} \"{Title}\"; check {CheckAction}, comment {CommentAction}, {DeliveryCount} deliveries",
+            repo.FullName, number, snapshot.HeadSha, decision.ConclusionName, decision.Check.Title, checkAction, commentAction, ids.Count);
+        return record;
+    }
+
+    private async Task<(PullRequestRecord, string)> SyncCheckAsync(
+        RepositoryRef repo, int number, string headSha, Decision decision, PullRequestRecord record, bool force, string? reportUrl, CancellationToken ct)
+    {
+        var fingerprint = ReviewRendering.Fingerprint(decision.CheckName, ReviewRendering.Name(decision.Check.Conclusion),
+            decision.Check.Title, decision.Check.Summary, decision.Check.Text, reportUrl);
+        if (!force && record.CheckSha == headSha && record.CheckFingerprint == fingerprint && record.CheckName == decision.CheckName)
+        {
+            return (record, "unchanged");
+        }
+        await gitHub.PublishCheckAsync(repo, new CheckPublication(decision.CheckName, headSha, decision.Check, reportUrl,
+            number.ToString(CultureInfo.InvariantCulture), decision.StatusDescription), ct);
+        record = record with
+        {
+            CheckName = decision.CheckName,
+            CheckJson = JsonSerializer.Serialize(new PostedCheck(decision.Check, decision.StatusDescription)),
+            CheckFingerprint = fingerprint,
+            CheckSha = headSha,
+        };
+        await store.SavePullRequestAsync(record, ct);
+        return (record, "posted");
+    }
+
+    private async Task<(PullRequestRecord, string)> SyncCommentAsync(
+        RepositoryRef repo, int number, Decision decision, PullRequestRecord record, CancellationToken ct)
+    {
+        if (decision.Comment is not { } body || decision.Policy == CommentPolicy.Never)
+        {
+            return (record, "none");
+        }
+        var fingerprint = ReviewRendering.Fingerprint(body);
+        if (record.CommentId is { } id)
+        {
+            if (record.CommentFingerprint == fingerprint)
+            {
+                return (record, "unchanged");
+            }
+            if (await gitHub.UpdateCommentAsync(repo, id, body, ct))
+            {
+                record = record with { CommentFingerprint = fingerprint };
+                await store.SavePullRequestAsync(record, ct);
+                return (record, "updated");
+            }
+            log.LogInformation("The sticky comment {CommentId} on {Repository}#{PullRequest} was deleted", id, repo.FullName, number);
+            record = record with { CommentId = null, CommentFingerprint = null };
+        }
+        if (!decision.WantsNewComment)
+        {
+            return (record, "none");
+        }
+        var created = await gitHub.CreateCommentAsync(repo, number, body, ct);
+        record = record with { CommentId = created, CommentFingerprint = fingerprint };
+        await store.SavePullRequestAsync(record, ct);
+        return (record, "created");
+    }
+
+    private Decision Decide(PullRequestSnapshot pr, string? reportUrl, string repository, int number, string? lastCheckName)
+    {
+        var (config, errors) = LoadConfig(pr);
+        if (config is null)
+        {
+            log.LogWarning("Configuration of {Repository}#{PullRequest} is invalid: {Errors}", repository, number, string.Join("; ", errors));
+            // The broken file cannot say what the check is called: keep the name last used, so the required check is the one that fails.
+            var invalid = ReviewRendering.ConfigError(errors);
+            return new Decision(invalid, ReviewRendering.ConfigErrorStatusDescription(errors, invalid), lastCheckName ?? ReviewConfig.Default.CheckName,
+                null, null, CommentPolicy.Never, false, "config_error");
+        }
+        Verdict verdict;
+        try
+        {
+            verdict = Reviewer.Default.Review(new PullRequestDescription(pr.Title, pr.Body, pr.Labels, pr.ChangedFiles), config);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in the review must not leave a required check missing: say so in the check, loudly in the log.
+            log.LogError(e, "Reviewing {Repository}#{PullRequest} failed", repository, number);
+            var output = new CheckOutput("PrReviewBot could not review this description",
+                "The review failed with an internal error, logged by the bot. Re-run this check; if it fails again, tell the bot's operators.",
+                "", CheckConclusion.Failure);
+            return new Decision(output, ReviewRendering.StatusDescription(output), config.CheckName, null, null, CommentPolicy.Never, false, "error");
+        }
+        var context = new PresentationContext(reportUrl);
+        var check = ReviewRendering.Check(verdict, context);
+        var somethingMissing = verdict.IsOptimization && (verdict.Conclusion == Conclusion.Failure || verdict.MissingRequired.Any());
+        var wantsNew = verdict.IsOptimization && config.Comment.When switch
+        {
+            CommentPolicy.Always => true,
+            CommentPolicy.Missing => somethingMissing,
+            _ => false,
+        };
+        return new Decision(check, ReviewRendering.StatusDescription(verdict, context, check), config.CheckName, verdict,
+            ReviewRendering.Comment(verdict, context), config.Comment.When, wantsNew, verdict.Conclusion.Name());
+    }
+
+    /// <summary>The base branch's file, else the owner's <c>.github</c> repository's, else the defaults.</summary>
+    internal static (ReviewConfig? Config, IReadOnlyList<ConfigError> Errors) LoadConfig(PullRequestSnapshot pr)
+    {
+        var file = pr.RepositoryConfig ?? pr.OrganizationConfig;
+        if (file is null)
+        {
+            return (ReviewConfig.Default, []);
+        }
+        if (file.Text is null)
+        {
+            return (null, [new ConfigError(file.Location, 0, 0, file.Problem ?? "cannot be read")]);
+        }
+        var parsed = ConfigParser.Parse(file.Text, file.Location);
+        return parsed.IsValid ? (parsed.Config, []) : (null, parsed.Errors.Count > 0 ? parsed.Errors : [new ConfigError(file.Location, 0, 0, "is invalid")]);
+    }
+
+    private sealed record Decision(
+        CheckOutput Check,
+        string StatusDescription,
+        string CheckName,
+        Verdict? Verdict,
+        string? Comment,
+        CommentPolicy Policy,
+        bool WantsNewComment,
+        string ConclusionName);
+}
+
+/// <summary>What was posted as the check, kept so a merge group gets exactly the same.</summary>
+public sealed record PostedCheck(CheckOutput Output, string StatusDescription);

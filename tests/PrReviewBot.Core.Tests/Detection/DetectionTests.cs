@@ -1,0 +1,73 @@
+using PrReviewBot.Core.Config;
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Detection;
+
+public class DetectionTests
+{
+    [Theory]
+    [InlineData("performance")]
+    [InlineData("Type: Performance")]
+    [InlineData("perf")]
+    [InlineData("OPTIMIZATION")]
+    public void OptimizationLabel_MakesAnOptimizationPr(string label)
+    {
+        var verdict = Review.Of("Some change.", title: "Tidy the feed", labels: [label]);
+        Assert.True(verdict.IsOptimization);
+        Assert.Contains(label, verdict.DetectionReason);
+    }
+
+    [Theory]
+    [InlineData("perf: batch feed queries")]
+    [InlineData("perf(feed): batch queries")]
+    public void PerfTitlePrefix_MakesAnOptimizationPr(string title) => Assert.True(Review.Of("x", title: title).IsOptimization);
+
+    [Fact]
+    public void TwoItemHeadings_MakeAnOptimizationPr()
+    {
+        Assert.True(Review.Of("## Rollback\nN/A\n\n## Monitoring\nN/A", title: "Update things").IsOptimization);
+    }
+
+    [Fact]
+    public void OtherPr_IsSkipped()
+    {
+        var verdict = Review.Of("Fixes the typo in the README.", title: "docs: fix typo");
+        Assert.False(verdict.IsOptimization);
+        Assert.Equal(Conclusion.Skipped, verdict.Conclusion);
+        Assert.Empty(verdict.Findings);
+    }
+
+    [Theory]
+    [InlineData("Reduce allocations in the optimizer")]
+    [InlineData("Speed up /api/person/properties")]
+    [InlineData("Lazy-load chat transports")]
+    public void OptimizationWording_InTitle_IsInferred(string title) => Assert.True(Review.Of("No details.", title: title).IsOptimization);
+
+    [Theory]
+    [InlineData("feat(performance): add feature flag for perf work")]
+    [InlineData("chore(observability): add frontend control-plane latency dashboard")]
+    [InlineData("Add benchmark tests")]
+    [InlineData("Remove performance issues options and flags")]
+    public void PerformanceVocabularyWithoutAnOptimization_IsNotInferred(string title) => Assert.False(Review.Of("Adds it.", title: title).IsOptimization);
+
+    [Fact]
+    public void MeasurementsWithPerformanceWording_InBody_AreInferred()
+    {
+        Assert.True(Review.Of("Replica mutex contention drops: 786.9ms → 614.3ms.", title: "kvserver: narrow the mutex").IsOptimization);
+    }
+
+    [Fact]
+    public void InferenceCanBeTurnedOff()
+    {
+        var config = ReviewConfig.Default with { Detection = new DetectionConfig { InferFromText = false } };
+        Assert.False(Review.Of("Replica mutex contention drops: 786.9ms → 614.3ms.", title: "Speed up the kvserver", config: config).IsOptimization);
+    }
+
+    [Fact]
+    public void ItemsAreJudgedEvenWhenNotAnOptimizationPr()
+    {
+        var verdict = Review.Of("p95 240 ms → 80 ms", title: "docs: typo", config: ReviewConfig.Default with { Detection = new DetectionConfig { InferFromText = false } });
+        Assert.False(verdict.IsOptimization);
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present);
+    }
+}

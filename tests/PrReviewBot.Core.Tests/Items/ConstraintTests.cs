@@ -1,0 +1,112 @@
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Items;
+
+public class ConstraintTests
+{
+    [Fact]
+    public void TargetWithIssueLink_IsPresent()
+    {
+        var verdict = Review.Of("**Constraint:** item detail p95 < 80 ms at 2,500 RPS — see #311.");
+        Assert.True(verdict.Item(ItemKind.Constraint).Present);
+        var target = Assert.Single(verdict.Targets);
+        Assert.Equal(("p95", "<", 80.0, "ms"), (target.Percentile, target.Comparator, target.Value, target.Unit));
+        Assert.Contains("#311", verdict.ConstraintLinks);
+    }
+
+    [Fact]
+    public void FreeFormTargetWithClosingIssueUrl_IsPresent()
+    {
+        const string body = """
+            Exports for big events can't finish: the platform cuts every request off at 30 seconds.
+            This moves large exports to a background job.
+
+            closes https://github.com/acme/bank/issues/3130
+            """;
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.Constraint).Present);
+        Assert.Equal(30, Assert.Single(verdict.Targets).Value);
+    }
+
+    [Fact]
+    public void SloDocumentLinkNextToTarget_IsPresent()
+    {
+        var body = "## SLO / target\nLIST calls must stay at p99 <= 30s per cluster-day (https://example.com/slos/api_call_latency.md).";
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.Constraint).Present);
+        Assert.Equal("<=", verdict.Targets[0].Comparator);
+    }
+
+    [Fact]
+    public void TargetWithoutLink_IsMissingAndSaysSo()
+    {
+        var item = Review.Item("## Target\nP95 of wide queries at least 5x faster than base (the milestone we agreed).", ItemKind.Constraint);
+        Assert.False(item.Present);
+        Assert.Contains("no link", Assert.Single(item.Messages));
+    }
+
+    [Fact]
+    public void LinkWithoutTarget_IsMissingAndSaysSo()
+    {
+        var item = Review.Item("Fixes #54. Scrolling now holds 60 fps even on weak machines.", ItemKind.Constraint);
+        Assert.False(item.Present);
+        Assert.Contains("no measurable target", Assert.Single(item.Messages));
+    }
+
+    [Fact]
+    public void ResultIsNotATarget()
+    {
+        var verdict = Review.Of("p95 went from 240 ms to 80 ms. Fixes #12.");
+        Assert.Empty(verdict.Targets);
+    }
+
+    [Fact]
+    public void StackedPullRequestIsNotWhereATargetComesFrom()
+    {
+        var item = Review.Item("Builds on #146085. Goal: p99 < 50 ms.", ItemKind.Constraint);
+        Assert.False(item.Present);
+    }
+
+    [Fact]
+    public void ImageAndCiLinksDoNotDefineTargets()
+    {
+        const string body = """
+            Target: p95 < 80 ms.
+            ![graph](https://user-images.githubusercontent.com/1/graph.png)
+            Run: https://github.com/acme/app/actions/runs/30480743630
+            """;
+        Assert.False(Review.Present(body, ItemKind.Constraint));
+    }
+
+    [Fact]
+    public void TemplateLeftoverSection_IsEmpty()
+    {
+        var item = Review.Item("### Target\n<!-- e.g. \"ClickBench q23 < 1s\" -->\n\n### Rollback\nN/A", ItemKind.Constraint);
+        Assert.False(item.Present);
+        Assert.Contains("empty or says N/A", item.Messages[0]);
+    }
+
+    [Theory]
+    [InlineData("Error budget: < 0.1% errors, per the SLO in #77.", "<", 0.1, "%")]
+    [InlineData("CPU budget: average < 65% on app nodes (Gate 1 table in #418).", "<", 65, "%")]
+    [InlineData("Goal (see #9): must handle 2,500 RPS sustained.", ">=", 2500, "RPS")]
+    [InlineData("Constraint: less than 1% of rule evaluations missed, see https://example.com/alerts.yaml", "<", 1, "%")]
+    public void TargetsAreRead(string body, string comparator, double value, string unit)
+    {
+        var verdict = Review.Of(body);
+        var target = Assert.Single(verdict.Targets);
+        Assert.Equal((comparator, value, unit), (target.Comparator, target.Value, target.Unit));
+        Assert.True(verdict.Item(ItemKind.Constraint).Present);
+    }
+}
+
+public class ConstraintAlertConditionTests
+{
+    [Fact]
+    public void AlertConditionIsNotATarget()
+    {
+        var verdict = Review.Of("## Monitoring\nAlert `FeedSlow` fires when p95 > 80ms for 10 minutes: https://grafana.example.com/d/abc/feed");
+        Assert.Empty(verdict.Targets);
+        Assert.DoesNotContain(verdict.Findings, f => f.Rule == PrReviewBot.Core.Findings.FindingIds.TargetMissed);
+    }
+}
