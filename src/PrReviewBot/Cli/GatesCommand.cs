@@ -23,7 +23,7 @@ internal static class GatesCommand
 
         Examples:
           prreviewbot gates --body-file issue.md
-          gh issue view 42 --json title,body -q .body | prreviewbot gates --format markdown
+          gh issue view 42 --json body -q .body | prreviewbot gates --format markdown
         """;
 
     public static Command Create(CliConsole console)

@@ -16,7 +16,7 @@ internal sealed class IssueOptions
     public Option<string?> Title { get; } = new("--title", "-t")
     {
         HelpName = "TITLE",
-        Description = "The issue title; read together with the body (\"Make the feed endpoint faster\" counts as a wish, not a target).",
+        Description = "The issue title, read together with the body (a title such as \"Checkout: p95 < 200ms at 900 RPS\" states a target).",
     };
 
     public Option<string> Format { get; }
