@@ -17,6 +17,9 @@ public enum BotAuth
     App,
     Token,
     None,
+
+    /// <summary>Nothing about GitHub configured at all (no secret either): a fresh install, ready for one-click setup.</summary>
+    Setup,
 }
 
 /// <summary>How a test wants the bot: mode, database file, extra configuration, a clock.</summary>
@@ -25,8 +28,17 @@ public sealed class BotSettings
     public BotAuth Auth { get; set; } = BotAuth.App;
     public string Secret { get; set; } = "It's a Secret to Everybody " + Guid.NewGuid().ToString("N");
     public string DatabasePath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>
+    /// Where one-click setup stores the App: two folders that do not exist yet (the bot creates them), one of them
+    /// a dot-folder, as operators put state in <c>/var/lib/.something</c>.
+    /// </summary>
+    public string CredentialsPath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}", ".bot", "github-app.json");
     public Dictionary<string, string?> Config { get; } = [];
     public TimeProvider? Time { get; set; }
+
+    /// <summary>Services registered before the bot's own (which are only added when absent).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
     public string PersonalToken { get; set; } = "ghp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
 }
 
@@ -83,6 +95,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Storage:Provider"] = "sqlite",
             ["Storage:ConnectionString"] = settings.DatabasePath,
             ["Server:PublicUrl"] = "",
+            ["Setup:CredentialsPath"] = settings.CredentialsPath,
             ["Logging:Console"] = "off",
         };
         switch (settings.Auth)
@@ -96,6 +109,13 @@ public sealed class BotUnderTest : IAsyncDisposable
                 config["GitHub:Token"] = settings.PersonalToken;
                 gitHub.PersonalToken = settings.PersonalToken;
                 break;
+            case BotAuth.Setup:
+                // Unset, not empty: what setup stores must be able to fill them in.
+                foreach (var key in new[] { "GitHub:AppId", "GitHub:PrivateKey", "GitHub:PrivateKeyPath", "GitHub:Token", "GitHub:WebhookSecret", "Server:PublicUrl" })
+                {
+                    config.Remove(key);
+                }
+                break;
         }
         foreach (var (key, value) in settings.Config)
         {
@@ -107,6 +127,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddSingleton<ILogEventSink>(logs);
+            settings.ConfigureServices?.Invoke(builder.Services);
             if (settings.Time is { } time)
             {
                 builder.Services.AddSingleton(time);
@@ -121,6 +142,9 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public Task<HttpResponseMessage> SendAsync(string eventName, string body, string? deliveryId = null) =>
         SendRawAsync(eventName, body, deliveryId ?? Guid.NewGuid().ToString(), Payloads.Signature(body, Settings.Secret));
+
+    /// <summary>The host's own address (http://127.0.0.1:port).</summary>
+    public Uri Address => Http.BaseAddress!;
 
     public async Task<HttpResponseMessage> SendRawAsync(string eventName, string body, string deliveryId, string? signature)
     {
