@@ -76,6 +76,12 @@ internal static partial class OptimizationDetector
             return $"its description says \"{claim.Value.Trim()}\"";
         }
         var evidence = context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0;
+        // "Batch avatar lookups", "Precompute affinity bitmaps", "cache Bazel externals": a technique in the title,
+        // backed by numbers or a profile in the body.
+        if (evidence && TechniqueVerb().Match(context.Pr.Title) is { Success: true } technique)
+        {
+            return $"its title says \"{technique.Value.Trim()}\" and the description shows measurements or a profile";
+        }
         var vocabulary = prose.Select(p => PerformanceWord().Match(p)).FirstOrDefault(m => m.Success);
         return evidence && vocabulary is not null
             ? $"its description shows measurements or a profile and talks about {vocabulary.Value.Trim().ToLowerInvariant()}"
@@ -87,8 +93,12 @@ internal static partial class OptimizationDetector
                     @"improv(?:e|es|ed|ing)\b[^.\n]{0,20}\b(?:performance|throughput|latency))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClaimVerb();
 
-    [GeneratedRegex(@"\b(?:faster|slower|slow|speed|latency|throughput|contention|allocat\w+|garbage|perf|performance|optimi[sz]\w+|reduc\w+|improv\w+|cuts?|drops?|halve[sd]?|wins?|jank|bottleneck|hot ?path|hot ?spots?|cpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\w*|n\+1)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:faster|slower|slow|speed|latency|throughput|contention|allocat\w+|garbage|perf|performance|optimi[sz]\w+|reduc\w+|improv\w+|cuts?|drops?|halve[sd]?|wins?|jank|stutter\w*|hitch\w*|bottleneck|hot ?path|hot ?spots?|cpu|gpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\w*|n\+1|once per|per[- ]item|round[- ]trips?|fewer|frame ?time|fps)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PerformanceWord();
+
+    [GeneratedRegex(@"\b(?:batch(?:es|ed|ing)?|cach(?:e|es|ed|ing)|precompute[sd]?|precalcul\w+|memoi[sz]e[sd]?|shard(?:s|ed|ing)?|paralleli[sz]e[sd]?|vectori[sz]e[sd]?|simd|inline[sd]?|lazy|lazily|pool(?:s|ed|ing)?|reuse[sd]?|avoid(?:s|ed)?|skip(?:s|ped)?|without the|instancing|index(?:es)?|prefetch\w*|stream(?:s|ed|ing)?|fast-[\w-]+|by default)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TechniqueVerb();
+
 
     [GeneratedRegex(@"\b(?:optimi[sz](?:e|es|ed|ing|ation|ations)|speed(?:s|ing)?[ -]?up|speedups?|faster|quicker|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|" +
                     @"(?:reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing))\b[^.\n]{0,40}\b(?:allocations?|allocs|latency|memory|cpu|time|overhead|garbage|gc|contention|re-?renders?|re-?rendering|size|wall[- ]?clock|round[- ]?trips|queries|startup|start-up|copies|copying)|" +
@@ -96,7 +106,7 @@ internal static partial class OptimizationDetector
                     @"lazy[- ]?load(?:s|ed|ing)?|eager[- ]?load(?:s|ed|ing)?|n\+1)\b|최적화|성능\s?개선|最適化|高速化|优化|性能", RegexOptions.IgnoreCase)]
     private static partial Regex OptimizationVerb();
 
-    // Tooling, metrics or dashboards about performance are not optimizations.
-    [GeneratedRegex(@"\b(?:add(?:s|ed)?|introduc(?:e|es|ed))\b[^.\n]{0,40}\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\b|\bperformance issues?\b", RegexOptions.IgnoreCase)]
+    // Tooling, metrics, dashboards and docs about performance are not optimizations.
+    [GeneratedRegex(@"\b(?:add(?:s|ed)?|introduc(?:e|es|ed))\b[^.\n]{0,40}\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\b|\bperformance issues?\b|^\s*docs?(?:\([^)]*\))?!?:|\bhow to (?:profile|benchmark|measure)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnOptimization();
 }

@@ -72,7 +72,7 @@ internal static partial class LinkKinds
         return DocumentPath().IsMatch(lower) ? LinkKind.Document : LinkKind.Other;
     }
 
-    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|(?:www\.)?speedscope\.app|ui\.perfetto\.dev|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*)(?:[/:?#]|$)")]
+    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*)(?:[/:?#]|$)")]
     private static partial Regex ProfileHost();
 
     [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|pyroscope-app|/profiles?[-_]?explorer|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]

@@ -37,7 +37,7 @@ internal static partial class Quantities
     public const string UnitPattern =
         @"(?:req(?:uests)?\s?/\s?s(?:ec)?|requests per second|reqs?/s|rps|qps|tps|ops\s?/\s?s(?:ec)?|ops/sec|op/s|iterations?/s|claims/s|fps|" +
         @"[KMGT]i?B\s?/\s?s(?:ec)?|[KMGT]bit/s|Gbps|Mbps|" +
-        @"ns/op|B/op|allocs/op|" +
+        @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|" +
         @"µs|μs|us|ns|ms|msec|millis(?:econds?)?|sec(?:onds?|s)?|s|minutes?|mins?|min|m|hours?|hrs?|h|" +
         @"[KMGT]i?B|kB|bytes|B|%|" +
         @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|" +
@@ -174,11 +174,12 @@ internal static partial class Quantities
         "%" => UnitFamily.Percent,
         "x" => UnitFamily.Ratio,
         "queries" or "requests" or "rows" or "allocs" or "objects" or "calls" or "round trips" or "items" or "allocs/op" => UnitFamily.Count,
-        var u when u.Contains('/') || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,
+        var u when u.StartsWith("ms/", StringComparison.Ordinal) || u.StartsWith("µs/", StringComparison.Ordinal) || u.StartsWith("us/", StringComparison.Ordinal) || u.StartsWith("s/", StringComparison.Ordinal) => UnitFamily.Time,
+        var u when u.Contains('/') || u.EndsWith(" per second", StringComparison.Ordinal) || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,
         _ => UnitFamily.None,
     };
 
-    internal static double TimeFactor(string unit) => unit.ToLowerInvariant() switch
+    internal static double TimeFactor(string unit) => unit.ToLowerInvariant().Split('/')[0] switch
     {
         "ns" or "ns/op" => 1e-6,
         "µs" => 1e-3,

@@ -70,6 +70,12 @@ internal static class SectionAliases
         ("alerting", ItemKind.Monitoring),
         ("observability", ItemKind.Monitoring),
         ("watch", ItemKind.Monitoring),
+        // Descriptions in other languages use the same five sections.
+        ("目标", ItemKind.Constraint), ("目標", ItemKind.Constraint), ("목표", ItemKind.Constraint), ("objetivo", ItemKind.Constraint), ("ziel", ItemKind.Constraint), ("objectif", ItemKind.Constraint),
+        ("プロファイル", ItemKind.Profile), ("プロファイラ", ItemKind.Profile), ("性能分析", ItemKind.Profile), ("프로파일", ItemKind.Profile), ("perfil", ItemKind.Profile),
+        ("结果", ItemKind.BeforeAfter), ("結果", ItemKind.BeforeAfter), ("計測", ItemKind.BeforeAfter), ("测试结果", ItemKind.BeforeAfter), ("결과", ItemKind.BeforeAfter), ("resultados", ItemKind.BeforeAfter), ("ergebnisse", ItemKind.BeforeAfter), ("résultats", ItemKind.BeforeAfter), ("resultats", ItemKind.BeforeAfter),
+        ("回滚", ItemKind.Rollback), ("ロールバック", ItemKind.Rollback), ("롤백", ItemKind.Rollback), ("reversión", ItemKind.Rollback),
+        ("监控", ItemKind.Monitoring), ("監視", ItemKind.Monitoring), ("모니터링", ItemKind.Monitoring), ("monitoreo", ItemKind.Monitoring), ("überwachung", ItemKind.Monitoring),
     ];
 
     private static readonly Dictionary<string, ItemKind[]> ByPhrase = Aliases

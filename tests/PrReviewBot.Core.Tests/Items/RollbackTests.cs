@@ -82,3 +82,25 @@ public class RollbackTests
         Assert.Empty(verdict.Flags);
     }
 }
+
+public class RollbackPhrasingTests
+{
+    [Fact]
+    public void ConsoleVariableSetToZero_IsADisableInstruction()
+    {
+        Assert.True(Review.Present("## Rollback\nConsole variable `r.ClusteredLighting` (default 1). `r.ClusteredLighting 0` in the console goes back to the per-fragment loop.", ItemKind.Rollback));
+    }
+
+    [Theory]
+    [InlineData("`CACHE_SHARDED=false` in the deployment env switches back to the single-mutex cache on the next restart.")]
+    [InlineData("`flags set feed_batched_query=false` brings back the per-item lookups.")]
+    [InlineData("Setting `ingest.pooled_buffers` to false restores the old allocation path.")]
+    public void BehaviourPhrasings_AreRecognised(string sentence) => Assert.True(Review.Present("## Rollback\n" + sentence, ItemKind.Rollback));
+
+    [Fact]
+    public void ConfigFileNamesAreNotSwitches()
+    {
+        var verdict = Review.Of("## Rollback\nSet `cache.enabled: false` in `engine.ini`; reads then go to the database.");
+        Assert.Equal(["cache.enabled"], verdict.Flags);
+    }
+}

@@ -50,7 +50,9 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 continue;
             }
             raw.AddRange(ToolOutput.InlinePairs(code.Content));
-            var side = Sides.Of(code.LeadIn);
+            raw.AddRange(TextTables.Read(code.Content));
+            raw.AddRange(ToolOutput.SegmentPairs(code.Content));
+            var side = Sides.OfLeadIn(code.LeadIn);
             if (side == Side.None)
             {
                 side = Sides.Of(FirstLine(code.Content));

@@ -30,7 +30,7 @@ internal static partial class ProseMeasurements
         }
         var found = new List<RawMeasurement>();
         var taken = new List<(int Start, int End)>();
-        Collect(Arrow(), text, found, taken, swap: false);
+        Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: inResultsSection && MetricLabel().IsMatch(text));
         Collect(FromTo(), text, found, taken, swap: false);
         Collect(DownFrom(), text, found, taken, swap: false);
         Collect(BeforeAfterWords(), text, found, taken, swap: false);
@@ -54,7 +54,7 @@ internal static partial class ProseMeasurements
         return new RawMeasurement(b.Unit, b, a, MeasurementSource.Prose);
     }
 
-    private static void Collect(Regex regex, string text, List<RawMeasurement> found, List<(int Start, int End)> taken, bool swap)
+    private static void Collect(Regex regex, string text, List<RawMeasurement> found, List<(int Start, int End)> taken, bool swap, bool allowBareCounts = false)
     {
         foreach (Match m in regex.Matches(text))
         {
@@ -80,7 +80,9 @@ internal static partial class ProseMeasurements
             {
                 q2 = new Quantity(q2.Value, q1.Unit, q1.Family);
             }
-            if (q1.Family == UnitFamily.None || q1.Family != q2.Family)
+            // Bare counts ("hitches per session: 14 → 2") count only where the author reports results, not in passing.
+            var bareCounts = q1.Family == UnitFamily.None && q2.Family == UnitFamily.None && allowBareCounts && regex == Arrow();
+            if (!bareCounts && (q1.Family == UnitFamily.None || q1.Family != q2.Family))
             {
                 continue;
             }
@@ -160,6 +162,10 @@ internal static partial class ProseMeasurements
 
     [GeneratedRegex(@"(?<a>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?~?$")]
     private static partial Regex RangeStart();
+
+    // "hitches per scroll session: 14 → 2": a labelled list line of results.
+    [GeneratedRegex(@"^\s*[\p{L}][\p{L}\p{N} /()%._-]{1,60}:\s*~?\d")]
+    private static partial Regex MetricLabel();
 
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthesised();

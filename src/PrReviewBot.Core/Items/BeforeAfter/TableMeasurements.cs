@@ -10,10 +10,12 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 internal static partial class TableMeasurements
 {
     private static readonly string[] BeforeNames =
-        ["before", "old", "baseline", "base", "main", "master", "previous", "prev", "without", "trunk", "original", "orig", "before pr", "base branch", "main branch", "old version", "reference"];
+        ["before", "old", "baseline", "base", "main", "master", "previous", "prev", "without", "trunk", "original", "orig", "before pr", "base branch", "main branch", "old version", "reference",
+         "変更前", "修正前", "改善前", "适用前", "优化前", "修改前", "变更前", "之前", "적용 전", "변경 전", "수정 전", "antes", "vorher", "avant"];
 
     private static readonly string[] AfterNames =
-        ["after", "new", "pr", "this pr", "branch", "this branch", "candidate", "patched", "with", "optimized", "optimised", "head", "after pr", "new version", "proposed", "fix", "with fix", "with this pr", "diff"];
+        ["after", "new", "pr", "this pr", "branch", "this branch", "candidate", "patched", "with", "optimized", "optimised", "head", "after pr", "new version", "proposed", "fix", "with fix", "with this pr", "diff",
+         "変更後", "修正後", "改善後", "适用后", "优化后", "修改后", "变更后", "之后", "적용 후", "변경 후", "수정 후", "después", "despues", "depois", "nachher", "après", "apres"];
 
     public static IEnumerable<RawMeasurement> Read(TableData table)
     {
@@ -33,11 +35,83 @@ internal static partial class TableMeasurements
             }
             yield break;
         }
-        foreach (var m in ReadRows(table))
+        var rows = ReadRows(table).ToList();
+        foreach (var m in rows.Count > 0 ? rows : ReadPairedRows(table))
         {
             yield return m;
         }
     }
+
+    /// <summary>
+    /// Rows that name their side inside the first cell, as benchmark tables do: <c>ReadBody_Before</c> /
+    /// <c>ReadBody_After</c>, <c>Parse (old)</c> / <c>Parse (new)</c>. Rows pair up when the rest of their labels agree.
+    /// </summary>
+    private static IEnumerable<RawMeasurement> ReadPairedRows(TableData table)
+    {
+        var keyed = new List<(string Key, Side Side, IReadOnlyList<string> Row)>();
+        foreach (var row in table.Rows)
+        {
+            if (row.Count < 2)
+            {
+                continue;
+            }
+            var (key, side) = SplitSide(Sentences.Plain(row[0]).Trim());
+            if (side == Side.None)
+            {
+                continue;
+            }
+            // Parameter columns (numbers that are the same on both sides, such as a payload size) belong to the key.
+            keyed.Add((key, side, row));
+        }
+        var used = new HashSet<int>();
+        foreach (var before in keyed.Where(k => k.Side == Side.Before))
+        {
+            var afterIndex = keyed.FindIndex(k => k.Side == Side.After && k.Key == before.Key && !used.Contains(keyed.IndexOf(k)) && SameParameters(table, before.Row, k.Row));
+            if (afterIndex < 0)
+            {
+                continue;
+            }
+            used.Add(afterIndex);
+            var after = keyed[afterIndex].Row;
+            var parameters = string.Join(' ', ParameterColumns(table).Where(c => c < before.Row.Count).Select(c => $"{table.Header[c]}={before.Row[c]}"));
+            for (var c = 1; c < Math.Min(before.Row.Count, after.Count); c++)
+            {
+                var header = c < table.Header.Count ? table.Header[c] : $"column {c + 1}";
+                if (NoiseColumn().IsMatch(header.Trim()) || ParameterColumns(table).Contains(c))
+                {
+                    continue;
+                }
+                var unit = UnitFromHeader(header);
+                if (TryCell(before.Row[c], unit, out var b) && TryCell(after[c], unit, out var a) && Compatible(b, a))
+                {
+                    yield return new RawMeasurement($"{before.Key} {parameters} {header}".Replace("  ", " ", StringComparison.Ordinal).Trim(), b, a, MeasurementSource.Table);
+                }
+            }
+        }
+    }
+
+    /// <summary>"ReadBody_Before" → ("ReadBody", Before); "parse (old)" → ("parse", Before).</summary>
+    private static (string Key, Side Side) SplitSide(string cell)
+    {
+        var m = SideToken().Match(cell);
+        if (!m.Success)
+        {
+            return (cell, Side.None);
+        }
+        var side = Sides.Of(m.Groups["t"].Value);
+        var key = (cell[..m.Index] + cell[(m.Index + m.Length)..]).Trim(' ', '_', '-', '.', '(', ')');
+        return (key, side);
+    }
+
+    /// <summary>Benchmark parameter columns (BenchmarkDotNet puts them between Method and Mean).</summary>
+    private static IReadOnlyList<int> ParameterColumns(TableData table)
+    {
+        var mean = table.Header.ToList().FindIndex(h => MeanColumn().IsMatch(h.Trim()));
+        return mean > 1 ? Enumerable.Range(1, mean - 1).ToList() : [];
+    }
+
+    private static bool SameParameters(TableData table, IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        ParameterColumns(table).All(c => c < a.Count && c < b.Count && a[c].Trim() == b[c].Trim());
 
     private static IEnumerable<RawMeasurement> ReadColumns(TableData table, int beforeCol, int afterCol)
     {
@@ -86,11 +160,16 @@ internal static partial class TableMeasurements
     private static bool Compatible(Quantity a, Quantity b) =>
         a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None;
 
-    /// <summary>A cell holding one number, possibly with a unit: "41 ms", "1,984,923.91", "0.03%", "141k".</summary>
+    /// <summary>A cell holding one number, possibly with a unit: "41 ms", "1,984,923.91", "0.03%", "141k", "27m14s".</summary>
     private static bool TryCell(string cell, string? fallbackUnit, out Quantity quantity)
     {
         var text = Sentences.Plain(cell).Trim();
         quantity = default;
+        if (CompositeDuration().IsMatch(text) && Quantities.TryParseDuration(text, out var seconds))
+        {
+            quantity = new Quantity(seconds, "s", UnitFamily.Time);
+            return true;
+        }
         var m = CellValue().Match(text);
         if (!m.Success)
         {
@@ -142,6 +221,18 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?\s*$")]
     private static partial Regex CellValue();
+
+    [GeneratedRegex(@"^\d+\s?h\s?\d+\s?m(?:in)?(?:\s?\d+\s?s)?$|^\d+\s?m(?:in)?\s?\d+(?:\.\d+)?\s?s$", RegexOptions.IgnoreCase)]
+    private static partial Regex CompositeDuration();
+
+    [GeneratedRegex(@"(?:^|[_\-\s.(])(?<t>before|after|old|new|baseline|original|legacy|optimi[sz]ed)(?:$|[_\-\s.)])", RegexOptions.IgnoreCase)]
+    private static partial Regex SideToken();
+
+    [GeneratedRegex(@"^(?:mean|median|avg|average|time|min|p50)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeanColumn();
+
+    [GeneratedRegex(@"^(?:error|stddev|std ?dev|stderr|std ?err|ratio|ratiosd|rank|op/s ratio|gen ?[012]|alloc ratio|n|count|iterations?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoiseColumn();
 
     [GeneratedRegex(@"\((?<u>ms|s|µs|us|ns|%|MB|GB|KB|MiB|GiB|KiB|B|req/s|rps|qps|ops/s|MB/s)\)", RegexOptions.IgnoreCase)]
     private static partial Regex ParenUnit();

@@ -23,6 +23,11 @@ internal static partial class ToolOutput
                 continue;
             }
             Match m;
+            if ((m = PercentileIn().Match(line)).Success)
+            {
+                Add(found, $"p{m.Groups["p"].Value.Replace(".", string.Empty, StringComparison.Ordinal)} latency", m.Groups["v"].Value);
+                continue;
+            }
             if (inDistribution && (m = Percentile().Match(line)).Success)
             {
                 Add(found, $"p{m.Groups["p"].Value.Replace(".", string.Empty, StringComparison.Ordinal)} latency", m.Groups["v"].Value);
@@ -80,6 +85,42 @@ internal static partial class ToolOutput
         }
     }
 
+    /// <summary>
+    /// One block holding both runs, each introduced by a short marker line: "Summary (before):" … "Summary (after):",
+    /// "before:" … "after:", "# old" … "# new".
+    /// </summary>
+    public static IEnumerable<RawMeasurement> SegmentPairs(string text)
+    {
+        var before = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var after = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var side = Side.None;
+        var segment = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (side != Side.None && segment.Length > 0)
+            {
+                foreach (var (k, v) in Metrics(segment.ToString()))
+                {
+                    (side == Side.Before ? before : after).TryAdd(k, v);
+                }
+            }
+            segment.Clear();
+        }
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length is > 0 and <= 60 && MarkerLine().IsMatch(line) && Sides.OfLeadIn(line) is var marked && marked != Side.None)
+            {
+                Flush();
+                side = marked;
+                continue;
+            }
+            segment.Append(raw).Append('\n');
+        }
+        Flush();
+        return before.Count > 0 && after.Count > 0 ? Pair(before, after) : [];
+    }
+
     /// <summary>"before: BenchmarkX-12 40 25356774 ns/op" and "after: ..." lines inside one block.</summary>
     public static IEnumerable<RawMeasurement> InlinePairs(string text)
     {
@@ -116,6 +157,13 @@ internal static partial class ToolOutput
     }
 
     private static string NormaliseKey(string key) => Spaces().Replace(key.Trim().TrimEnd(':').ToLowerInvariant(), " ");
+
+    [GeneratedRegex(@"^(?<p>50|75|90|95|99|99\.9|99\.99)\s?%\s+in\s+(?<v>[\d.]+\s?(?:ns|us|µs|ms|s|secs?))\b")]
+    private static partial Regex PercentileIn();
+
+    // A short line that only introduces what follows: ends with ':' or is wrapped in markers (# old, --- after ---).
+    [GeneratedRegex(@"^(?:[#=*-]+\s*)?[^:]{0,50}(?::|\s*[#=*-]+)?$|^[^:]{0,50}:$")]
+    private static partial Regex MarkerLine();
 
     [GeneratedRegex(@"^(?<p>50|75|90|95|99|99\.9|99\.99)%\s+(?<v>[\d.]+\s?\w+)")]
     private static partial Regex Percentile();
@@ -158,7 +206,7 @@ internal enum Side
 
 internal static partial class Sides
 {
-    /// <summary>The side a short label names, e.g. "Before:", "after (this PR)", "Old", "Baseline", "With the fix".</summary>
+    /// <summary>The side a short label names, e.g. "Before:", "after (this PR)", "Old", "Baseline", "With the fix", "変更前".</summary>
     public static Side Of(string label)
     {
         var t = SectionAliases.Normalise(label);
@@ -166,16 +214,48 @@ internal static partial class Sides
         {
             return Side.None;
         }
-        if (BeforeLead().IsMatch(t))
+        if (BeforeLead().IsMatch(t) || ForeignBefore().IsMatch(label))
         {
             return Side.Before;
         }
-        return AfterLead().IsMatch(t) ? Side.After : Side.None;
+        return AfterLead().IsMatch(t) || ForeignAfter().IsMatch(label) ? Side.After : Side.None;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:before|old|baseline|base|main|master|previous|original|without|current main|unpatched)\b")]
+    /// <summary>
+    /// The side the text introducing a block names in its last clause: "Plan on the replica before the change:",
+    /// "Same tenant, same replica, after:", "Summary (before):".
+    /// </summary>
+    public static Side OfLeadIn(string leadIn)
+    {
+        var direct = Of(leadIn);
+        if (direct != Side.None)
+        {
+            return direct;
+        }
+        var clause = LastClause().Match(leadIn.Trim()).Value;
+        var before = BeforeWord().IsMatch(clause) || ForeignBefore().IsMatch(clause);
+        var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
+        return before == after ? Side.None : before ? Side.Before : Side.After;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:before|old|baseline|base|main|master|previous|original|without|current main|unpatched|antes|vorher|avant)\b")]
     private static partial System.Text.RegularExpressions.Regex BeforeLead();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:after|new|with (?:this|the)|this pr|this branch|patched|optimi[sz]ed|pr|branch|candidate|fixed|with fix)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:after|new|with (?:this|the)|this pr|this branch|patched|optimi[sz]ed|pr|branch|candidate|fixed|with fix|despu[eé]s|depois|nachher|apr[eè]s)\b")]
     private static partial System.Text.RegularExpressions.Regex AfterLead();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:変更前|修正前|改善前|適用前|优化前|修改前|变更前|之前|적용\s?전|변경\s?전|수정\s?전)")]
+    private static partial System.Text.RegularExpressions.Regex ForeignBefore();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:変更後|修正後|改善後|適用後|优化后|修改后|变更后|之后|적용\s?후|변경\s?후|수정\s?후)")]
+    private static partial System.Text.RegularExpressions.Regex ForeignAfter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^.!?\n]{0,120}$")]
+    private static partial System.Text.RegularExpressions.Regex LastClause();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|baseline|old binary|on main|on master)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BeforeWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:after|with (?:this|the) (?:pr|change|patch|fix)|on this branch|patched)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AfterWord();
 }

@@ -98,7 +98,8 @@ internal static partial class TargetReader
         ">" or "more than" or "greater than" => ">",
         ">=" or "≥" or "at least" or "no less than" => ">=",
         var c when c.Contains("off at", StringComparison.Ordinal) || c.Contains("time", StringComparison.Ordinal) || c.Contains("cap", StringComparison.Ordinal) || c.StartsWith("limit", StringComparison.Ordinal) || c.StartsWith("max", StringComparison.Ordinal) => "<",
-        var c when c.Contains("under", StringComparison.Ordinal) || c.Contains("below", StringComparison.Ordinal) || c.Contains("at most", StringComparison.Ordinal) => "<=",
+        var c when c.Contains("under", StringComparison.Ordinal) || c.Contains("below", StringComparison.Ordinal) => "<",
+        var c when c.Contains("at most", StringComparison.Ordinal) => "<=",
         _ => ">=",
     };
 

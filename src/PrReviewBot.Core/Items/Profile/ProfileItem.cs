@@ -232,6 +232,6 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"[A-Za-z_][\w:./<>-]+.*\b\d+(?:\.\d+)?%|\b\d+(?:\.\d+)?%.*[A-Za-z_][\w:./<>-]{3,}")]
     private static partial Regex ShareLine();
 
-    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|flame ?graph|pprof|perf top|hot ?spots?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|flame ?graph|pprof|perf top|hot ?spots?|capture[ds]?|tracy|zone statistics|instruments|time profiler|trace)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SampledWord();
 }

@@ -144,7 +144,7 @@ internal sealed partial class RollbackItem : IItemJudge
         return t.Length <= 100 ? t : t[..97].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?", RegexOptions.IgnoreCase)]
     private static partial Regex AssignOff();
 
     [GeneratedRegex(@"\b(?:turn(?:ed|s|ing)?\s+(?:(?:it|this|them|that|the \w+|\w+)\s+)?(?:off|back on)|switch(?:ed|es|ing)?\s+(?:(?:it|this|them|that)\s+)?off|switched off|disable[ds]?\b(?! by default)|disabling|to back out|back it out|leave (?:it |the flag )?unset|leaving it (?:off|unset)|remove the (?:flag|setting)|unset (?:it|the)|opt(?:s)? out|flip(?:ped)? (?:it |the flag )?(?:off|back)|to go back|to revert to|to restore the|kill switch)\b", RegexOptions.IgnoreCase)]
@@ -154,7 +154,7 @@ internal sealed partial class RollbackItem : IItemJudge
     [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back)\b).*\boff by default\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyDefault();
 
-    [GeneratedRegex(@"\b(?:then|falls? back|fell back|go(?:es)? back to|went back to|as before|exactly as|as today|as it did|as in (?:earlier|previous|older) (?:releases?|versions?)|(?:current|old|previous|original|existing|pre-\w+) (?:behaviou?r|path|code path)|reverts? to|bypass(?:es|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|the old \w+|only affects|keeps? (?:the|using)|stays? on|goes straight)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:和之前一样|与之前相同|回到|恢复|回退|以前と同じ|元に戻|従来|이전과 같|되돌아|como antes|wie vorher|comme avant)|\b(?:then|falls? back|fell back|go(?:es)? back to|went back to|switch(?:es)? back to|brings? back|restores?|returns? to|as before|exactly as|as today|as it did|as in (?:earlier|previous|older) (?:releases?|versions?)|(?:current|old|previous|original|existing|pre-\w+) (?:behaviou?r|path|code path)|reverts? to|bypass(?:es|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|the old \w+|only affects|keeps? (?:the|using)|stays? on|goes straight)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Behaviour();
 
     [GeneratedRegex(@"^\s*(?:again|back on)\b", RegexOptions.IgnoreCase)]

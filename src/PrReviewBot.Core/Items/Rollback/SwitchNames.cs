@@ -140,6 +140,6 @@ internal static partial class SwitchNames
     private static partial Regex Identifier();
 
     // Metric names, file names, types and calls are not switches.
-    [GeneratedRegex(@"(?:_total|_seconds|_bytes|_count|_bucket|_sum|_ratio)$|\.(?:go|rs|cs|py|ts|js|json|ya?ml|md|txt|toml|sh)$|^(?:http|https|www)\b|::|\.\w+\(|^(?:true|false|null|none|default)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:_total|_seconds|_bytes|_count|_bucket|_sum|_ratio)$|\.(?:go|rs|cs|py|ts|js|json|ya?ml|md|txt|toml|sh|ini|cfg|conf|properties|env|xml|lock)$|^(?:http|https|www)\b|::|\.\w+\(|^(?:true|false|null|none|default)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotASwitch();
 }

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PrReviewBot.Core.Parsing;
+
+namespace PrReviewBot.Core.Items.BeforeAfter;
+
+/// <summary>
+/// Before/after pairs in plain-text output pasted into code blocks: whitespace-aligned tables with "before" and
+/// "after" column headings (summaries of vegeta or k6 runs), hyperfine comparing two commands, and
+/// pytest-benchmark comparing two saved runs.
+/// </summary>
+internal static partial class TextTables
+{
+    public static IEnumerable<RawMeasurement> Read(string content)
+    {
+        var lines = content.Split('\n');
+        return AlignedColumns(lines).Concat(Hyperfine(content)).Concat(PytestBenchmark(lines));
+    }
+
+    /// <summary>"                 before        after" followed by "Latencies p99    7.93ms        1.31ms".</summary>
+    private static IEnumerable<RawMeasurement> AlignedColumns(string[] lines)
+    {
+        var found = new List<RawMeasurement>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var headings = Cells(lines[i]);
+            if (headings.Count is < 2 or > 4)
+            {
+                continue;
+            }
+            var beforeAt = headings.FindIndex(h => Sides.Of(h) == Side.Before);
+            var afterAt = headings.FindIndex(h => Sides.Of(h) == Side.After);
+            if (beforeAt < 0 || afterAt <= beforeAt || headings.Any(h => Sides.Of(h) == Side.None && !IsDelta(h)))
+            {
+                continue;
+            }
+            var group = string.Empty;
+            for (var j = i + 1; j < lines.Length; j++)
+            {
+                var cells = Cells(lines[j]);
+                if (cells.Count == 0)
+                {
+                    continue;
+                }
+                if (cells.Count == 1)
+                {
+                    // A group line such as "http_req_duration" above its "p(95)" rows.
+                    group = cells[0];
+                    continue;
+                }
+                var values = cells.Count - 1;
+                if (values < headings.Count)
+                {
+                    break;
+                }
+                var first = cells.Count - headings.Count;
+                var label = string.Join(' ', cells.Take(first));
+                if (TryValue(cells[first + beforeAt], out var b) && TryValue(cells[first + afterAt], out var a) &&
+                    (a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None))
+                {
+                    var metric = lines[j].StartsWith(' ') && group.Length > 0 ? $"{group} {label}" : label;
+                    found.Add(new RawMeasurement(metric, b, a, MeasurementSource.ToolOutput));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>hyperfine with two commands: the first is the baseline, the second the change.</summary>
+    private static IEnumerable<RawMeasurement> Hyperfine(string content)
+    {
+        if (!content.Contains("Time (mean", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+        var runs = HyperfineRun().Matches(content);
+        if (runs.Count != 2)
+        {
+            yield break;
+        }
+        if (TryValue(runs[0].Groups["t"].Value, out var before) && TryValue(runs[1].Groups["t"].Value, out var after) && before.Family == UnitFamily.Time && after.Family == UnitFamily.Time)
+        {
+            yield return new RawMeasurement("mean time (hyperfine)", before, after, MeasurementSource.ToolOutput);
+        }
+    }
+
+    /// <summary>pytest-benchmark comparing two saved runs: "test_x (0001_main)" and "test_x (0002_cache)".</summary>
+    private static IEnumerable<RawMeasurement> PytestBenchmark(string[] lines)
+    {
+        var header = lines.Select(l => PytestHeader().Match(l)).FirstOrDefault(m => m.Success);
+        if (header is null)
+        {
+            yield break;
+        }
+        var unit = Quantities.CanonicalUnit(header.Groups["u"].Value);
+        var runs = new Dictionary<string, List<(string Run, double Value)>>();
+        foreach (var line in lines)
+        {
+            var m = PytestRow().Match(line);
+            if (m.Success && double.TryParse(m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                var name = m.Groups["name"].Value;
+                if (!runs.TryGetValue(name, out var list))
+                {
+                    runs[name] = list = [];
+                }
+                list.Add((m.Groups["run"].Value, v));
+            }
+        }
+        foreach (var (name, list) in runs)
+        {
+            if (list.Count != 2)
+            {
+                continue;
+            }
+            // The saved baseline is the run named after main/master/base, else the earlier-numbered one.
+            var ordered = list.OrderBy(r => BaselineRun().IsMatch(r.Run) ? 0 : 1).ThenBy(r => r.Run, StringComparer.Ordinal).ToList();
+            var family = Quantities.FamilyOf(unit);
+            yield return new RawMeasurement($"{name} min", new Quantity(ordered[0].Value, unit, family), new Quantity(ordered[1].Value, unit, family), MeasurementSource.Benchstat);
+        }
+    }
+
+    private static List<string> Cells(string line) =>
+        ColumnGap().Split(line.Trim()).Where(c => c.Length > 0).ToList();
+
+    private static bool IsDelta(string heading) => heading is "delta" or "change" or "Δ" or "diff" || heading.EndsWith('%');
+
+    private static bool TryValue(string text, out Quantity quantity)
+    {
+        var t = text.Trim().TrimEnd(',');
+        var found = Quantities.Find(t).FirstOrDefault();
+        if (found.Length > 0 && found.Index == 0)
+        {
+            quantity = found.Quantity;
+            return true;
+        }
+        if (Quantities.TryParseNumber(t, out var bare) && BareNumber().IsMatch(t))
+        {
+            quantity = new Quantity(bare, string.Empty, UnitFamily.None);
+            return true;
+        }
+        quantity = default;
+        return false;
+    }
+
+    [GeneratedRegex(@"\s{2,}|\t+")]
+    private static partial Regex ColumnGap();
+
+    [GeneratedRegex(@"^~?[-+]?\d[\d,]*(?:\.\d+)?\s?[kKM]?$")]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"Benchmark \d+:[^\n]*\n\s*Time \(mean[^)]*\):\s+(?<t>[\d.]+\s?(?:ns|µs|us|ms|s))")]
+    private static partial Regex HyperfineRun();
+
+    [GeneratedRegex(@"^Name \(time in (?<u>ns|us|µs|ms|s)\)")]
+    private static partial Regex PytestHeader();
+
+    [GeneratedRegex(@"^(?<name>\S+)\s+\((?<run>[^)]+)\)\s+(?<v>[\d.,]+)")]
+    private static partial Regex PytestRow();
+
+    [GeneratedRegex(@"main|master|base|before|old", RegexOptions.IgnoreCase)]
+    private static partial Regex BaselineRun();
+}

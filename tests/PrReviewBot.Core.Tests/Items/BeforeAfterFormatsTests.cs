@@ -1,0 +1,139 @@
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Items;
+
+/// <summary>The tool outputs and table layouts people paste, each read as before/after pairs.</summary>
+public class BeforeAfterFormatsTests
+{
+    [Fact]
+    public void BenchmarkDotNetRowsNamedBeforeAndAfter_ArePaired()
+    {
+        const string body = """
+            | Method       | Size | Mean      | Error    | Allocated |
+            |------------- |----- |----------:|---------:|----------:|
+            | Parse_Before | 64   |  41.38 us | 0.412 us |  65.71 KB |
+            | Parse_After  | 64   |  38.02 us | 0.301 us |   1.66 KB |
+            | Parse_Before | 512  | 402.77 us | 5.310 us | 513.42 KB |
+            | Parse_After  | 512  | 311.90 us | 3.882 us |   1.72 KB |
+            """;
+        var verdict = Review.Of(body);
+        Assert.Equal(4, verdict.Measurements.Count);
+        var mean512 = verdict.Measurements.Single(m => m.Metric.Contains("512", StringComparison.Ordinal) && m.Metric.Contains("Mean", StringComparison.Ordinal));
+        Assert.Equal((402.77, 311.9), (mean512.Before, mean512.After));
+    }
+
+    [Fact]
+    public void AlignedTextTableWithBeforeAndAfterColumns_IsRead()
+    {
+        const string body = """
+            vegeta, 40k ops/s for 120 s:
+            ```
+                             before        after
+            Latencies p50    0.41ms        0.22ms
+            Latencies p99    7.93ms        1.31ms
+            Success          100.00%       100.00%
+            ```
+            """;
+        var verdict = Review.Of(body);
+        Assert.Contains(verdict.Measurements, m => m.Metric == "Latencies p99" && m.Before == 7.93 && m.After == 1.31);
+        Assert.Equal(120, verdict.LoadTest?.DurationSeconds);
+    }
+
+    [Fact]
+    public void GroupedAlignedTable_KeepsTheGroupInTheMetric()
+    {
+        const string body = "```\n                    before     after\nhttp_req_duration\n  p(95)             322ms      95ms\nhttp_req_failed     0.12%      0.04%\n```";
+        var verdict = Review.Of(body);
+        Assert.Contains(verdict.Measurements, m => m.Metric == "http_req_duration p(95)" && m.After == 95);
+        Assert.Contains(verdict.Measurements, m => m.Metric == "http_req_failed" && m.Unit == "%");
+    }
+
+    [Fact]
+    public void HyperfineComparingTwoCommands_IsAPair()
+    {
+        const string body = """
+            ```
+            Benchmark 1: tool-0.9 build
+              Time (mean ± σ):     14.382 s ±  0.211 s    [User: 41.220 s, System: 3.108 s]
+            Benchmark 2: tool build --incremental
+              Time (mean ± σ):     612.4 ms ±  18.9 ms    [User: 798.1 ms, System: 142.6 ms]
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((14382.0, 612.4, "ms"), (m.Before, m.After, m.Unit));
+    }
+
+    [Fact]
+    public void PytestBenchmarkComparingSavedRuns_IsRead()
+    {
+        const string body = """
+            ```
+            Name (time in us)                          Min                  Mean
+            test_filter_by_pk (0002_cache)          18.2110 (1.0)       19.4402 (1.0)
+            test_filter_by_pk (0001_main)           61.9870 (3.40)      65.8213 (3.39)
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((61.987, 18.211, "µs"), (m.Before, m.After, m.Unit));
+    }
+
+    [Fact]
+    public void OneBlockWithBeforeAndAfterSections_IsPaired()
+    {
+        const string body = """
+            ```
+            Summary (before):
+              Average:      1.71 ms
+              Requests/sec: 36957.80
+            Latency distribution (before):
+              99 % in 5.02 ms
+
+            Summary (after):
+              Average:      1.42 ms
+              Requests/sec: 44396.90
+            Latency distribution (after):
+              99 % in 4.11 ms
+            ```
+            """;
+        var verdict = Review.Of(body);
+        Assert.Contains(verdict.Measurements, m => m.Metric == "p99 latency" && m.Before == 5.02 && m.After == 4.11);
+        Assert.Contains(verdict.Measurements, m => m.Unit == "req/s" && m.After == 44396.9);
+    }
+
+    [Fact]
+    public void BlocksIntroducedByBeforeAndAfterInTheirLeadIn_ArePaired()
+    {
+        const string body = "Plan on the replica before the change:\n```\nExecution Time: 2140.118 ms\n```\n\nSame tenant, after:\n```\nExecution Time: 37.902 ms\n```";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((2140.12, 37.902), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void CompositeDurationsInCells_AreSeconds()
+    {
+        var m = Assert.Single(Review.Of("| | before | after |\n|---|---|---|\n| total wall time | 27m14s | 12m50s |").Measurements);
+        Assert.Equal((1634.0, 770.0, "s"), (m.Before, m.After, m.Unit));
+    }
+
+    [Theory]
+    [InlineData("bulk indexing throughput dropped from ~41k docs/s to ~29k docs/s.", 41000, 29000)]
+    [InlineData("hitch time ratio: 38 ms/s → 4 ms/s", 38, 4)]
+    public void AnyRateUnit_IsAUnit(string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void BareCountsInAResultsSection_AreAMeasurement()
+    {
+        Assert.True(Review.Present("## Results\n- hitches per scroll session: 14 → 2", ItemKind.BeforeAfter));
+        Assert.False(Review.Present("The review threshold goes 10 → 150 lines.", ItemKind.BeforeAfter));
+    }
+
+    [Theory]
+    [InlineData("| | 変更前 | 変更後 |\n|---|---|---|\n| GC.Alloc / フレーム | 48.2 KB | 0 B |")]
+    [InlineData("| | 优化前 | 优化后 |\n|---|---|---|\n| p99 | 120 ms | 45 ms |")]
+    [InlineData("| | antes | después |\n|---|---|---|\n| p99 | 120 ms | 45 ms |")]
+    public void BeforeAfterColumnsInOtherLanguages_AreRead(string body) => Assert.True(Review.Present(body, ItemKind.BeforeAfter));
+}
