@@ -2,6 +2,7 @@ using System.CommandLine;
 using PrReviewBot.Core;
 using PrReviewBot.Core.Config;
 using PrReviewBot.Core.Model;
+using PrReviewBot.Core.Parsing;
 using PrReviewBot.Core.Rendering;
 
 namespace PrReviewBot.Cli;
@@ -37,6 +38,11 @@ public static class CheckCommand
             HelpName = "FILE",
             Description = "The paths the PR changes, one per line (e.g. from 'git diff --name-only main'). Enables the findings that look at the diff.",
         };
+        var diff = new Option<string?>("--diff")
+        {
+            HelpName = "FILE",
+            Description = "The PR's unified diff (e.g. from 'git diff main...HEAD'). Gives the changed paths and lets the review check that a rollback flag named in the description appears in the added code.",
+        };
         var config = new Option<string?>("--config", "-c")
         {
             HelpName = "FILE",
@@ -61,7 +67,7 @@ public static class CheckCommand
             "Review one PR description the way the App does: is it an optimization PR, which of the five items " +
             "(constraint, profile evidence, before/after numbers, rollback, monitoring) are present, and which findings apply.")
         {
-            bodyFile, title, labels, files, config, format,
+            bodyFile, title, labels, files, diff, config, format,
         };
         CliHelp.SetEpilog(command, """
             Exit codes:
@@ -73,15 +79,16 @@ public static class CheckCommand
               prreviewbot check --body-file pr.md --title "perf: batch feed queries" --labels performance
               gh pr view 123 --json body -q .body | prreviewbot check --labels perf --format markdown
               git diff --name-only main > changed.txt && prreviewbot check -b pr.md --files changed.txt --format json
+              git diff main...HEAD > pr.diff && prreviewbot check -b pr.md --diff pr.diff
             """);
 
         command.SetAction(parse => Run(console,
             parse.GetValue(bodyFile), parse.GetValue(title), parse.GetValue(labels), parse.GetValue(files),
-            parse.GetValue(config), parse.GetValue(format) ?? "text"));
+            parse.GetValue(diff), parse.GetValue(config), parse.GetValue(format) ?? "text"));
         return command;
     }
 
-    private static int Run(CliConsole console, string? bodyPath, string? title, string[]? labelValues, string? filesPath, string? configPath, string format)
+    private static int Run(CliConsole console, string? bodyPath, string? title, string[]? labelValues, string? filesPath, string? diffPath, string? configPath, string format)
     {
         bodyPath ??= CliInput.StdinName;
         if (bodyPath == CliInput.StdinName && console.InputIsTerminal)
@@ -90,9 +97,9 @@ public static class CheckCommand
             console.Error.WriteLine("Run 'prreviewbot check --help' for usage.");
             return CliApp.ExitUsage;
         }
-        if (filesPath == CliInput.StdinName && bodyPath == CliInput.StdinName)
+        if (new[] { bodyPath, filesPath, diffPath }.Count(p => p == CliInput.StdinName) > 1)
         {
-            console.Error.WriteLine("error: standard input can feed only one of --body-file and --files; give the other as a file");
+            console.Error.WriteLine("error: standard input can feed only one of --body-file, --files and --diff; give the others as files");
             return CliApp.ExitUsage;
         }
 
@@ -127,13 +134,30 @@ public static class CheckCommand
             changedFiles = ChangedFiles(list);
         }
 
+        IReadOnlyDictionary<string, string> changedText = new Dictionary<string, string>();
+        if (diffPath is not null)
+        {
+            var diffText = CliInput.Read(console, diffPath, "--diff");
+            if (diffText is null)
+            {
+                return CliApp.ExitUsage;
+            }
+            changedText = UnifiedDiff.AddedText(diffText);
+            changedFiles ??= changedText.Keys.ToList();
+        }
+        else if (changedFiles is not null)
+        {
+            changedText = WorkingTreeText(changedFiles);
+        }
+
         var body = CliInput.Read(console, bodyPath, "--body-file");
         if (body is null)
         {
             return CliApp.ExitUsage;
         }
 
-        var verdict = Reviewer.Default.Review(new PullRequestDescription(title ?? "", body, Labels(labelValues), changedFiles), reviewConfig);
+        var pr = new PullRequestDescription(title ?? "", body, Labels(labelValues), changedFiles) { ChangedFileText = changedText };
+        var verdict = Reviewer.Default.Review(pr, reviewConfig);
 
         var output = format switch
         {
@@ -144,6 +168,39 @@ public static class CheckCommand
         console.Out.Write(output);
         console.Out.Flush();
         return CheckRenderer.ConclusionOf(verdict, PresentationContext.None) == CheckConclusion.Failure ? CliApp.ExitFail : CliApp.ExitPass;
+    }
+
+    /// <summary>Largest changed file read from the working tree to look for flag names.</summary>
+    private const long MaxChangedFileBytes = 1 << 20;
+
+    /// <summary>
+    /// The changed files as they are in the working tree (the CLI runs in the PR's checkout in CI). Files that are
+    /// missing, too large or not text are left out; the flag check then simply knows less.
+    /// </summary>
+    internal static Dictionary<string, string> WorkingTreeText(IEnumerable<string> paths)
+    {
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists || info.Length > MaxChangedFileBytes)
+                {
+                    continue;
+                }
+                var content = File.ReadAllText(path);
+                if (!content.Contains('\0', StringComparison.Ordinal))
+                {
+                    text[path] = content;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // Unreadable paths are skipped, not fatal: the list may name files the checkout does not have.
+            }
+        }
+        return text;
     }
 
     /// <summary>"--labels a,b --labels c" → a, b, c.</summary>
