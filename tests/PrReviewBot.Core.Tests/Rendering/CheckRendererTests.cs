@@ -86,7 +86,7 @@ public class CheckRendererTests
         Assert.Contains("| p95 latency | 240 ms | 80 ms | -66.7% |", text);
         Assert.Contains("**Load test:** tool k6, duration 300 s, rate 2,500 RPS", text);
         Assert.Contains("- `feed_l1_cache`: disable: not stated; when disabled: not stated", text);
-        Assert.Contains("**Dashboards:** <https://grafana.example.com/d/feed>", text);
+        Assert.Contains("**Dashboards:** https:\u200B//grafana.example.com/d/feed", text);
         Assert.Contains($"[Full report](<{ReportUrl}>)", text);
         Assert.Contains("/perf-review recheck", text);
     }
@@ -194,7 +194,7 @@ public class CheckRendererTests
     {
         var errors = new[] { new ConfigError("f.yml", 1, 1, "bad `<b>` value <script>alert(1)</script> @octocat") };
         var text = CheckRenderer.RenderConfigError(errors).Text;
-        Assert.Contains("bad `<b>` value &lt;script&gt;alert(1)&lt;/script&gt; @\u200Boctocat", text);
+        Assert.Contains("bad `<b>` value &lt;script&gt;alert\\(1\\)&lt;/script&gt; @\u200Boctocat", text);
     }
 
     [Fact]
