@@ -12,7 +12,7 @@ namespace PrReviewBot.GitHub;
 /// <see cref="IGitHub"/> over Octokit: one GraphQL query reads a PR with its config and sticky comment; REST
 /// posts the check (or status) and the comment. Every call goes through <see cref="GitHubCallPolicy"/>.
 /// </summary>
-public sealed class OctokitGitHub(GitHubConnections connections, GitHubCallPolicy policy, TimeProvider time, ILogger<OctokitGitHub> log) : IGitHub
+public sealed partial class OctokitGitHub(GitHubConnections connections, GitHubCallPolicy policy, TimeProvider time, ILogger<OctokitGitHub> log) : IGitHub
 {
     /// <summary>A config file larger than this is refused rather than parsed (real ones are a few hundred bytes).</summary>
     public const int MaxConfigBytes = 256 * 1024;

@@ -66,7 +66,14 @@ public static class BotHost
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<ReportSigner>();
         services.AddSingleton<ReportLinks>();
-        services.TryAddSingleton<IOverrideHistory, NoOverrideHistory>();
+        // Gate mode, plan and commands (issue 4): their state lives in the work store, which must keep it too.
+        services.TryAddSingleton<ICommandStore>(sp => StoreFor<ICommandStore>(sp));
+        services.TryAddSingleton<IGateStore>(sp => StoreFor<IGateStore>(sp));
+        services.TryAddSingleton<IOverrideHistory, StoredOverrideHistory>();
+        services.AddSingleton<ReviewEvidence>();
+        services.AddSingleton<GateComments>();
+        services.AddSingleton<PerfCommands>();
+        services.AddSingleton<IssueGateReview>();
         services.AddSingleton<PullRequestReview>();
         services.AddSingleton<MergeGroupCheck>();
         services.AddSingleton<CommitPullRequests>();
@@ -113,4 +120,9 @@ public static class BotHost
         ProbeEndpoints.Map(app);
         return app;
     }
+
+    private static T StoreFor<T>(IServiceProvider services) where T : class =>
+        services.GetRequiredService<IWorkStore>() as T
+        ?? throw new BotConfigurationException(
+            $"The configured storage ({services.GetRequiredService<IWorkStore>().GetType().Name}) does not keep {typeof(T).Name}: gate mode and the /perf-review commands need it.");
 }

@@ -11,7 +11,7 @@ namespace PrReviewBot.Storage;
 /// connection and takes turns on it: simpler than a pool and as fast. One process per file: start-up recovery
 /// assumes no other process holds leases.
 /// </summary>
-public sealed class SqliteWorkStore : IWorkStore, IAsyncDisposable
+public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
 {
     public const string DefaultFile = "data/prreviewbot.db";
 
@@ -526,6 +526,7 @@ public sealed class SqliteWorkStore : IWorkStore, IAsyncDisposable
         JobKind.PullRequest => "pull_request",
         JobKind.MergeGroup => "merge_group",
         JobKind.Commit => "commit",
+        JobKind.Issue => "issue",
         _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 
@@ -534,6 +535,7 @@ public sealed class SqliteWorkStore : IWorkStore, IAsyncDisposable
         "pull_request" => JobKind.PullRequest,
         "merge_group" => JobKind.MergeGroup,
         "commit" => JobKind.Commit,
+        "issue" => JobKind.Issue,
         _ => throw new InvalidDataException($"unknown job kind '{s}'"),
     };
 }

@@ -18,7 +18,7 @@ public class CheckRendererTests
         { "failing in shadow mode", TwoMissing(ReviewMode.Shadow), null, "2 of 5 items missing (shadow mode)" },
         { "passing", AllPresent(), null, "All 5 items present" },
         { "not an optimization PR", NotOptimization(), null, "Not an optimization PR" },
-        { "overridden", TwoMissing(), AnOverride, "Overridden by @octocat" },
+        { "overridden", TwoMissing(), AnOverride, "Overridden by @octocat: hotfix for incident 42" },
         { "error finding only", AllPresent().With(Finding(FindingIds.BundledOptimizations, Severity.Error)) with { Conclusion = Conclusion.Failure }, null, "All 5 items present, but 1 finding is an error" },
     };
 
