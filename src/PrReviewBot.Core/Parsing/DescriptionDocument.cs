@@ -485,6 +485,10 @@ internal sealed partial class DescriptionDocument
         }
         var links = new List<LinkReference>();
         ExtractHtmlLinks(raw, links);
+        if (raw.Contains("<table", StringComparison.OrdinalIgnoreCase) || raw.Contains("<tr", StringComparison.OrdinalIgnoreCase))
+        {
+            ReadHtmlTable(raw, html.Line + 1);
+        }
         var text = HtmlTag().Replace(HtmlComment().Replace(raw, " "), " ");
         text = System.Net.WebUtility.HtmlDecode(text).Trim();
         foreach (var img in links.Where(l => l.IsImage && l.Text.Length > 0))
@@ -494,6 +498,37 @@ internal sealed partial class DescriptionDocument
         if (text.Length > 0 || links.Count > 0)
         {
             AddBlock(BlockRole.Paragraph, text, html.Line + 1, links);
+        }
+    }
+
+    /// <summary>An HTML table (people paste them, sometimes inside &lt;details&gt;) read like a Markdown one.</summary>
+    private void ReadHtmlTable(string html, int line)
+    {
+        var header = new List<string>();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (Match row in HtmlRow().Matches(html))
+        {
+            var cells = HtmlCell().Matches(row.Groups["r"].Value)
+                .Select(c => System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(c.Groups["c"].Value, " ")).Trim())
+                .ToList();
+            if (cells.Count == 0)
+            {
+                continue;
+            }
+            if (header.Count == 0 && rows.Count == 0 && row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase))
+            {
+                header = cells;
+            }
+            else
+            {
+                rows.Add(cells);
+            }
+        }
+        if (rows.Count > 0)
+        {
+            var section = CurrentSection();
+            _tables.Add(new TableData(_index, header, rows, line, section, _lastText));
+            section?.Content.Append("[table]\n");
         }
     }
 
@@ -768,6 +803,12 @@ internal sealed partial class DescriptionDocument
 
     [GeneratedRegex(@"\b(?<n>src|alt|href)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlAttribute();
+
+    [GeneratedRegex(@"<tr\b[^>]*>(?<r>.*?)</tr>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlRow();
+
+    [GeneratedRegex(@"<t[hd]\b[^>]*>(?<c>.*?)</t[hd]>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlCell();
 
     [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlImage();
