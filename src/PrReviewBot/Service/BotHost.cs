@@ -45,9 +45,7 @@ public static class BotHost
         services.AddHttpContextAccessor();
 
         // Storage
-        services.AddSingleton<SqliteWorkStore>();
-        services.TryAddSingleton<IWorkStore>(sp => sp.GetRequiredService<SqliteWorkStore>());
-        services.AddHostedService<StorageStartup>();
+        services.AddWorkStore(storage);
 
         // GitHub
         services.AddSingleton<GitHubTraffic>();

@@ -30,6 +30,8 @@ public sealed class GitHubOptions
 
     public GitHubRetryOptions Retry { get; set; } = new();
 
+    public GitHubCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     public GitHubMode Mode =>
         !string.IsNullOrWhiteSpace(AppId) ? GitHubMode.App
         : !string.IsNullOrWhiteSpace(Token) ? GitHubMode.Token
