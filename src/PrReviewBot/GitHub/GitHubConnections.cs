@@ -56,6 +56,11 @@ public sealed class GitHubConnections : IDisposable
 
     public InstallationTokens Tokens { get; }
 
+    /// <summary>The App itself (JWT): for App-level endpoints such as its webhook deliveries.</summary>
+    public IConnection App => _options.Mode == GitHubMode.App
+        ? _app.Value
+        : throw new GitHubNotConfiguredException("App-level calls need a GitHub App (GitHub:AppId and a private key).");
+
     public GitHubMode Mode => _options.Mode;
 
     /// <summary>The connection that acts on <paramref name="repo"/>: its installation's, or the token's.</summary>

@@ -62,6 +62,7 @@ public static class BotHost
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
+        services.AddRedeliverySweep(configuration);
 
         // Intake: the secret is read per request, so a reloaded configuration (issue 5's setup) applies at once.
         services.AddSingleton<WebhookEventProcessor, WebhookIntake>();
@@ -90,6 +91,7 @@ public static class BotHost
                 ? Serilog.Events.LogEventLevel.Error
                 : Serilog.Events.LogEventLevel.Information;
         });
+        app.UseWebhookBodyLimit();
         app.MapGitHubWebhooks(WebhookPath);
         return app;
     }

@@ -9,8 +9,11 @@ public interface IRedeliveryStore
     /// <summary>Takes the sweep named <paramref name="name"/> unless another owner holds it; null when one does.</summary>
     Task<SweepLease?> TryLeaseSweepAsync(string name, string owner, TimeSpan leaseFor, CancellationToken ct);
 
-    /// <summary>Records how far the sweep got and gives the lease up.</summary>
-    Task CompleteSweepAsync(SweepLease lease, DateTimeOffset sweptUntil, CancellationToken ct);
+    /// <summary>
+    /// Records how far the sweep got and gives the lease up; no replica sweeps again before <paramref name="nextSweepAt"/>
+    /// (so N replicas sweep once per interval between them, not N times).
+    /// </summary>
+    Task CompleteSweepAsync(SweepLease lease, DateTimeOffset sweptUntil, DateTimeOffset nextSweepAt, CancellationToken ct);
 
     /// <summary>Gives the lease up without moving the sweep on (it failed; the next one covers the same time).</summary>
     Task AbandonSweepAsync(SweepLease lease, CancellationToken ct);

@@ -23,11 +23,11 @@ public sealed partial class PostgresWorkStore : IRedeliveryStore
         return new SweepLease(name, owner, r.IsDBNull(0) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)));
     }
 
-    public async Task CompleteSweepAsync(SweepLease lease, DateTimeOffset sweptUntil, CancellationToken ct)
+    public async Task CompleteSweepAsync(SweepLease lease, DateTimeOffset sweptUntil, DateTimeOffset nextSweepAt, CancellationToken ct)
     {
         await using var c = await _data.OpenConnectionAsync(ct);
-        await Exec(c, "UPDATE sweeps SET swept_until = @until, lease_owner = NULL, lease_until = NULL WHERE name = @name AND lease_owner = @owner", ct, null,
-            P("until", Ms(sweptUntil)), P("name", lease.Name), P("owner", lease.Owner));
+        await Exec(c, "UPDATE sweeps SET swept_until = @until, lease_owner = NULL, lease_until = @next WHERE name = @name AND lease_owner = @owner", ct, null,
+            P("until", Ms(sweptUntil)), P("next", Ms(nextSweepAt)), P("name", lease.Name), P("owner", lease.Owner));
     }
 
     public async Task AbandonSweepAsync(SweepLease lease, CancellationToken ct)

@@ -21,9 +21,9 @@ public sealed partial class SqliteWorkStore : IRedeliveryStore
         return new SweepLease(name, owner, r.IsDBNull(0) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)));
     }, ct);
 
-    public Task CompleteSweepAsync(SweepLease lease, DateTimeOffset sweptUntil, CancellationToken ct) => WithConnection(async c =>
-        await Exec(c, "UPDATE sweeps SET swept_until = $until, lease_owner = NULL, lease_until = NULL WHERE name = $name AND lease_owner = $owner", ct, null,
-            ("$until", Ms(sweptUntil)), ("$name", lease.Name), ("$owner", lease.Owner)), ct);
+    public Task CompleteSweepAsync(SweepLease lease, DateTimeOffset sweptUntil, DateTimeOffset nextSweepAt, CancellationToken ct) => WithConnection(async c =>
+        await Exec(c, "UPDATE sweeps SET swept_until = $until, lease_owner = NULL, lease_until = $next WHERE name = $name AND lease_owner = $owner", ct, null,
+            ("$until", Ms(sweptUntil)), ("$next", Ms(nextSweepAt)), ("$name", lease.Name), ("$owner", lease.Owner)), ct);
 
     public Task AbandonSweepAsync(SweepLease lease, CancellationToken ct) => WithConnection(async c =>
         await Exec(c, "UPDATE sweeps SET lease_owner = NULL, lease_until = NULL WHERE name = $name AND lease_owner = $owner", ct, null,

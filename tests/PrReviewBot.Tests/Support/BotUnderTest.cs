@@ -27,6 +27,12 @@ public sealed class BotSettings
     public string DatabasePath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}.db");
     public Dictionary<string, string?> Config { get; } = [];
     public TimeProvider? Time { get; set; }
+
+    /// <summary>Set: the bot runs on this PostgreSQL connection string instead of <see cref="DatabasePath"/>.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>Replaces or decorates services before the bot registers its own (it only adds what is absent).</summary>
+    public Action<IServiceCollection>? Services { get; set; }
     public string PersonalToken { get; set; } = "ghp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
 }
 
@@ -80,8 +86,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["GitHub:Token"] = "",
             ["GitHub:WebhookSecret"] = settings.Secret,
             ["GitHub:Retry:BaseDelay"] = "00:00:00.050",
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = settings.DatabasePath,
+            ["Storage:Provider"] = settings.PostgresConnectionString is null ? "sqlite" : "postgres",
+            ["Storage:ConnectionString"] = settings.PostgresConnectionString ?? settings.DatabasePath,
+            ["Redelivery:Enabled"] = "false",
             ["Server:PublicUrl"] = "",
             ["Logging:Console"] = "off",
         };
@@ -111,6 +118,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+            settings.Services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new BotUnderTest(app, settings, logs);
