@@ -213,7 +213,10 @@ public sealed partial class FakeGitHub : IDisposable
             request.Body ?? "",
             request.Headers?.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)
                 ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
-            Time.GetUtcNow());
+            Time.GetUtcNow())
+        {
+            Query = request.Query?.ToDictionary(q => q.Key, q => string.Join(",", q.Value)) ?? [],
+        };
         Task? gate = null;
         FaultRule? fault;
         lock (_lock)
@@ -233,13 +236,15 @@ public sealed partial class FakeGitHub : IDisposable
         {
             await gate;
         }
+        using var inFlight = TrackInFlight(received);
+        await BeforeAnswerAsync(received);
         if (fault is not null)
         {
             return Json(fault.Status, fault.Body, fault.Headers);
         }
         try
         {
-            return Route(received);
+            return Intercept(received) ?? Route(received);
         }
         catch (Exception e)
         {
@@ -636,7 +641,10 @@ public sealed class FakePullRequest
     public List<string> Files { get; init; } = [];
 }
 
-public sealed record ReceivedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At);
+public sealed record ReceivedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
+{
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record FakeComment(long Id, string Repository, int Number, string Body, bool ByBot, int Edits);
 
