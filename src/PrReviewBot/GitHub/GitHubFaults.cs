@@ -105,6 +105,9 @@ public static class GitHubFaults
                 return new Fault(FaultKind.Transient, null, q.Message);
             case JsonException j:
                 return new Fault(FaultKind.Transient, null, $"GitHub's answer could not be read: {j.Message}");
+            case System.Runtime.Serialization.SerializationException s:
+                // Octokit's reader: a garbled or cut answer (a proxy's error page with 200, a broken chunk).
+                return new Fault(FaultKind.Transient, null, $"GitHub's answer could not be read: {s.Message}");
             default:
                 return new Fault(FaultKind.Permanent, null, $"{e.GetType().Name}: {e.Message}");
         }

@@ -15,8 +15,8 @@ public enum GitHubOutage
     /// <summary>Every request answers 503.</summary>
     ServiceUnavailable,
 
-    /// <summary>Every request gets a status line, then garbage, then a closed connection.</summary>
-    BrokenConnections,
+    /// <summary>Every request gets a 200 whose body is garbage (a proxy's page, a cut chunk): nothing GitHub would say.</summary>
+    GarbledAnswers,
 }
 
 /// <summary>
@@ -60,6 +60,27 @@ public sealed partial class FakeGitHub
         lock (_lock)
         {
             _hangs.Add((method, pathPrefix, duration, times));
+        }
+    }
+
+    /// <summary>Every installation token issued so far stops working now (GitHub revoked it or its clock is ahead): 401 "Bad credentials".</summary>
+    public void ExpireTokens()
+    {
+        lock (_lock)
+        {
+            foreach (var token in _issuedTokens.Keys.ToList())
+            {
+                _issuedTokens[token] = DateTimeOffset.MinValue;
+            }
+        }
+    }
+
+    /// <summary>The PR is gone (deleted, or its repository was): reads find nothing.</summary>
+    public void RemovePullRequest(string repository, int number)
+    {
+        lock (_lock)
+        {
+            _pulls.Remove(Key(repository, number));
         }
     }
 
@@ -139,7 +160,7 @@ public sealed partial class FakeGitHub
         {
             case GitHubOutage.ServiceUnavailable:
                 return Json(503, """{"message":"Service Unavailable"}""");
-            case GitHubOutage.BrokenConnections:
+            case GitHubOutage.GarbledAnswers:
                 var broken = Json(200, "");
                 ((ResponseMessage)broken).FaultType = FaultType.MALFORMED_RESPONSE_CHUNK;
                 return broken;
