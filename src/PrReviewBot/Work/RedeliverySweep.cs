@@ -36,11 +36,12 @@ public sealed class RedeliverySweep(
             var o = options.CurrentValue;
             try
             {
+                // Look often, sweep when due: the lease row says when, across replicas.
+                await Task.Delay(Clamp(o.Interval / 4), time, stopping);
                 if (o.Enabled && gitHub.CurrentValue.Mode == GitHubMode.App)
                 {
                     await SweepOnceAsync(stopping);
                 }
-                await Task.Delay(Clamp(o.Interval / 4), time, stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -49,14 +50,6 @@ public sealed class RedeliverySweep(
             catch (Exception e)
             {
                 log.LogWarning(e, "The missed-delivery sweep failed; the next one covers the same time");
-                try
-                {
-                    await Task.Delay(Clamp(o.Interval / 4), time, stopping);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
             }
         }
     }
