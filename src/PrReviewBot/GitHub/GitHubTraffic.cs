@@ -62,6 +62,11 @@ public sealed class GitHubTraffic
             {
                 part = "{sha}";
             }
+            else if (i > 0 && segments[i - 1] == "app-manifests")
+            {
+                // The one-time code of the App manifest flow: one series per code would grow without bound.
+                part = "{code}";
+            }
             else if (start >= 0 && i > start + 2 && segments[i - 1] == "collaborators")
             {
                 part = "{user}";

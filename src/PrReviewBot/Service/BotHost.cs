@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 using Octokit.Webhooks;
 using Octokit.Webhooks.AspNetCore;
 using PrReviewBot.GitHub;
+using PrReviewBot.Metrics;
+using PrReviewBot.Report;
+using PrReviewBot.Setup;
 using PrReviewBot.Storage;
 using PrReviewBot.Work;
 using Serilog;
@@ -30,6 +33,8 @@ public static class BotHost
         configure?.Invoke(builder);
 
         var configuration = builder.Configuration;
+        // What one-click setup stored, below explicit settings; absent until then.
+        AppCredentialsFile.AddTo(configuration, AppCredentialsFile.PathOf(configuration));
         var gitHub = configuration.GetSection(GitHubOptions.Section).Get<GitHubOptions>() ?? new GitHubOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
@@ -41,6 +46,8 @@ public static class BotHost
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.Section));
+        services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
+        services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 
@@ -55,7 +62,9 @@ public static class BotHost
 
         // Work
         services.AddSingleton<WorkSignal>();
+        services.AddSingleton<ReportSigner>();
         services.AddSingleton<ReportLinks>();
+        services.TryAddSingleton<IOverrideHistory, NoOverrideHistory>();
         services.AddSingleton<PullRequestReview>();
         services.AddSingleton<MergeGroupCheck>();
         services.AddSingleton<CommitPullRequests>();
@@ -72,6 +81,10 @@ public static class BotHost
             o.ExceptionHandler = WebhookErrors.HandleAsync;
         });
         services.AddSingleton<IOptionsChangeTokenSource<GitHubWebhookOptions>>(new ConfigurationChangeTokenSource<GitHubWebhookOptions>(configuration));
+
+        // Setup, pages, metrics
+        services.AddSingleton<SetupSession>();
+        services.AddSingleton<BotMetrics>();
 
         var app = builder.Build();
         app.UseSerilogRequestLogging(o =>
@@ -91,8 +104,13 @@ public static class BotHost
                 ? Serilog.Events.LogEventLevel.Error
                 : Serilog.Events.LogEventLevel.Information;
         });
+        app.Use(ProbeEndpoints.CountDeliveries);
+        app.Use(SetupEndpoints.RefuseWebhooksUntilConfigured);
         app.UseWebhookBodyLimit();
         app.MapGitHubWebhooks(WebhookPath);
+        SetupEndpoints.Map(app);
+        ReportEndpoint.Map(app);
+        ProbeEndpoints.Map(app);
         return app;
     }
 }

@@ -14,9 +14,12 @@ namespace PrReviewBot.Service;
 /// </summary>
 public static class BotLogging
 {
+    /// <summary>The one setting read outside an options class.</summary>
+    public const string ConsoleKey = "Logging:Console";
+
     public static void Configure(WebApplicationBuilder builder)
     {
-        var format = builder.Configuration["Logging:Console"]?.Trim().ToLowerInvariant()
+        var format = builder.Configuration[ConsoleKey]?.Trim().ToLowerInvariant()
             ?? (builder.Environment.IsDevelopment() ? "text" : "json");
         builder.Services.AddSerilog((services, logger) =>
         {

@@ -71,6 +71,12 @@ public interface IWorkStore
 
     Task<QueueSnapshot> QueueSnapshotAsync(CancellationToken ct);
 
+    /// <summary>The latest deliveries, newest first; only those for <paramref name="subject"/> when given (status and report pages).</summary>
+    Task<IReadOnlyList<DeliveryRecord>> RecentDeliveriesAsync(string? subject, int limit, CancellationToken ct);
+
+    /// <summary>The installations that deliveries came from (still within retention), most recently seen first.</summary>
+    Task<IReadOnlyList<InstallationSeen>> InstallationsSeenAsync(CancellationToken ct);
+
     /// <summary>Forgets finished deliveries and history older than <paramref name="cutoff"/>.</summary>
     Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct);
 }
@@ -214,5 +220,11 @@ public sealed record EvaluationRecord(
 
 public sealed record QueueSnapshot(int Jobs, int LeasedJobs, int PendingDeliveries, DateTimeOffset? OldestDueAt)
 {
+    /// <summary>When the oldest job still queued was first enqueued: how long work has waited (metrics, status page).</summary>
+    public DateTimeOffset? OldestCreatedAt { get; init; }
+
     public bool IsIdle => Jobs == 0 && PendingDeliveries == 0;
 }
+
+/// <summary>An installation the bot has heard from: how many repositories and when last.</summary>
+public sealed record InstallationSeen(long InstallationId, int Repositories, DateTimeOffset LastDeliveryAt);

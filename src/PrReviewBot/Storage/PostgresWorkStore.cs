@@ -394,12 +394,51 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             SELECT (SELECT COUNT(*) FROM jobs),
                    (SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL),
                    (SELECT COUNT(*) FROM deliveries WHERE state = 'pending'),
-                   (SELECT MIN(due_at) FROM jobs)
+                   (SELECT MIN(due_at) FROM jobs),
+                   (SELECT MIN(created_at) FROM jobs)
             """, null);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return new QueueSnapshot((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2),
-            r.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)));
+            r.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)))
+        {
+            OldestCreatedAt = r.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
+        };
+    }
+
+    public async Task<IReadOnlyList<DeliveryRecord>> RecentDeliveriesAsync(string? subject, int limit, CancellationToken ct)
+    {
+        await using var c = await _data.OpenConnectionAsync(ct);
+        await using var cmd = Command(c,
+            """
+            SELECT delivery_id, event, action, repository, subject, state, received_at, completed_at, note, error FROM deliveries
+            WHERE @subject::text IS NULL OR subject = @subject
+            ORDER BY received_at DESC, delivery_id DESC LIMIT @limit
+            """, null, P("subject", subject), P("limit", limit));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<DeliveryRecord>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(ReadDelivery(r));
+        }
+        return list;
+    }
+
+    public async Task<IReadOnlyList<InstallationSeen>> InstallationsSeenAsync(CancellationToken ct)
+    {
+        await using var c = await _data.OpenConnectionAsync(ct);
+        await using var cmd = Command(c,
+            """
+            SELECT installation_id, COUNT(DISTINCT repository), MAX(received_at) FROM deliveries
+            WHERE installation_id IS NOT NULL GROUP BY installation_id ORDER BY MAX(received_at) DESC LIMIT 100
+            """, null);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<InstallationSeen>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new InstallationSeen(r.GetInt64(0), (int)r.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))));
+        }
+        return list;
     }
 
     public async Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct)

@@ -353,13 +353,7 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
             "SELECT delivery_id, event, action, repository, subject, state, received_at, completed_at, note, error FROM deliveries WHERE delivery_id = $id",
             null, ("$id", deliveryId));
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct))
-        {
-            return null;
-        }
-        return new DeliveryRecord(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), NullableString(r, 4),
-            ParseState(r.GetString(5)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
-            r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), NullableString(r, 8), NullableString(r, 9));
+        return await r.ReadAsync(ct) ? ReadDelivery(r) : null;
     }, ct);
 
     public Task<QueueSnapshot> QueueSnapshotAsync(CancellationToken ct) => WithConnection(async c =>
@@ -369,13 +363,54 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
             SELECT (SELECT COUNT(*) FROM jobs),
                    (SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL),
                    (SELECT COUNT(*) FROM deliveries WHERE state = 'pending'),
-                   (SELECT MIN(due_at) FROM jobs)
+                   (SELECT MIN(due_at) FROM jobs),
+                   (SELECT MIN(created_at) FROM jobs)
             """, null);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return new QueueSnapshot(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2),
-            r.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)));
+            r.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)))
+        {
+            OldestCreatedAt = r.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
+        };
     }, ct);
+
+    public Task<IReadOnlyList<DeliveryRecord>> RecentDeliveriesAsync(string? subject, int limit, CancellationToken ct) => WithConnection(async c =>
+    {
+        await using var cmd = Command(c,
+            """
+            SELECT delivery_id, event, action, repository, subject, state, received_at, completed_at, note, error FROM deliveries
+            WHERE $subject IS NULL OR subject = $subject
+            ORDER BY received_at DESC, rowid DESC LIMIT $limit
+            """, null, ("$subject", subject), ("$limit", limit));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<DeliveryRecord>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(ReadDelivery(r));
+        }
+        return (IReadOnlyList<DeliveryRecord>)list;
+    }, ct);
+
+    public Task<IReadOnlyList<InstallationSeen>> InstallationsSeenAsync(CancellationToken ct) => WithConnection(async c =>
+    {
+        await using var cmd = Command(c,
+            """
+            SELECT installation_id, COUNT(DISTINCT repository), MAX(received_at) FROM deliveries
+            WHERE installation_id IS NOT NULL GROUP BY installation_id ORDER BY MAX(received_at) DESC LIMIT 100
+            """, null);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<InstallationSeen>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new InstallationSeen(r.GetInt64(0), r.GetInt32(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2))));
+        }
+        return (IReadOnlyList<InstallationSeen>)list;
+    }, ct);
+
+    private static DeliveryRecord ReadDelivery(DbDataReader r) => new(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3),
+        NullableString(r, 4), ParseState(r.GetString(5)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
+        r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), NullableString(r, 8), NullableString(r, 9));
 
     public Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct) => WithConnection(async c =>
     {

@@ -19,6 +19,9 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
 {
     public const string DefaultConfigFile = ".github/perf-review.yml";
 
+    /// <summary>Raised after an evaluation is saved, with the deliveries it answered (metrics watch it).</summary>
+    public event Action<EvaluationRecord, IReadOnlyList<PendingDelivery>>? Evaluated;
+
     public async Task<PullRequestRecord?> RunAsync(LeasedJob job, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
     {
         var number = job.Number ?? throw new InvalidOperationException($"job {job.Subject} names no PR number");
@@ -62,9 +65,11 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
         record = afterCheck;
 
         var ids = deliveries.Select(d => d.DeliveryId).ToList();
-        await store.SaveEvaluationAsync(record, new EvaluationRecord(
+        var evaluation = new EvaluationRecord(
             repo.FullName, number, snapshot.HeadSha, decision.ConclusionName, decision.Check.Title, checkAction, commentAction, ids,
-            record.EvaluatedAt, Stopwatch.GetElapsedTime(started), record.VerdictJson), ct);
+            record.EvaluatedAt, Stopwatch.GetElapsedTime(started), record.VerdictJson);
+        await store.SaveEvaluationAsync(record, evaluation, ct);
+        Evaluated?.Invoke(evaluation, deliveries);
         log.LogInformation(
             "Reviewed {Repository}#{PullRequest} at {HeadSha}: {Conclusion} \"{Title}\"; check {CheckAction}, comment {CommentAction}, {DeliveryCount} deliveries",
             repo.FullName, number, snapshot.HeadSha, decision.ConclusionName, decision.Check.Title, checkAction, commentAction, ids.Count);

@@ -14,6 +14,7 @@ public class ConfigParserTests
           labels: [speed, latency]
           title_prefixes: ["fast:", "speed("]
           min_item_headings: 3
+          infer_from_text: false
         check_name: perf-gate
         mode: shadow
         items:
@@ -81,6 +82,7 @@ public class ConfigParserTests
         Assert.Equal(["speed", "latency"], config.Detection.Labels);
         Assert.Equal(["fast:", "speed("], config.Detection.TitlePrefixes);
         Assert.Equal(3, config.Detection.MinItemHeadings);
+        Assert.False(config.Detection.InferFromText);
         Assert.Equal("perf-gate", config.CheckName);
         Assert.Equal(ReviewMode.Shadow, config.Mode);
         Assert.All(ItemKinds.All, kind => Assert.False(config.Item(kind).Required));

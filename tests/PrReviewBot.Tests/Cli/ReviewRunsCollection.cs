@@ -1,9 +1,8 @@
 namespace PrReviewBot.Tests.Cli;
 
 /// <summary>
-/// Tests that run whole reviews (a 1 MB description, a child process) run one at a time, not beside each other:
-/// the review engine bounds its regular expressions with wall-clock timeouts, and on a loaded two-core machine
-/// parallel reviews starve each other into those timeouts.
+/// Tests that run whole reviews (a 1 MB description, a child process) run one at a time, not beside each other, so
+/// the heavy ones do not pile up on a two-core machine next to the end-to-end tests.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ReviewRunsCollection

@@ -71,7 +71,10 @@ public class GitHubAccessTests : EndToEndTest
         await bot.SendAsync("pull_request", Payloads.PullRequest("opened"));
         await bot.WaitForIdleAsync();
 
-        Assert.Equal("https://perf-bot.example.com/report/Codertocat/Hello-World/2", Assert.Single(GitHub.CheckRuns).DetailsUrl);
+        var details = Assert.Single(GitHub.CheckRuns).DetailsUrl!;
+        Assert.StartsWith("https://perf-bot.example.com/report/Codertocat/Hello-World/2?sig=", details);
+        var signer = (PrReviewBot.Report.ReportSigner)bot.Services.GetService(typeof(PrReviewBot.Report.ReportSigner))!;
+        Assert.True(signer.Verify(Repo, Pr, details[(details.IndexOf("sig=", StringComparison.Ordinal) + 4)..]));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class ReplicaTests : EndToEndTest
     {
         s.Config["Queue:Workers"] = "4";
         s.Config["Queue:PollInterval"] = "00:00:00.200";
-        s.Services = services => services.AddSingleton<IWorkStore>(sp => probe.Watch(sp.GetRequiredService<PostgresWorkStore>()));
+        s.ConfigureServices = services => services.AddSingleton<IWorkStore>(sp => probe.Watch(sp.GetRequiredService<PostgresWorkStore>()));
     });
 
     [SkippableFact]

@@ -17,6 +17,9 @@ public enum BotAuth
     App,
     Token,
     None,
+
+    /// <summary>Nothing about GitHub configured at all (no secret either): a fresh install, ready for one-click setup.</summary>
+    Setup,
 }
 
 /// <summary>How a test wants the bot: mode, database file, extra configuration, a clock.</summary>
@@ -25,14 +28,20 @@ public sealed class BotSettings
     public BotAuth Auth { get; set; } = BotAuth.App;
     public string Secret { get; set; } = "It's a Secret to Everybody " + Guid.NewGuid().ToString("N");
     public string DatabasePath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>
+    /// Where one-click setup stores the App: two folders that do not exist yet (the bot creates them), one of them
+    /// a dot-folder, as operators put state in <c>/var/lib/.something</c>.
+    /// </summary>
+    public string CredentialsPath { get; set; } = Path.Combine(Path.GetTempPath(), $"prreviewbot-test-{Guid.NewGuid():N}", ".bot", "github-app.json");
     public Dictionary<string, string?> Config { get; } = [];
     public TimeProvider? Time { get; set; }
 
     /// <summary>Set: the bot runs on this PostgreSQL connection string instead of <see cref="DatabasePath"/>.</summary>
     public string? PostgresConnectionString { get; set; }
 
-    /// <summary>Replaces or decorates services before the bot registers its own (it only adds what is absent).</summary>
-    public Action<IServiceCollection>? Services { get; set; }
+    /// <summary>Services registered before the bot's own (which are only added when absent).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
     public string PersonalToken { get; set; } = "ghp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
 }
 
@@ -90,6 +99,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["Storage:ConnectionString"] = settings.PostgresConnectionString ?? settings.DatabasePath,
             ["Redelivery:Enabled"] = "false",
             ["Server:PublicUrl"] = "",
+            ["Setup:CredentialsPath"] = settings.CredentialsPath,
             ["Logging:Console"] = "off",
         };
         switch (settings.Auth)
@@ -103,6 +113,13 @@ public sealed class BotUnderTest : IAsyncDisposable
                 config["GitHub:Token"] = settings.PersonalToken;
                 gitHub.PersonalToken = settings.PersonalToken;
                 break;
+            case BotAuth.Setup:
+                // Unset, not empty: what setup stores must be able to fill them in.
+                foreach (var key in new[] { "GitHub:AppId", "GitHub:PrivateKey", "GitHub:PrivateKeyPath", "GitHub:Token", "GitHub:WebhookSecret", "Server:PublicUrl" })
+                {
+                    config.Remove(key);
+                }
+                break;
         }
         foreach (var (key, value) in settings.Config)
         {
@@ -114,11 +131,11 @@ public sealed class BotUnderTest : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddSingleton<ILogEventSink>(logs);
+            settings.ConfigureServices?.Invoke(builder.Services);
             if (settings.Time is { } time)
             {
                 builder.Services.AddSingleton(time);
             }
-            settings.Services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new BotUnderTest(app, settings, logs);
@@ -129,6 +146,9 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public Task<HttpResponseMessage> SendAsync(string eventName, string body, string? deliveryId = null) =>
         SendRawAsync(eventName, body, deliveryId ?? Guid.NewGuid().ToString(), Payloads.Signature(body, Settings.Secret));
+
+    /// <summary>The host's own address (http://127.0.0.1:port).</summary>
+    public Uri Address => Http.BaseAddress!;
 
     public async Task<HttpResponseMessage> SendRawAsync(string eventName, string body, string deliveryId, string? signature)
     {

@@ -65,6 +65,11 @@ public abstract class EndToEndTest : IAsyncLifetime
             {
                 File.Delete(bot.Settings.DatabasePath + suffix);
             }
+            var credentials = Path.GetDirectoryName(Path.GetDirectoryName(bot.Settings.CredentialsPath))!;
+            if (Directory.Exists(credentials))
+            {
+                Directory.Delete(credentials, recursive: true);
+            }
         }
         GitHub.Dispose();
         if (_postgres is not null)

@@ -265,8 +265,18 @@ public sealed partial class FakeGitHub
         return NotFound();
     }
 
-    private static string? QueryValue(ReceivedRequest r, string name) =>
-        r.Query.TryGetValue(name, out var value) ? value : null;
+    private static string? QueryValue(ReceivedRequest r, string name)
+    {
+        foreach (var pair in r.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && Uri.UnescapeDataString(pair[..eq]) == name)
+            {
+                return Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+            }
+        }
+        return null;
+    }
 
     [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues/\d+/comments$")]
     private static partial Regex IssueCommentCreate();

@@ -37,6 +37,8 @@ public sealed partial class FakeGitHub : IDisposable
     private readonly List<FakeStatus> _statuses = [];
     private readonly Dictionary<string, DateTimeOffset> _issuedTokens = [];
     private readonly List<string> _servedBodies = [];
+    private readonly Dictionary<string, string> _manifestCodes = [];
+    private readonly List<string> _manifests = [];
     private long _nextId = 1000;
     private TaskCompletionSource? _graphQLGate;
 
@@ -87,6 +89,15 @@ public sealed partial class FakeGitHub : IDisposable
     {
         get { lock (_lock) { return [.. _statuses]; } }
     }
+
+    /// <summary>Manifests posted to the "new App" page, as submitted.</summary>
+    public IReadOnlyList<string> Manifests
+    {
+        get { lock (_lock) { return [.. _manifests]; } }
+    }
+
+    /// <summary>The App the manifest flow registered: its id, webhook secret and key (set by the code exchange).</summary>
+    public (long Id, string WebhookSecret, string Pem, string HtmlUrl)? RegisteredApp { get; private set; }
 
     public IReadOnlyList<string> IssuedTokens
     {
@@ -213,10 +224,8 @@ public sealed partial class FakeGitHub : IDisposable
             request.Body ?? "",
             request.Headers?.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)
                 ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
-            Time.GetUtcNow())
-        {
-            Query = request.Query?.ToDictionary(q => q.Key, q => string.Join(",", q.Value)) ?? [],
-        };
+            Time.GetUtcNow(),
+            request.RawQuery ?? "");
         Task? gate = null;
         FaultRule? fault;
         lock (_lock)
@@ -254,6 +263,14 @@ public sealed partial class FakeGitHub : IDisposable
 
     private IResponseMessage Route(ReceivedRequest r)
     {
+        if (r.Method == "POST" && NewAppPage().IsMatch(r.Path))
+        {
+            return RegisterFromManifest(r);
+        }
+        if (r.Method == "POST" && ManifestConversion().Match(r.Path) is { Success: true } conversion)
+        {
+            return ConvertManifest(conversion.Groups[1].Value);
+        }
         if (r.Method == "POST" && AccessTokens().Match(r.Path) is { Success: true } tokenMatch)
         {
             return CreateInstallationToken(r, long.Parse(tokenMatch.Groups[1].Value, CultureInfo.InvariantCulture));
@@ -345,6 +362,76 @@ public sealed partial class FakeGitHub : IDisposable
             }
         }
         return NotFound();
+    }
+
+    /// <summary>
+    /// GitHub's "new App from manifest" page, with the person's click on "Create GitHub App" already made: it
+    /// registers the App and sends the browser back to the manifest's redirect_url with a code and the state.
+    /// </summary>
+    private IResponseMessage RegisterFromManifest(ReceivedRequest r)
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(r.Body);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(r.Query);
+        if (!form.TryGetValue("manifest", out var manifestText) || JsonNode.Parse(manifestText.ToString()) is not JsonObject manifest
+            || (string?)manifest["redirect_url"] is not { } redirect || (string?)manifest["url"] is null)
+        {
+            return Json(422, """{"message":"Invalid manifest"}""");
+        }
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+        lock (_lock)
+        {
+            _manifests.Add(manifestText.ToString());
+            _manifestCodes[code] = manifestText.ToString();
+        }
+        var location = $"{redirect}?code={code}&state={Uri.EscapeDataString(query.GetValueOrDefault("state").ToString())}";
+        return new ResponseMessage
+        {
+            StatusCode = 302,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Location"] = new(location) },
+        };
+    }
+
+    /// <summary><c>POST /app-manifests/{code}/conversions</c>: a code works once; the App gets a fresh key and secret.</summary>
+    private IResponseMessage ConvertManifest(string code)
+    {
+        string manifestText;
+        lock (_lock)
+        {
+            if (!_manifestCodes.Remove(code, out manifestText!))
+            {
+                return NotFound();
+            }
+        }
+        var manifest = JsonNode.Parse(manifestText)!;
+        var key = RSA.Create(2048);
+        var id = 90_000 + Interlocked.Increment(ref _nextId);
+        var name = (string)manifest["name"]!;
+        var slug = name.ToLowerInvariant().Replace(' ', '-');
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+        var pem = key.ExportRSAPrivateKeyPem();
+        var htmlUrl = $"https://github.com/apps/{slug}";
+        AppPublicKey = RSA.Create(key.ExportParameters(false));
+        AppId = id.ToString(CultureInfo.InvariantCulture);
+        RegisteredApp = (id, secret, pem, htmlUrl);
+        return Json(201, JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["slug"] = slug,
+            ["node_id"] = "A_kwDOABCD",
+            ["owner"] = new { login = "octo-org", id = 9919, type = "Organization" },
+            ["name"] = name,
+            ["description"] = (string?)manifest["description"],
+            ["external_url"] = (string?)manifest["url"],
+            ["html_url"] = htmlUrl,
+            ["created_at"] = "2026-01-01T00:00:00Z",
+            ["updated_at"] = "2026-01-01T00:00:00Z",
+            ["permissions"] = manifest["default_permissions"],
+            ["events"] = manifest["default_events"],
+            ["client_id"] = "Iv23liexample",
+            ["client_secret"] = "client-secret-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            ["webhook_secret"] = secret,
+            ["pem"] = pem,
+        }));
     }
 
     private IResponseMessage CreateInstallationToken(ReceivedRequest r, long installationId)
@@ -598,6 +685,12 @@ public sealed partial class FakeGitHub : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    [GeneratedRegex(@"^(/organizations/[A-Za-z0-9-]+)?/settings/apps/new$")]
+    private static partial Regex NewAppPage();
+
+    [GeneratedRegex(@"^/app-manifests/([A-Za-z0-9_-]+)/conversions$")]
+    private static partial Regex ManifestConversion();
+
     [GeneratedRegex(@"^/app/installations/(\d+)/access_tokens$")]
     private static partial Regex AccessTokens();
 
@@ -641,10 +734,7 @@ public sealed class FakePullRequest
     public List<string> Files { get; init; } = [];
 }
 
-public sealed record ReceivedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
-{
-    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
-}
+public sealed record ReceivedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At, string Query = "");
 
 public sealed record FakeComment(long Id, string Repository, int Number, string Body, bool ByBot, int Edits);
 

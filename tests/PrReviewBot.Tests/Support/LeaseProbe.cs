@@ -102,6 +102,11 @@ public sealed class LeaseProbe
 
         public Task<QueueSnapshot> QueueSnapshotAsync(CancellationToken ct) => inner.QueueSnapshotAsync(ct);
 
+        public Task<IReadOnlyList<DeliveryRecord>> RecentDeliveriesAsync(string? subject, int limit, CancellationToken ct) =>
+            inner.RecentDeliveriesAsync(subject, limit, ct);
+
+        public Task<IReadOnlyList<InstallationSeen>> InstallationsSeenAsync(CancellationToken ct) => inner.InstallationsSeenAsync(ct);
+
         public Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct) => inner.PurgeAsync(cutoff, ct);
     }
 }
