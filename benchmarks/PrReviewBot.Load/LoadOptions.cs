@@ -37,6 +37,9 @@ public sealed class LoadOptions
     /// <summary>Extra configuration for serve, key=value (Queue:Workers=16).</summary>
     public List<string> ServeSettings { get; } = [];
 
+    /// <summary>Extra environment variables for serve, NAME=value (DOTNET_gcServer=0).</summary>
+    public List<string> ServeEnvironment { get; } = [];
+
     /// <summary>How long to wait for the queue to drain after the last delivery before giving up.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
@@ -69,6 +72,7 @@ public sealed class LoadOptions
                 case "--target-pid": o.TargetPid = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--serve-dll": o.ServeDll = Value(); break;
                 case "--serve-setting": o.ServeSettings.Add(Value()); break;
+                case "--serve-env": o.ServeEnvironment.Add(Value()); break;
                 case "--drain-timeout": o.DrainTimeout = Seconds(Value()); break;
                 case "--idle": o.Idle = Seconds(Value()); break;
                 case "--fake-github-port": o.FakeGitHubPort = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -113,6 +117,7 @@ public sealed class LoadOptions
           --github-latency-ms N   the fake GitHub's answer time (50)
           --storage sqlite|postgres, --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" (a schema is made and dropped)
           --serve-setting K=V     extra serve configuration, repeatable (Queue:Workers=16)
+          --serve-env NAME=V      extra environment variable for serve, repeatable (DOTNET_gcServer=0)
           --serve-dll PATH        the prreviewbot.dll to run (default: the one built beside this harness)
           --target URL --target-pid PID   load a serve already running on 127.0.0.1 instead (its GitHub:ApiBaseUrl must
                                   point at --fake-github-port)

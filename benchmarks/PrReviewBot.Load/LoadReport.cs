@@ -133,7 +133,7 @@ public sealed class LoadReport
             PeakRssWithDrainMb = peakWithDrain / 1048576.0,
             LoadAverageBefore = loadBefore,
             LoadAverageAfter = loadAfter,
-            Settings = string.Join(' ', o.ServeSettings),
+            Settings = string.Join(' ', o.ServeSettings.Concat(o.ServeEnvironment)),
         };
     }
 

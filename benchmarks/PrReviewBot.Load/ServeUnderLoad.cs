@@ -85,14 +85,23 @@ public sealed class ServeUnderLoad : IAsyncDisposable
             env[setting[..eq].Replace(":", "__", StringComparison.Ordinal)] = setting[(eq + 1)..];
         }
 
+        foreach (var variable in o.ServeEnvironment)
+        {
+            var eq = variable.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"--serve-env wants NAME=VALUE, got '{variable}'");
+            }
+            env[variable[..eq]] = variable[(eq + 1)..];
+        }
+
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start prreviewbot serve");
-        var log = new StreamWriter(o.ServeLog ?? Path.Combine(Path.GetTempPath(), $"prreviewbot-load-serve-{process.Id}.log")) { AutoFlush = false };
-        var gate = new Lock();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // Serve's log is copied as raw bytes, as fast as a container runtime's log driver would read it.
+        var logPath = o.ServeLog ?? Path.Combine(Path.GetTempPath(), $"prreviewbot-load-serve-{process.Id}.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        _ = process.StandardOutput.BaseStream.CopyToAsync(log.BaseStream);
+        _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
         try
         {
             await WaitReadyAsync(url, process, TimeSpan.FromSeconds(60));
