@@ -40,11 +40,16 @@ start_throwaway_postgres() {
         export PRREVIEWBOT_TEST_POSTGRES_PROBLEM="initdb failed: $(tail -n 3 "$THROWAWAY_PG_DIR/initdb.log" | tr '\n' ' ')"
         return 1
     fi
-    # A random port; another process may hold it, so try a few. Durability is not the point of a throwaway server.
+    # Durability is not the point of a test server; THROWAWAY_PG_DURABLE=1 keeps PostgreSQL's defaults (load tests).
+    local settings="-c max_connections=400"
+    if [ "${THROWAWAY_PG_DURABLE:-0}" != 1 ]; then
+        settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    # A random port; another process may hold it, so try a few.
     for attempt in 1 2 3 4 5 6 7 8; do
         port=$((20000 + RANDOM % 40000))
         if "${THROWAWAY_PG_AS[@]}" "$bin/pg_ctl" -D "$THROWAWAY_PG_DIR/data" -l "$THROWAWAY_PG_DIR/server.log" -w -t 120 \
-                -o "-h 127.0.0.1 -p $port -k $THROWAWAY_PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+                -o "-h 127.0.0.1 -p $port -k $THROWAWAY_PG_DIR $settings" \
                 start >/dev/null 2>&1; then
             export PRREVIEWBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
             unset PRREVIEWBOT_TEST_POSTGRES_PROBLEM

@@ -22,6 +22,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 var loadBefore = LoadReport.LoadAverage();
 await using var gitHub = await FakeGitHubServer.StartAsync(o.GitHubLatency, o.FakeGitHubPort);
 
+var workingDirectory = Directory.CreateTempSubdirectory("prreviewbot-load-").FullName;
 string? schema = null;
 string? storage = null;
 if (o.Target is null)
@@ -44,14 +45,15 @@ if (o.Target is null)
     }
     else
     {
-        storage = Path.Combine(Path.GetTempPath(), $"prreviewbot-load-{Guid.NewGuid():N}.db");
+        // The default layout: data/prreviewbot.db under serve's working directory.
+        storage = Path.Combine(workingDirectory, "data", "prreviewbot.db");
     }
 }
 
 var exit = 0;
 try
 {
-    await using var serve = await ServeUnderLoad.StartAsync(o, gitHub.Url, storage);
+    await using var serve = await ServeUnderLoad.StartAsync(o, gitHub.Url, storage, workingDirectory);
     Console.WriteLine($"serve {serve.Url} (pid {serve.Pid}) ready in {serve.Startup.TotalMilliseconds:0} ms; fake GitHub {gitHub.Url} answering in {o.GitHubLatency.TotalMilliseconds:0} ms");
 
     // Idle: started, nothing to do.
@@ -108,12 +110,12 @@ finally
         await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", admin);
         await drop.ExecuteNonQueryAsync();
     }
-    else if (storage is not null && o.Storage == "sqlite")
+    try
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(storage + suffix);
-        }
+        Directory.Delete(workingDirectory, recursive: true);
+    }
+    catch (IOException)
+    {
     }
 }
 return exit;

@@ -42,7 +42,7 @@ public sealed class ServeUnderLoad : IAsyncDisposable
 
     public static string Secret { get; } = "load-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    public static async Task<ServeUnderLoad> StartAsync(LoadOptions o, string gitHubUrl, string? storageConnection)
+    public static async Task<ServeUnderLoad> StartAsync(LoadOptions o, string gitHubUrl, string? storageConnection, string workingDirectory)
     {
         if (o.Target is { } target)
         {
@@ -63,7 +63,8 @@ public sealed class ServeUnderLoad : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            // A folder of its own, as a deployment has: serve watches its content root for appsettings changes.
+            WorkingDirectory = workingDirectory,
         };
         var env = info.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
