@@ -52,9 +52,7 @@ public static class BotHost
         services.AddHttpContextAccessor();
 
         // Storage
-        services.AddSingleton<SqliteWorkStore>();
-        services.TryAddSingleton<IWorkStore>(sp => sp.GetRequiredService<SqliteWorkStore>());
-        services.AddHostedService<StorageStartup>();
+        services.AddWorkStore(storage);
 
         // GitHub
         services.AddSingleton<GitHubTraffic>();
@@ -73,6 +71,7 @@ public static class BotHost
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
+        services.AddRedeliverySweep(configuration);
 
         // Intake: the secret is read per request, so a reloaded configuration (issue 5's setup) applies at once.
         services.AddSingleton<WebhookEventProcessor, WebhookIntake>();
@@ -107,6 +106,7 @@ public static class BotHost
         });
         app.Use(ProbeEndpoints.CountDeliveries);
         app.Use(SetupEndpoints.RefuseWebhooksUntilConfigured);
+        app.UseWebhookBodyLimit();
         app.MapGitHubWebhooks(WebhookPath);
         SetupEndpoints.Map(app);
         ReportEndpoint.Map(app);
