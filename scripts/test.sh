@@ -1,5 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test in the solution. This is the README's test command and what .ci/run calls.
+# It starts a throwaway PostgreSQL on 127.0.0.1 for the PostgreSQL tests (stopped and deleted on exit); they run
+# whenever this script runs, and fail with the reason if the server could not be started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/throwaway-postgres.sh
+trap stop_throwaway_postgres EXIT
+export PRREVIEWBOT_TEST_POSTGRES_REQUIRED=1
+if ! start_throwaway_postgres; then
+    echo "warning: PostgreSQL tests will fail: ${PRREVIEWBOT_TEST_POSTGRES_PROBLEM:-unknown problem}" >&2
+fi
 dotnet test PrReviewBot.sln -c Release "$@"

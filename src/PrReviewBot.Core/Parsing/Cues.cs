@@ -11,10 +11,10 @@ internal static class Cues
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     private static readonly SearchValues<string> MeasurementWords = SearchValues.Create(
-        ["->", "=>", "from ", " vs", "versus", "before", "after"],
+        ["->", "=>", "from ", " vs", "versus", "before", "after", "was ", "previously", "von ", "de ", "desde"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<char> Arrows = SearchValues.Create("→➜⟶➔⇒➡");
+    private static readonly SearchValues<char> Arrows = SearchValues.Create("→➜⟶➔⇒➡从從");
 
     private static readonly SearchValues<string> TargetWords = SearchValues.Create(
         ["<", ">", "under", "below", "less", "lower than", "fewer", "at most", "at least", "more than", "greater",
@@ -65,5 +65,8 @@ internal static class Cues
 
     /// <summary>A sentence that could state a target.</summary>
     public static bool MayTarget(string text) =>
-        HasDigit(text) && (text.AsSpan().ContainsAny(TargetWords) || text.AsSpan().IndexOfAny('≤', '≥') >= 0);
+        HasDigit(text) && (text.AsSpan().ContainsAny(TargetWords) || text.AsSpan().ContainsAny(TargetSymbols));
+
+    // Symbols and the first characters of comparators written in Chinese, Japanese and Korean.
+    private static readonly SearchValues<char> TargetSymbols = SearchValues.Create("≤≥$€£低小超以未이미至最控高大不");
 }

@@ -19,7 +19,8 @@ internal sealed partial class DescriptionDocument
     public const int MaxAnalysedLength = 1 << 20;
 
     // Deeper nesting than this carries no meaning in a PR description; flattening it keeps parsing linear.
-    private const int MaxQuoteDepth = 8;
+    private const int MaxContainerMarkers = 8;
+    private const int MaxDelimitersPerLine = 200;
     private const int MaxIndent = 24;
     private const int MaxBacktickRun = 16;
 
@@ -156,85 +157,156 @@ internal sealed partial class DescriptionDocument
         return true;
     }
 
-    /// <summary>True when some line nests deeper, indents further or runs more backticks than <see cref="Flatten"/> allows.</summary>
+    /// <summary>
+    /// True when some line nests deeper (quotes, list markers, indentation), runs more backticks, or carries more
+    /// emphasis or bracket delimiters than <see cref="Flatten"/> allows. Such input would make Markdig work
+    /// super-linearly before it gives up at its depth limit.
+    /// </summary>
     private static bool NeedsFlattening(string text)
     {
-        var lineStart = true;
-        var lead = 0;
-        var run = 0;
-        foreach (var ch in text)
+        var start = 0;
+        while (start <= text.Length)
         {
-            if (ch == '\n')
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
             {
-                lineStart = true;
-                lead = 0;
-                run = 0;
-                continue;
+                end = text.Length;
             }
-            if (lineStart && (ch is '>' or ' ' or '\t'))
+            if (LineNeedsFlattening(text.AsSpan(start, end - start)))
             {
-                if (++lead > MaxIndent)
-                {
-                    return true;
-                }
+                return true;
             }
-            else
-            {
-                lineStart = false;
-            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static bool LineNeedsFlattening(ReadOnlySpan<char> line)
+    {
+        var (markers, indent, _) = LeadingContainers(line);
+        if (markers > MaxContainerMarkers || indent > MaxIndent)
+        {
+            return true;
+        }
+        int run = 0, emphasis = 0, brackets = 0;
+        foreach (var ch in line)
+        {
             run = ch == '`' ? run + 1 : 0;
             if (run > MaxBacktickRun)
             {
                 return true;
             }
+            if (ch is '*' or '_')
+            {
+                emphasis++;
+            }
+            else if (ch is '[' or ']')
+            {
+                brackets++;
+            }
         }
-        return false;
+        return emphasis > MaxDelimitersPerLine || brackets > MaxDelimitersPerLine;
     }
 
-    /// <summary>Caps quote depth, indentation and backtick runs so adversarial Markdown stays linear to parse.</summary>
-    private static string Flatten(string text)
+    /// <summary>How many container markers ("&gt;", "- ", "1. ") and indentation characters open a line, and where its text starts.</summary>
+    private static (int Markers, int Indent, int TextStart) LeadingContainers(ReadOnlySpan<char> line)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var line in text.Split('\n'))
+        int i = 0, markers = 0, indent = 0;
+        while (i < line.Length)
         {
-            var i = 0;
-            var quotes = 0;
-            var indent = 0;
-            var kept = new StringBuilder();
-            while (i < line.Length)
+            var ch = line[i];
+            if (ch == '>')
             {
-                var ch = line[i];
-                if (ch == '>')
+                markers++;
+                i++;
+            }
+            else if (ch is ' ' or '\t')
+            {
+                indent++;
+                i++;
+            }
+            else if (ch is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] == ' ')
+            {
+                markers++;
+                i += 2;
+            }
+            else if (char.IsAsciiDigit(ch))
+            {
+                var j = i;
+                while (j < line.Length && j - i < 9 && char.IsAsciiDigit(line[j]))
                 {
-                    if (quotes++ < MaxQuoteDepth)
-                    {
-                        kept.Append('>');
-                    }
-                    i++;
+                    j++;
                 }
-                else if (ch == ' ' || ch == '\t')
+                if (j + 1 < line.Length && line[j] is '.' or ')' && line[j + 1] == ' ')
                 {
-                    if (indent++ < MaxIndent)
-                    {
-                        kept.Append(ch);
-                    }
-                    i++;
+                    markers++;
+                    i = j + 2;
                 }
                 else
                 {
                     break;
                 }
             }
-            sb.Append(kept);
-            var run = 0;
-            for (; i < line.Length; i++)
+            else
             {
-                var ch = line[i];
-                run = ch == '`' ? run + 1 : 0;
-                if (run <= MaxBacktickRun)
+                break;
+            }
+        }
+        return (markers, indent, i);
+    }
+
+    /// <summary>
+    /// Caps container nesting, indentation and backtick runs, and makes delimiter storms literal, so adversarial
+    /// Markdown stays linear to parse. Ordinary descriptions never reach this.
+    /// </summary>
+    private static string Flatten(string text)
+    {
+        var sb = new StringBuilder(text.Length + 64);
+        foreach (var line in text.Split('\n'))
+        {
+            var (markers, _, textStart) = LeadingContainers(line);
+            if (markers > MaxContainerMarkers)
+            {
+                // Keep the first markers; the rest of the run is text, not structure.
+                var kept = 0;
+                var i = 0;
+                for (; i < textStart && kept < MaxContainerMarkers; i++)
                 {
-                    sb.Append(ch);
+                    sb.Append(line[i]);
+                    if (line[i] is '>' or '-' or '*' or '+' or '.' or ')')
+                    {
+                        kept++;
+                    }
                 }
+                // The markers beyond the cap are dropped; the line's text follows the kept ones.
+                sb.Append(' ').Append(line.AsSpan(textStart).TrimStart()).Append('\n');
+                continue;
+            }
+            var indent = 0;
+            var p = 0;
+            for (; p < textStart; p++)
+            {
+                if (line[p] is ' ' or '\t' && ++indent > MaxIndent)
+                {
+                    continue;
+                }
+                sb.Append(line[p]);
+            }
+            var rest = line.AsSpan(textStart);
+            var storm = rest.Count('*') + rest.Count('_') > MaxDelimitersPerLine || rest.Count('[') + rest.Count(']') > MaxDelimitersPerLine;
+            var run = 0;
+            foreach (var ch in rest)
+            {
+                run = ch == '`' ? run + 1 : 0;
+                if (run > MaxBacktickRun)
+                {
+                    continue;
+                }
+                if (storm && ch is '*' or '_' or '[' or ']')
+                {
+                    sb.Append('\\');
+                }
+                sb.Append(ch);
             }
             sb.Append('\n');
         }
@@ -413,6 +485,10 @@ internal sealed partial class DescriptionDocument
         }
         var links = new List<LinkReference>();
         ExtractHtmlLinks(raw, links);
+        if (raw.Contains("<table", StringComparison.OrdinalIgnoreCase) || raw.Contains("<tr", StringComparison.OrdinalIgnoreCase))
+        {
+            ReadHtmlTable(raw, html.Line + 1);
+        }
         var text = HtmlTag().Replace(HtmlComment().Replace(raw, " "), " ");
         text = System.Net.WebUtility.HtmlDecode(text).Trim();
         foreach (var img in links.Where(l => l.IsImage && l.Text.Length > 0))
@@ -422,6 +498,37 @@ internal sealed partial class DescriptionDocument
         if (text.Length > 0 || links.Count > 0)
         {
             AddBlock(BlockRole.Paragraph, text, html.Line + 1, links);
+        }
+    }
+
+    /// <summary>An HTML table (people paste them, sometimes inside &lt;details&gt;) read like a Markdown one.</summary>
+    private void ReadHtmlTable(string html, int line)
+    {
+        var header = new List<string>();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (Match row in HtmlRow().Matches(html))
+        {
+            var cells = HtmlCell().Matches(row.Groups["r"].Value)
+                .Select(c => System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(c.Groups["c"].Value, " ")).Trim())
+                .ToList();
+            if (cells.Count == 0)
+            {
+                continue;
+            }
+            if (header.Count == 0 && rows.Count == 0 && row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase))
+            {
+                header = cells;
+            }
+            else
+            {
+                rows.Add(cells);
+            }
+        }
+        if (rows.Count > 0)
+        {
+            var section = CurrentSection();
+            _tables.Add(new TableData(_index, header, rows, line, section, _lastText));
+            section?.Content.Append("[table]\n");
         }
     }
 
@@ -696,6 +803,12 @@ internal sealed partial class DescriptionDocument
 
     [GeneratedRegex(@"\b(?<n>src|alt|href)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlAttribute();
+
+    [GeneratedRegex(@"<tr\b[^>]*>(?<r>.*?)</tr>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlRow();
+
+    [GeneratedRegex(@"<t[hd]\b[^>]*>(?<c>.*?)</t[hd]>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlCell();
 
     [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlImage();

@@ -17,6 +17,7 @@ internal enum LinkKind
     DashboardFile,
     Document,
     SourceCode,
+    ToolDocumentation,
 }
 
 internal static partial class LinkKinds
@@ -65,6 +66,10 @@ internal static partial class LinkKinds
         {
             return LinkKind.Ticket;
         }
+        if (ToolDocs().IsMatch(lower))
+        {
+            return LinkKind.ToolDocumentation;
+        }
         if (SourcePath().IsMatch(lower))
         {
             return LinkKind.SourceCode;
@@ -75,7 +80,7 @@ internal static partial class LinkKinds
     [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*)(?:[/:?#]|$)")]
     private static partial Regex ProfileHost();
 
-    [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|pyroscope-app|/profiles?[-_]?explorer|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|[-_/.]flame[-_.]|pyroscope-app|/profiles?[-_]?explorer|\.nsys-rep|\.qdrep|\.tracy|\.trace(?:\.zip)?(?:$|[?#])|\.heapprofile|\.heapsnapshot|\.cpuprofile|\.folded|\.collapsed|\.etl(?:$|[?#])|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
     private static partial Regex ProfilePath();
 
     [GeneratedRegex(@"^https?://[^/]*(?:grafana|datadoghq|app\.datadog|newrelic|honeycomb|kibana|console\.aws\.amazon\.com/cloudwatch|cloudwatch|signalfx|lightstep|dynatrace|app\.powerbi\.com|perf-dash|chronograf|wavefront|splunk|sumologic|lookerstudio|metabase)[^/]*(?:[/:?#]|$)|/d/[a-z0-9_-]{5,}|/dashboards?/(?!.*\.(?:json|ya?ml|libsonnet|jsonnet)$)")]
@@ -104,6 +109,10 @@ internal static partial class LinkKinds
 
     [GeneratedRegex(@"(?:atlassian\.net/browse/|/browse/[A-Z0-9]+-\d+|jira\.|linear\.app/.*/issue/|youtrack|pivotaltracker\.com|shortcut\.com/.*/story|clickup\.com|asana\.com|trello\.com/c/|monday\.com|notion\.so)", RegexOptions.IgnoreCase)]
     private static partial Regex TicketHost();
+
+    // Public documentation of tools and platforms explains a metric; it does not set this team's target.
+    [GeneratedRegex(@"^https?://(?:www\.)?(?:web\.dev|developer\.mozilla\.org|developers\.google\.com|developer\.android\.com|developer\.apple\.com|learn\.microsoft\.com|docs\.microsoft\.com|docs\.python\.org|docs\.oracle\.com|pkg\.go\.dev|go\.dev|docs\.rs|react\.dev|reactjs\.org|nodejs\.org|kubernetes\.io|docs\.aws\.amazon\.com|cloud\.google\.com/[^?#]*docs|en\.wikipedia\.org|stackoverflow\.com|million\.dev)(?:[/:?#]|$)")]
+    private static partial Regex ToolDocs();
 
     [GeneratedRegex(@"(?:\.(?:go|rs|cs|java|kt|py|rb|ts|tsx|js|jsx|c|cc|cpp|h|hpp|scala|swift|php|lua)(?:$|[?#])|#l\d+)")]
     private static partial Regex SourcePath();

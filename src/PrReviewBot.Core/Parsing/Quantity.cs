@@ -39,7 +39,7 @@ internal static partial class Quantities
         @"[KMGT]i?B\s?/\s?s(?:ec)?|[KMGT]bit/s|Gbps|Mbps|" +
         @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|" +
         @"µs|μs|us|ns|ms|msec|millis(?:econds?)?|sec(?:onds?|s)?|s|minutes?|mins?|min|m|hours?|hrs?|h|" +
-        @"[KMGT]i?B|kB|bytes|B|%|" +
+        @"[KMGT]i?B|kB|bytes|B|[KMGT]i(?![A-Za-z])|%|µA|μA|uA|mA|mW|kW|W|" +
         @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|" +
         @"x|×)";
 
@@ -162,6 +162,15 @@ internal static partial class Quantities
             "gb/s" or "gb/sec" => "GB/s",
             "kb/s" or "kb/sec" => "KB/s",
             "mib/s" => "MiB/s",
+            "ki" => "KiB",
+            "mi" => "MiB",
+            "gi" => "GiB",
+            "ti" => "TiB",
+            "μa" or "ua" or "µa" => "µA",
+            "ma" => "mA",
+            "mw" => "mW",
+            "kw" => "kW",
+            "w" => "W",
             "%" => "%",
             _ => lower,
         };
@@ -174,6 +183,7 @@ internal static partial class Quantities
         "%" => UnitFamily.Percent,
         "x" => UnitFamily.Ratio,
         "queries" or "requests" or "rows" or "allocs" or "objects" or "calls" or "round trips" or "items" or "allocs/op" => UnitFamily.Count,
+        "µa" or "ma" or "mw" or "kw" or "w" => UnitFamily.Count,
         var u when u.StartsWith("ms/", StringComparison.Ordinal) || u.StartsWith("µs/", StringComparison.Ordinal) || u.StartsWith("us/", StringComparison.Ordinal) || u.StartsWith("s/", StringComparison.Ordinal) => UnitFamily.Time,
         var u when u.Contains('/') || u.EndsWith(" per second", StringComparison.Ordinal) || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,
         _ => UnitFamily.None,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using PrReviewBot.Service;
 
@@ -11,6 +12,8 @@ namespace PrReviewBot.GitHub;
 /// GitHub asks for (Retry-After, x-ratelimit-reset) for rate limits, when it is short. A longer wait is not
 /// spent holding a worker: the failure goes up and the job is rescheduled for when GitHub allows it.
 /// Writes that create something (a comment) are retried only when GitHub certainly did not apply them.
+/// Inside the retries sits one circuit breaker shared by every call: when GitHub is down, calls stop (jobs wait
+/// for it) and one probe at a time finds out when it is back, instead of every job retrying into the outage.
 /// </summary>
 public sealed class GitHubCallPolicy
 {
@@ -18,6 +21,8 @@ public sealed class GitHubCallPolicy
     private static readonly ResiliencePropertyKey<Action?> OnUnauthorizedKey = new("github.on-unauthorized");
 
     private readonly GitHubRetryOptions _options;
+    private readonly GitHubCircuitBreakerOptions _breakerOptions;
+    private readonly CircuitBreakerStateProvider _breakerState = new();
     private readonly TimeProvider _time;
     private readonly GitHubTraffic _traffic;
     private readonly ILogger<GitHubCallPolicy> _log;
@@ -27,11 +32,52 @@ public sealed class GitHubCallPolicy
     public GitHubCallPolicy(IOptions<GitHubOptions> options, TimeProvider time, GitHubTraffic traffic, ILogger<GitHubCallPolicy> log)
     {
         _options = options.Value.Retry;
+        _breakerOptions = options.Value.CircuitBreaker;
         _time = time;
         _traffic = traffic;
         _log = log;
-        _idempotent = Build(idempotent: true);
-        _creating = Build(idempotent: false);
+        var breaker = BuildBreaker();
+        _idempotent = Build(idempotent: true, breaker);
+        _creating = Build(idempotent: false, breaker);
+    }
+
+    /// <summary>Closed (calling GitHub), Open (waiting out an outage) or HalfOpen (a probe call is under way).</summary>
+    public CircuitState Circuit => _breakerOptions.Enabled ? _breakerState.CircuitState : CircuitState.Closed;
+
+    private ResiliencePipeline BuildBreaker()
+    {
+        var o = _breakerOptions;
+        if (!o.Enabled)
+        {
+            return ResiliencePipeline.Empty;
+        }
+        return new ResiliencePipelineBuilder { TimeProvider = _time }.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            FailureRatio = o.FailureRatio,
+            MinimumThroughput = Math.Max(2, o.MinimumThroughput),
+            SamplingDuration = o.SamplingDuration < TimeSpan.FromMilliseconds(500) ? TimeSpan.FromMilliseconds(500) : o.SamplingDuration,
+            BreakDuration = o.BreakDuration < TimeSpan.FromMilliseconds(500) ? TimeSpan.FromMilliseconds(500) : o.BreakDuration,
+            // Each failed probe doubles the pause: a long outage costs a handful of calls, not one per job.
+            BreakDurationGenerator = args =>
+            {
+                var doubled = o.BreakDuration.TotalMilliseconds * Math.Pow(2, Math.Min(args.HalfOpenAttempts, 16));
+                return ValueTask.FromResult(TimeSpan.FromMilliseconds(Math.Min(doubled, Math.Max(o.BreakDuration.TotalMilliseconds, o.MaxBreakDuration.TotalMilliseconds))));
+            },
+            StateProvider = _breakerState,
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is { } e && !args.Context.CancellationToken.IsCancellationRequested && GitHubFaults.IsOutage(e)),
+            OnOpened = args =>
+            {
+                _log.LogWarning("GitHub looks down ({Reason}): no calls for {BreakDuration}; work waits and resumes when a probe call succeeds",
+                    args.Outcome.Exception is { } e ? GitHubFaults.Classify(e, _time.GetUtcNow()).Summary : "failing", args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                _log.LogInformation("GitHub answers again: calls resume");
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
     }
 
     /// <param name="idempotent">False for calls that create something: they are not repeated after an ambiguous failure.</param>
@@ -52,7 +98,7 @@ public sealed class GitHubCallPolicy
         }
     }
 
-    private ResiliencePipeline Build(bool idempotent)
+    private ResiliencePipeline Build(bool idempotent, ResiliencePipeline breaker)
     {
         var options = new RetryStrategyOptions
         {
@@ -77,7 +123,7 @@ public sealed class GitHubCallPolicy
                 return ValueTask.CompletedTask;
             },
         };
-        return new ResiliencePipelineBuilder { TimeProvider = _time }.AddRetry(options).Build();
+        return new ResiliencePipelineBuilder { TimeProvider = _time }.AddRetry(options).AddPipeline(breaker).Build();
     }
 
     private bool ShouldRetry(Exception? e, int attempt, ResilienceContext context, bool idempotent)

@@ -54,6 +54,9 @@ public sealed class GitHubConnections : IDisposable
 
     public InstallationTokens Tokens => _current.Tokens;
 
+    /// <summary>The App itself (JWT): for App-level endpoints such as its webhook deliveries.</summary>
+    public IConnection App => _current.App;
+
     public GitHubMode Mode => _current.Options.Mode;
 
     /// <summary>The connection that acts on <paramref name="repo"/>: its installation's, or the token's.</summary>
@@ -138,6 +141,10 @@ public sealed class GitHubConnections : IDisposable
         };
 
         public GitHubClient ClientFor(RepositoryRef repo) => _clients.GetOrAdd(For(repo), c => new GitHubClient(c));
+
+        public IConnection App => Options.Mode == GitHubMode.App
+            ? _app.Value
+            : throw new GitHubNotConfiguredException("App-level calls need a GitHub App (GitHub:AppId and a private key).");
 
         public IConnection ForInstallation(long installationId) =>
             _installations.GetOrAdd(installationId, id => _owner.Create(new InstallationCredentialStore(Tokens, id), ApiBase));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Octokit;
+using Polly.CircuitBreaker;
 
 namespace PrReviewBot.GitHub;
 
@@ -27,6 +28,12 @@ public enum FaultKind
 
     /// <summary>Trying again will not help (404, 422, 403 without a rate limit).</summary>
     Permanent,
+
+    /// <summary>
+    /// GitHub looks down (the circuit breaker is open): wait <see cref="Fault.Wait"/> without counting an attempt,
+    /// however long the outage lasts.
+    /// </summary>
+    Unavailable,
 }
 
 /// <param name="Wait">How long GitHub asked us to wait, when it said so.</param>
@@ -38,10 +45,26 @@ public static class GitHubFaults
     /// <summary>GitHub's advice for a secondary limit without Retry-After: wait at least a minute.</summary>
     public static readonly TimeSpan SecondaryLimitDefaultWait = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long work waits when the circuit is half-open (a probe is deciding) and no wait is known.</summary>
+    public static readonly TimeSpan CircuitProbeWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Failures that say GitHub (or the way to it) is down, as opposed to a bad request or a limit: timeouts,
+    /// refused or reset connections, 5xx. These open the circuit breaker.
+    /// </summary>
+    public static bool IsOutage(Exception e) => e switch
+    {
+        TimeoutException or HttpRequestException or TaskCanceledException => true,
+        ApiException a => (int)a.StatusCode >= 500,
+        _ => false,
+    };
+
     public static Fault Classify(Exception e, DateTimeOffset now)
     {
         switch (e)
         {
+            case BrokenCircuitException b:
+                return new Fault(FaultKind.Unavailable, b.RetryAfter ?? CircuitProbeWait, "GitHub looks down (circuit open): waiting before calling again");
             case GitHubRateLimitedException r:
                 return new Fault(FaultKind.RateLimited, r.Wait, r.Message);
             case RateLimitExceededException r:
@@ -82,6 +105,9 @@ public static class GitHubFaults
                 return new Fault(FaultKind.Transient, null, q.Message);
             case JsonException j:
                 return new Fault(FaultKind.Transient, null, $"GitHub's answer could not be read: {j.Message}");
+            case System.Runtime.Serialization.SerializationException s:
+                // Octokit's reader: a garbled or cut answer (a proxy's error page with 200, a broken chunk).
+                return new Fault(FaultKind.Transient, null, $"GitHub's answer could not be read: {s.Message}");
             default:
                 return new Fault(FaultKind.Permanent, null, $"{e.GetType().Name}: {e.Message}");
         }

@@ -24,6 +24,12 @@ public interface IGitHub
     /// <summary>A completed check run in one call (App mode), or a commit status (token mode).</summary>
     Task PublishCheckAsync(RepositoryRef repo, CheckPublication check, CancellationToken ct);
 
+    /// <summary>
+    /// Whether the latest check run (App mode) or status (token mode) named like <paramref name="check"/> on its head SHA
+    /// already says what it says: a run interrupted by a crash may have posted it without recording so.
+    /// </summary>
+    Task<bool> IsCheckPostedAsync(RepositoryRef repo, CheckPublication check, CancellationToken ct);
+
     Task<long> CreateCommentAsync(RepositoryRef repo, int number, string body, CancellationToken ct);
 
     /// <summary>Edits a comment in place; false when it no longer exists (someone deleted it).</summary>

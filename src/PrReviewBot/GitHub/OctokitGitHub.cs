@@ -310,7 +310,7 @@ public sealed partial class OctokitGitHub(GitHubConnections connections, GitHubC
             {
                 State = check.Output.Conclusion == ReviewConclusion.Failure ? CommitState.Failure : CommitState.Success,
                 Context = check.Name,
-                Description = check.StatusDescription.Length <= 140 ? check.StatusDescription : check.StatusDescription[..139] + "…",
+                Description = StatusDescription(check.StatusDescription),
                 TargetUrl = check.DetailsUrl,
             };
             await policy.RunAsync("create commit status", idempotent: true,
@@ -322,24 +322,48 @@ public sealed partial class OctokitGitHub(GitHubConnections connections, GitHubC
     {
         using var scope = GitHubCallScope.For(repo.InstallationId);
         var client = connections.ClientFor(repo);
-        var created = await policy.RunAsync("create comment", idempotent: false,
-            _ => client.Issue.Comment.Create(repo.Owner, repo.Name, number, body), ct, OnUnauthorized(repo));
-        return created.Id;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var created = await policy.RunAsync("create comment", idempotent: false,
+                    _ => client.Issue.Comment.Create(repo.Owner, repo.Name, number, body), ct, OnUnauthorized(repo));
+                return created.Id;
+            }
+            catch (ApiValidationException e) when (CommentShortening.IsTooLong(e) && attempt <= CommentShortening.MaxTries)
+            {
+                // A 422 created nothing: posting a shorter body cannot make a second comment.
+                var shorter = CommentShortening.Shorten(body, CommentShortening.NamedLimit(e), attempt);
+                log.LogWarning("GitHub refused the comment on {Repository}#{PullRequest} as too long ({Length} characters); posting it shortened to {Shorter}",
+                    repo.FullName, number, body.Length, shorter.Length);
+                body = shorter;
+            }
+        }
     }
 
     public async Task<bool> UpdateCommentAsync(RepositoryRef repo, long commentId, string body, CancellationToken ct)
     {
         using var scope = GitHubCallScope.For(repo.InstallationId);
         var client = connections.ClientFor(repo);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await policy.RunAsync("update comment", idempotent: true,
-                _ => client.Issue.Comment.Update(repo.Owner, repo.Name, commentId, body), ct, OnUnauthorized(repo));
-            return true;
-        }
-        catch (NotFoundException)
-        {
-            return false;
+            try
+            {
+                await policy.RunAsync("update comment", idempotent: true,
+                    _ => client.Issue.Comment.Update(repo.Owner, repo.Name, commentId, body), ct, OnUnauthorized(repo));
+                return true;
+            }
+            catch (NotFoundException)
+            {
+                return false;
+            }
+            catch (ApiValidationException e) when (CommentShortening.IsTooLong(e) && attempt <= CommentShortening.MaxTries)
+            {
+                var shorter = CommentShortening.Shorten(body, CommentShortening.NamedLimit(e), attempt);
+                log.LogWarning("GitHub refused the edit of comment {CommentId} on {Repository} as too long ({Length} characters); editing it shortened to {Shorter}",
+                    commentId, repo.FullName, body.Length, shorter.Length);
+                body = shorter;
+            }
         }
     }
 

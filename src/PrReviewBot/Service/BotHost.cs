@@ -52,9 +52,7 @@ public static class BotHost
         services.AddHttpContextAccessor();
 
         // Storage
-        services.AddSingleton<SqliteWorkStore>();
-        services.TryAddSingleton<IWorkStore>(sp => sp.GetRequiredService<SqliteWorkStore>());
-        services.AddHostedService<StorageStartup>();
+        services.AddWorkStore(storage);
 
         // GitHub
         services.AddSingleton<GitHubTraffic>();
@@ -66,9 +64,6 @@ public static class BotHost
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<ReportSigner>();
         services.AddSingleton<ReportLinks>();
-        // Gate mode, plan and commands (issue 4): their state lives in the work store, which must keep it too.
-        services.TryAddSingleton<ICommandStore>(sp => StoreFor<ICommandStore>(sp));
-        services.TryAddSingleton<IGateStore>(sp => StoreFor<IGateStore>(sp));
         services.TryAddSingleton<IOverrideHistory, StoredOverrideHistory>();
         services.AddSingleton<ReviewEvidence>();
         services.AddSingleton<GateComments>();
@@ -80,6 +75,7 @@ public static class BotHost
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
+        services.AddRedeliverySweep(configuration);
 
         // Intake: the secret is read per request, so a reloaded configuration (issue 5's setup) applies at once.
         services.AddSingleton<WebhookEventProcessor, WebhookIntake>();
@@ -114,15 +110,11 @@ public static class BotHost
         });
         app.Use(ProbeEndpoints.CountDeliveries);
         app.Use(SetupEndpoints.RefuseWebhooksUntilConfigured);
+        app.UseWebhookBodyLimit();
         app.MapGitHubWebhooks(WebhookPath);
         SetupEndpoints.Map(app);
         ReportEndpoint.Map(app);
         ProbeEndpoints.Map(app);
         return app;
     }
-
-    private static T StoreFor<T>(IServiceProvider services) where T : class =>
-        services.GetRequiredService<IWorkStore>() as T
-        ?? throw new BotConfigurationException(
-            $"The configured storage ({services.GetRequiredService<IWorkStore>().GetType().Name}) does not keep {typeof(T).Name}: gate mode and the /perf-review commands need it.");
 }

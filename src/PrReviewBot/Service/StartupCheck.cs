@@ -57,8 +57,8 @@ public static class StartupCheck
             case StorageOptions.Sqlite:
                 return;
             case StorageOptions.Postgres:
-                throw new BotConfigurationException(
-                    "Storage:Provider 'postgres' is not available in this build yet: use 'sqlite' (the default).");
+                Storage.PostgresWorkStore.BuildConnectionString(storage.ConnectionString);
+                return;
             default:
                 throw new BotConfigurationException(
                     $"Storage:Provider '{storage.Provider}' is unknown: use 'sqlite' (the default) or 'postgres'.");

@@ -20,6 +20,10 @@ public static class WebhookErrors
         var (status, message) = e switch
         {
             WebhookRejectedException r => (r.StatusCode, r.Message),
+            // Kestrel stops reading a body past the limit (one sent without a Content-Length).
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, WebhookBodyLimit.TooLarge(WebhookBodyLimit.Of(context.RequestServices.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()))),
+            BadHttpRequestException b => (b.StatusCode, "The request could not be read."),
             JsonException => (StatusCodes.Status400BadRequest, "The body is not valid JSON."),
             DbException => (StatusCodes.Status503ServiceUnavailable, "The delivery could not be stored, so it was not accepted: redeliver it later."),
             _ => (StatusCodes.Status500InternalServerError, "The delivery could not be processed and was not accepted; the bot's log has the details under its delivery id."),

@@ -28,6 +28,12 @@ public interface IWorkStore
     /// <summary>Leases the job due soonest that nobody holds, or null.</summary>
     Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct);
 
+    /// <summary>
+    /// Extends a lease this owner still holds (a long evaluation must not look abandoned). False when the lease was
+    /// lost: it expired and another worker took the subject, so this run must stop without settling it.
+    /// </summary>
+    Task<bool> RenewLeaseAsync(LeasedJob job, TimeSpan leaseFor, CancellationToken ct);
+
     /// <summary>When the next job becomes leasable (due, or its lease expires); null when there is no job.</summary>
     Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct);
 
@@ -156,7 +162,14 @@ public sealed record LeasedJob(
     long Version,
     int Attempts,
     bool Force,
-    string LeaseOwner);
+    string LeaseOwner)
+{
+    /// <summary>
+    /// A previous run of this job never settled it (its process died, or stopped mid-evaluation): it may have
+    /// posted to GitHub without recording so, and this run checks before posting again.
+    /// </summary>
+    public bool Interrupted { get; init; }
+}
 
 public sealed record PendingDelivery(string DeliveryId, string Event, string? Action, DateTimeOffset ReceivedAt, string? Body);
 

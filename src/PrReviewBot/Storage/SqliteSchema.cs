@@ -85,7 +85,27 @@ internal static class SqliteSchema
         CREATE INDEX evaluations_pr ON evaluations (repository, number, evaluated_at);
         """,
 
-        // 2 (issue 4): /perf-review commands handled, the override audit log, and gate mode's state per issue.
+        // 2: the missed-delivery sweep: who runs it (a lease), how far it got, and which deliveries it asked GitHub to send again.
+        """
+        CREATE TABLE sweeps (
+            name        TEXT PRIMARY KEY,
+            lease_owner TEXT,
+            lease_until INTEGER,
+            swept_until INTEGER
+        );
+
+        CREATE TABLE redeliveries (
+            guid             TEXT PRIMARY KEY,
+            hook_delivery_id INTEGER NOT NULL,
+            requested_at     INTEGER NOT NULL
+        );
+        CREATE INDEX redeliveries_requested_at ON redeliveries (requested_at);
+
+        -- Set when a job is leased again after a run that never settled it (a crash, a stop mid-evaluation).
+        ALTER TABLE jobs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
+        """,
+
+        // 3 (issue 4): /perf-review commands handled, the override audit log, and gate mode's state per issue.
         """
         CREATE TABLE commands (
             repository  TEXT NOT NULL,

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace PrReviewBot.Storage;
 
-/// <summary>Commands handled, the override audit log and gate state in SQLite (migration 2).</summary>
+/// <summary>Commands handled, the override audit log and gate state in SQLite (migration 3).</summary>
 public sealed partial class SqliteWorkStore : ICommandStore, IGateStore
 {
     private const string CommandSelect =

@@ -64,8 +64,8 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
 
     public Task RecoverAsync(CancellationToken ct) => WithConnection(async c =>
     {
-        // One process per SQLite file: a lease still held at start-up belongs to a process that died.
-        await Exec(c, "UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL", ct);
+        // One process per SQLite file: a lease still held at start-up belongs to a process that died mid-run.
+        await Exec(c, "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, interrupted = 1 WHERE lease_owner IS NOT NULL", ct);
         return 0;
     }, ct);
 
@@ -136,13 +136,14 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
         var now = _time.GetUtcNow();
         await using var cmd = Command(c,
             """
-            UPDATE jobs SET lease_owner = $owner, lease_until = $until
+            UPDATE jobs SET interrupted = CASE WHEN lease_owner IS NOT NULL OR interrupted = 1 THEN 1 ELSE 0 END,
+                lease_owner = $owner, lease_until = $until
             WHERE subject = (
                 SELECT subject FROM jobs
                 WHERE due_at <= $now AND (lease_until IS NULL OR lease_until <= $now)
                 ORDER BY due_at, created_at
                 LIMIT 1)
-            RETURNING subject, kind, repository, installation_id, number, sha, base_ref, version, attempts, force
+            RETURNING subject, kind, repository, installation_id, number, sha, base_ref, version, attempts, force, interrupted
             """, null,
             ("$owner", owner), ("$until", Ms(now + leaseFor)), ("$now", Ms(now)));
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -152,8 +153,15 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
         }
         return new LeasedJob(
             r.GetString(0), ParseKind(r.GetString(1)), r.GetString(2), NullableLong(r, 3), NullableInt(r, 4),
-            NullableString(r, 5), NullableString(r, 6), r.GetInt64(7), r.GetInt32(8), r.GetInt32(9) == 1, owner);
+            NullableString(r, 5), NullableString(r, 6), r.GetInt64(7), r.GetInt32(8), r.GetInt32(9) == 1, owner)
+        {
+            Interrupted = r.GetInt32(10) == 1,
+        };
     }, ct);
+
+    public Task<bool> RenewLeaseAsync(LeasedJob job, TimeSpan leaseFor, CancellationToken ct) => WithConnection(async c =>
+        await Exec(c, "UPDATE jobs SET lease_until = $until WHERE subject = $s AND lease_owner = $o", ct, null,
+            ("$until", Ms(_time.GetUtcNow() + leaseFor)), ("$s", job.Subject), ("$o", job.LeaseOwner)) == 1, ct);
 
     public Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct) => WithConnection(async c =>
     {
@@ -203,7 +211,7 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
             {
                 // Work arrived while this ran: run again, from a clean slate.
                 await Exec(c,
-                    "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, attempts = 0, last_error = NULL, updated_at = $now WHERE subject = $s AND lease_owner = $o",
+                    "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, interrupted = 0, attempts = 0, last_error = NULL, updated_at = $now WHERE subject = $s AND lease_owner = $o",
                     ct, tx, ("$now", now), ("$s", job.Subject), ("$o", job.LeaseOwner));
             }
             await tx.CommitAsync(ct);
@@ -214,7 +222,7 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
     {
         await Exec(c,
             """
-            UPDATE jobs SET lease_owner = NULL, lease_until = NULL, due_at = $due, attempts = attempts + $inc, last_error = $reason, updated_at = $now
+            UPDATE jobs SET lease_owner = NULL, lease_until = NULL, interrupted = 0, due_at = $due, attempts = attempts + $inc, last_error = $reason, updated_at = $now
             WHERE subject = $s AND lease_owner = $o
             """, ct, null,
             ("$due", Ms(dueAt)), ("$inc", countAttempt ? 1 : 0), ("$reason", reason), ("$now", Ms(_time.GetUtcNow())),
@@ -224,7 +232,8 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
 
     public Task ReleaseAsync(LeasedJob job, CancellationToken ct) => WithConnection(async c =>
     {
-        await Exec(c, "UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE subject = $s AND lease_owner = $o", ct, null,
+        // Handed back mid-run (shutdown): it may have posted without recording so.
+        await Exec(c, "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, interrupted = 1 WHERE subject = $s AND lease_owner = $o", ct, null,
             ("$s", job.Subject), ("$o", job.LeaseOwner));
         return 0;
     }, ct);
@@ -407,6 +416,7 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
     {
         await Exec(c, "DELETE FROM deliveries WHERE received_at < $cutoff AND state <> 'pending'", ct, null, ("$cutoff", Ms(cutoff)));
         await Exec(c, "DELETE FROM evaluations WHERE evaluated_at < $cutoff", ct, null, ("$cutoff", Ms(cutoff)));
+        await Exec(c, "DELETE FROM redeliveries WHERE requested_at < $cutoff", ct, null, ("$cutoff", Ms(cutoff)));
         return 0;
     }, ct);
 

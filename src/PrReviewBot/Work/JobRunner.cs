@@ -64,7 +64,7 @@ public sealed class JobRunner(
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 await store.ReleaseAsync(job, CancellationToken.None);
-                log.LogInformation("Handed {Subject} back at shutdown; it resumes at the next start", job.Subject);
+                log.LogInformation("Handed {Subject} back (shutdown, or its lease was lost); it runs again where it is leased next", job.Subject);
                 outcome = "released";
             }
             catch (Exception e)
@@ -108,6 +108,14 @@ public sealed class JobRunner(
                 await store.RetryLaterAsync(job, due, fault.Summary, countAttempt: true, CancellationToken.None);
                 log.LogWarning("GitHub asked to wait ({Reason}): {Subject} resumes at {Due:o}", fault.Summary, job.Subject, due);
                 return "waiting for rate limit";
+            }
+            case FaultKind.Unavailable:
+            {
+                // An outage is nobody's attempt: the job waits for the circuit, however long GitHub is down.
+                var due = now + (fault.Wait ?? GitHubFaults.CircuitProbeWait) + Jitter(TimeSpan.FromSeconds(2));
+                await store.RetryLaterAsync(job, due, fault.Summary, countAttempt: false, CancellationToken.None);
+                log.LogInformation("{Subject} waits for GitHub ({Reason}); resumes at {Due:o}", job.Subject, fault.Summary, due);
+                return "waiting for GitHub";
             }
             case FaultKind.Transient or FaultKind.Unauthorized when job.Attempts + 1 < options.MaxJobAttempts:
             {

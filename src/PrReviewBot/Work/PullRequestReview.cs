@@ -65,7 +65,7 @@ public sealed class PullRequestReview(
 
         var (afterComment, commentAction) = await SyncCommentAsync(repo, number, decision, record, ct);
         record = afterComment;
-        var (afterCheck, checkAction) = await SyncCheckAsync(repo, number, snapshot.HeadSha, decision, record, job.Force, reportUrl, ct);
+        var (afterCheck, checkAction) = await SyncCheckAsync(repo, number, snapshot.HeadSha, decision, record, job.Force, job.Interrupted, reportUrl, ct);
         record = afterCheck;
 
         var ids = deliveries.Select(d => d.DeliveryId).ToList();
@@ -82,7 +82,8 @@ public sealed class PullRequestReview(
     }
 
     private async Task<(PullRequestRecord, string)> SyncCheckAsync(
-        RepositoryRef repo, int number, string headSha, Decision decision, PullRequestRecord record, bool force, string? reportUrl, CancellationToken ct)
+        RepositoryRef repo, int number, string headSha, Decision decision, PullRequestRecord record, bool force, bool interrupted, string? reportUrl,
+        CancellationToken ct)
     {
         var fingerprint = ReviewRendering.Fingerprint(decision.CheckName, ReviewRendering.Name(decision.Check.Conclusion),
             decision.Check.Title, decision.Check.Summary, decision.Check.Text, reportUrl);
@@ -90,8 +91,14 @@ public sealed class PullRequestReview(
         {
             return (record, "unchanged");
         }
-        await gitHub.PublishCheckAsync(repo, new CheckPublication(decision.CheckName, headSha, decision.Check, reportUrl,
-            number.ToString(CultureInfo.InvariantCulture), decision.StatusDescription), ct);
+        var publication = new CheckPublication(decision.CheckName, headSha, decision.Check, reportUrl,
+            number.ToString(CultureInfo.InvariantCulture), decision.StatusDescription);
+        // A run that died after posting but before recording it: GitHub already shows this check, so do not post it twice.
+        var alreadyPosted = !force && interrupted && await gitHub.IsCheckPostedAsync(repo, publication, ct);
+        if (!alreadyPosted)
+        {
+            await gitHub.PublishCheckAsync(repo, publication, ct);
+        }
         record = record with
         {
             CheckName = decision.CheckName,
@@ -100,7 +107,7 @@ public sealed class PullRequestReview(
             CheckSha = headSha,
         };
         await store.SavePullRequestAsync(record, ct);
-        return (record, "posted");
+        return (record, alreadyPosted ? "already posted" : "posted");
     }
 
     private async Task<(PullRequestRecord, string)> SyncCommentAsync(

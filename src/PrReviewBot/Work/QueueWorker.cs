@@ -75,7 +75,8 @@ public sealed class QueueWorker(
         await Task.Yield();
         try
         {
-            await runner.RunAsync(job, stopping);
+            await using var lease = LeaseKeeper.Start(store, job, options.CurrentValue.LeaseDuration, time, log, stopping);
+            await runner.RunAsync(job, lease.Token);
         }
         finally
         {

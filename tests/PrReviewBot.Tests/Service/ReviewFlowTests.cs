@@ -7,7 +7,7 @@ namespace PrReviewBot.Tests.Service;
 /// <summary>Signed deliveries in over HTTP, the real Octokit client out to the fake GitHub: what GitHub receives.</summary>
 public class ReviewFlowTests : EndToEndTest
 {
-    [Fact]
+    [SkippableFact]
     public async Task IncompleteDescription_GetsOneFailingCheckOnHeadAndOneCommentNamingWhatIsMissing()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -33,7 +33,7 @@ public class ReviewFlowTests : EndToEndTest
 
 public class ReviewFlowUpdateTests : EndToEndTest
 {
-    [Fact]
+    [SkippableFact]
     public async Task DescriptionCompletedByEdit_SameCommentTurnsAllClearAndSuccessfulCheckIsPosted()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -56,7 +56,7 @@ public class ReviewFlowUpdateTests : EndToEndTest
         Assert.All(GitHub.CheckRuns, c => Assert.Equal(Payloads.HeadSha, c.HeadSha));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NewPush_GetsACheckOnTheNewHeadSha()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -74,7 +74,7 @@ public class ReviewFlowUpdateTests : EndToEndTest
         Assert.Equal(0, Assert.Single(GitHub.Comments).Edits);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StickyCommentDeletedByAPerson_IsPostedAgainWhenTheVerdictChanges()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -93,7 +93,7 @@ public class ReviewFlowUpdateTests : EndToEndTest
         Assert.NotEqual(first.Id, second.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StickyCommentFromAnEarlierLife_IsFoundByItsMarkerAndReused()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -110,7 +110,7 @@ public class ReviewFlowUpdateTests : EndToEndTest
         Assert.Contains("Rollback", sticky.Body);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ClosedPullRequest_GetsNothing()
     {
         var pr = AddOptimizationPr(Descriptions.Incomplete);
@@ -127,7 +127,7 @@ public class ReviewFlowUpdateTests : EndToEndTest
 
 public class NonOptimizationTests : EndToEndTest
 {
-    [Fact]
+    [SkippableFact]
     public async Task NonOptimizationPr_GetsASuccessfulCheckAndNoComment()
     {
         GitHub.AddPullRequest(new FakePullRequest
@@ -157,7 +157,7 @@ public class ConfigurationTests : EndToEndTest
 {
     private const string BadConfig = "# PrReviewBot settings for this repository\nno_such_setting: true\n";
 
-    [Fact]
+    [SkippableFact]
     public async Task BadConfigOnBaseBranch_GivesAFailingCheckNamingFileAndLine()
     {
         AddOptimizationPr(Descriptions.Complete);
@@ -175,7 +175,7 @@ public class ConfigurationTests : EndToEndTest
         Assert.Empty(GitHub.Comments);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ConfigIsReadFromTheBaseBranch_NeverFromThePrsHead()
     {
         AddOptimizationPr(Descriptions.Complete);
@@ -190,7 +190,7 @@ public class ConfigurationTests : EndToEndTest
         Assert.DoesNotContain("Invalid", Assert.Single(GitHub.CheckRuns).Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RepositoryWithoutConfig_FallsBackToTheOrganizationsDotGithubRepository()
     {
         AddOptimizationPr(Descriptions.Complete);
@@ -206,7 +206,7 @@ public class ConfigurationTests : EndToEndTest
         Assert.Contains("Codertocat/.github", $"{check.Title}\n{check.Summary}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RetargetedPr_ReadsTheConfigOfItsNewBaseBranch()
     {
         var pr = AddOptimizationPr(Descriptions.Complete);

@@ -37,6 +37,9 @@ public sealed class BotSettings
     public Dictionary<string, string?> Config { get; } = [];
     public TimeProvider? Time { get; set; }
 
+    /// <summary>Set: the bot runs on this PostgreSQL connection string instead of <see cref="DatabasePath"/>.</summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>Services registered before the bot's own (which are only added when absent).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
     public string PersonalToken { get; set; } = "ghp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
@@ -92,8 +95,9 @@ public sealed class BotUnderTest : IAsyncDisposable
             ["GitHub:Token"] = "",
             ["GitHub:WebhookSecret"] = settings.Secret,
             ["GitHub:Retry:BaseDelay"] = "00:00:00.050",
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = settings.DatabasePath,
+            ["Storage:Provider"] = settings.PostgresConnectionString is null ? "sqlite" : "postgres",
+            ["Storage:ConnectionString"] = settings.PostgresConnectionString ?? settings.DatabasePath,
+            ["Redelivery:Enabled"] = "false",
             ["Server:PublicUrl"] = "",
             ["Setup:CredentialsPath"] = settings.CredentialsPath,
             ["Logging:Console"] = "off",

@@ -4,21 +4,35 @@ namespace PrReviewBot.Tests.Support;
 public abstract class EndToEndTest : IAsyncLifetime
 {
     private readonly List<BotUnderTest> _bots = [];
+    private TestPostgres? _postgres;
+
+    /// <summary>True in the PostgreSQL variants of a test class: every bot of the test shares one fresh schema.</summary>
+    protected virtual bool OnPostgres => false;
+
+    /// <summary>The test's PostgreSQL schema (only when <see cref="OnPostgres"/>).</summary>
+    protected TestPostgres Postgres => _postgres ?? throw new InvalidOperationException("This test class does not run on PostgreSQL.");
 
     protected FakeGitHub GitHub { get; } = new();
 
     protected const string Repo = Payloads.Repository;
     protected const int Pr = Payloads.Number;
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         GitHub.AddRepository(Repo, "master");
-        return Task.CompletedTask;
+        if (OnPostgres)
+        {
+            _postgres = await TestPostgres.CreateAsync();
+        }
     }
 
     protected async Task<BotUnderTest> StartBotAsync(Action<BotSettings>? adjust = null)
     {
-        var bot = await BotUnderTest.StartAsync(GitHub, adjust);
+        var bot = await BotUnderTest.StartAsync(GitHub, s =>
+        {
+            s.PostgresConnectionString = _postgres?.ConnectionString;
+            adjust?.Invoke(s);
+        });
         _bots.Add(bot);
         return bot;
     }
@@ -58,5 +72,9 @@ public abstract class EndToEndTest : IAsyncLifetime
             }
         }
         GitHub.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
     }
 }

@@ -246,13 +246,15 @@ public sealed partial class FakeGitHub : IDisposable
         {
             await gate;
         }
+        using var inFlight = TrackInFlight(received);
+        await BeforeAnswerAsync(received);
         if (fault is not null)
         {
             return Json(fault.Status, fault.Body, fault.Headers);
         }
         try
         {
-            return Route(received);
+            return Intercept(received) ?? Route(received);
         }
         catch (Exception e)
         {

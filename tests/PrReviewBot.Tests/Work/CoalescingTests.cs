@@ -5,7 +5,7 @@ namespace PrReviewBot.Tests.Work;
 /// <summary>A burst of deliveries for one PR costs one evaluation of the PR's latest state.</summary>
 public class CoalescingTests : EndToEndTest
 {
-    [Fact]
+    [SkippableFact]
     public async Task TenEditsInABurst_CostOneEvaluationOfTheLatestState()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -29,7 +29,7 @@ public class CoalescingTests : EndToEndTest
         Assert.Single(GitHub.Comments);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeliveryArrivingDuringAnEvaluation_RunsTheSubjectAgainAfterwards()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -50,7 +50,7 @@ public class CoalescingTests : EndToEndTest
         Assert.Equal(2, (await bot.Store.EvaluationsAsync(Repo, Pr, 20, CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DifferentPullRequests_AreEvaluatedIndependently()
     {
         AddOptimizationPr(Descriptions.Incomplete);

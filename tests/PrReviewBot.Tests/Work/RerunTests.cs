@@ -5,7 +5,7 @@ namespace PrReviewBot.Tests.Work;
 /// <summary>"Re-run" buttons and the merge queue: the check is posted again where GitHub waits for it.</summary>
 public class RerunTests : EndToEndTest
 {
-    [Fact]
+    [SkippableFact]
     public async Task CheckRunRerequested_PostsTheCheckAgainEvenWhenNothingChanged()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -21,7 +21,7 @@ public class RerunTests : EndToEndTest
         Assert.Equal(0, Assert.Single(GitHub.Comments).Edits);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckSuiteRerequested_ReviewsItsPullRequestAgain()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -35,7 +35,7 @@ public class RerunTests : EndToEndTest
         Assert.Equal("2", check.ExternalId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckSuiteRerequestedOnAFork_FindsThePullRequestByItsHeadSha()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -49,7 +49,7 @@ public class RerunTests : EndToEndTest
         Assert.Equal(Payloads.HeadSha, check.HeadSha);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CheckSuiteRerequestedOnAForkSeenBefore_NeedsNoLookup()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -64,7 +64,7 @@ public class RerunTests : EndToEndTest
         Assert.Equal(2, GitHub.CheckRuns.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MergeGroup_GetsThePrsLastVerdictOnItsHeadSha()
     {
         AddOptimizationPr(Descriptions.Incomplete);
@@ -87,7 +87,7 @@ public class RerunTests : EndToEndTest
         Assert.Empty(GitHub.RequestsTo("POST", "/graphql"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MergeGroupForAPrNeverSeen_EvaluatesItFirst()
     {
         AddOptimizationPr(Descriptions.Incomplete);

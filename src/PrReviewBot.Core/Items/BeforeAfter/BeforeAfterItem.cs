@@ -52,6 +52,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             raw.AddRange(ToolOutput.InlinePairs(code.Content));
             raw.AddRange(TextTables.Read(code.Content));
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));
+            raw.AddRange(ToolOutput.ParameterPairs(code.Content));
             var side = Sides.OfLeadIn(code.LeadIn);
             if (side == Side.None)
             {

@@ -30,9 +30,12 @@ internal static partial class ProseMeasurements
         }
         var found = new List<RawMeasurement>();
         var taken = new List<(int Start, int End)>();
-        Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: inResultsSection && MetricLabel().IsMatch(text));
-        Collect(FromTo(), text, found, taken, swap: false);
+        Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: MetricLabel().IsMatch(text) || (inResultsSection && MetricWord().IsMatch(text)));
+        Collect(FromTo(), text, found, taken, swap: false, allowBareCounts: MetricWord().IsMatch(text));
         Collect(DownFrom(), text, found, taken, swap: false);
+        Collect(WasAfter(), text, found, taken, swap: false);
+        Collect(ToFrom(), text, found, taken, swap: false);
+        Collect(ForeignFromTo(), text, found, taken, swap: false, allowBareCounts: MetricWord().IsMatch(text));
         Collect(BeforeAfterWords(), text, found, taken, swap: false);
         Collect(TrailingSides(), text, found, taken, swap: false);
         if (inResultsSection)
@@ -81,7 +84,7 @@ internal static partial class ProseMeasurements
                 q2 = new Quantity(q2.Value, q1.Unit, q1.Family);
             }
             // Bare counts ("hitches per session: 14 → 2") count only where the author reports results, not in passing.
-            var bareCounts = q1.Family == UnitFamily.None && q2.Family == UnitFamily.None && allowBareCounts && regex == Arrow();
+            var bareCounts = q1.Family == UnitFamily.None && q2.Family == UnitFamily.None && allowBareCounts;
             if (!bareCounts && (q1.Family == UnitFamily.None || q1.Family != q2.Family))
             {
                 continue;
@@ -163,8 +166,24 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(@"(?<a>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?~?$")]
     private static partial Regex RangeStart();
 
+    // "14.6 s (was 41.2 s)", "LCP 2.1 s, previously 4.3 s", "1.4Gi (down from 2.1Gi)".
+    [GeneratedRegex(Q2 + @"\s*(?:\(|,|;|—|–)\s*(?:was|previously|prev\.?|before:?|down from|up from|from|vs\.?\s+(?:before|main|baseline))\s+" + Approx + Q1 + @"\s*\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WasAfter();
+
+    // "p95 went down to 180 ms from 420 ms".
+    [GeneratedRegex(@"\bto\s+" + Approx + Q2 + @"\s+from\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToFrom();
+
+    // "从 86ms 降到 31ms", "von 86 ms auf 31 ms", "de 86 ms à 31 ms", "de 86 ms para 31 ms".
+    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)\s*" + Q2 + @"|\b(?:von|de|del|desde)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForeignFromTo();
+
+    // Performance metrics whose values are plain counts: "QPS 从 12.1k 提升到 19.4k", "queries: 101 → 3".
+    [GeneratedRegex(@"\b(?:p\d{2,3}|qps|rps|tps|ops|throughput|latency|queries|query count|calls|requests|round ?trips|allocations|allocs|gc|frames?|fps|hitches|draw calls|score|misses|hits|retries|errors|rows scanned|cache misses)\b|クエリ|件数|回数|次数|查询|请求|쿼리|호출", RegexOptions.IgnoreCase)]
+    private static partial Regex MetricWord();
+
     // "hitches per scroll session: 14 → 2": a labelled list line of results.
-    [GeneratedRegex(@"^\s*[\p{L}][\p{L}\p{N} /()%._-]{1,60}:\s*~?\d")]
+    [GeneratedRegex(@"^\s*[\p{L}\p{N}][\p{L}\p{N} /()（）%._-]{1,60}[:：]\s*~?\d")]
     private static partial Regex MetricLabel();
 
     [GeneratedRegex(@"\([^()]*\)")]

@@ -11,11 +11,11 @@ internal static partial class TableMeasurements
 {
     private static readonly string[] BeforeNames =
         ["before", "old", "baseline", "base", "main", "master", "previous", "prev", "without", "trunk", "original", "orig", "before pr", "base branch", "main branch", "old version", "reference",
-         "変更前", "修正前", "改善前", "适用前", "优化前", "修改前", "变更前", "之前", "적용 전", "변경 전", "수정 전", "antes", "vorher", "avant"];
+         "変更前", "修正前", "改善前", "适用前", "优化前", "修改前", "变更前", "之前", "적용 전", "변경 전", "수정 전", "antes", "vorher", "avant", "이전", "改善前", "前"];
 
     private static readonly string[] AfterNames =
         ["after", "new", "pr", "this pr", "branch", "this branch", "candidate", "patched", "with", "optimized", "optimised", "head", "after pr", "new version", "proposed", "fix", "with fix", "with this pr", "diff",
-         "変更後", "修正後", "改善後", "适用后", "优化后", "修改后", "变更后", "之后", "적용 후", "변경 후", "수정 후", "después", "despues", "depois", "nachher", "après", "apres"];
+         "変更後", "修正後", "改善後", "适用后", "优化后", "修改后", "变更后", "之后", "적용 후", "변경 후", "수정 후", "después", "despues", "depois", "nachher", "après", "apres", "이후", "改善後", "后", "後"];
 
     public static IEnumerable<RawMeasurement> Read(TableData table)
     {
@@ -30,6 +30,15 @@ internal static partial class TableMeasurements
                 yield break;
             }
             foreach (var m in ReadColumns(table, beforeCol, afterCol))
+            {
+                yield return m;
+            }
+            yield break;
+        }
+        var suffixed = ReadSideSuffixedColumns(table).ToList();
+        if (suffixed.Count > 0)
+        {
+            foreach (var m in suffixed)
             {
                 yield return m;
             }
@@ -88,6 +97,42 @@ internal static partial class TableMeasurements
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Columns that name their side after the metric: "mean_exec_time (main)" / "mean_exec_time (this branch)",
+    /// "p99 before" / "p99 after".
+    /// </summary>
+    private static IEnumerable<RawMeasurement> ReadSideSuffixedColumns(TableData table)
+    {
+        var columns = table.Header.Select((h, i) => (Index: i, Split: SplitSuffix(Sentences.Plain(h).Trim()))).Where(c => c.Split.Side != Side.None).ToList();
+        foreach (var before in columns.Where(c => c.Split.Side == Side.Before))
+        {
+            var after = columns.FirstOrDefault(c => c.Split.Side == Side.After && c.Split.Key.Equals(before.Split.Key, StringComparison.OrdinalIgnoreCase));
+            if (after.Split.Key is null || before.Split.Key.Length == 0)
+            {
+                continue;
+            }
+            var unit = UnitFromHeader(table.Header[before.Index]);
+            foreach (var row in table.Rows)
+            {
+                if (row.Count <= Math.Max(before.Index, after.Index))
+                {
+                    continue;
+                }
+                if (TryCell(row[before.Index], unit, out var b) && TryCell(row[after.Index], unit, out var a) && Compatible(b, a))
+                {
+                    yield return new RawMeasurement($"{row[0]} {before.Split.Key}".Trim(), b, a, MeasurementSource.Table);
+                }
+            }
+        }
+    }
+
+    /// <summary>"mean_exec_time (main)" → ("mean_exec_time", Before); "p99 after" → ("p99", After).</summary>
+    private static (string Key, Side Side) SplitSuffix(string header)
+    {
+        var m = SideSuffix().Match(header);
+        return m.Success ? (header[..m.Index].Trim(), Sides.Of(m.Groups["s"].Value)) : (header, Side.None);
     }
 
     /// <summary>"ReadBody_Before" → ("ReadBody", Before); "parse (old)" → ("parse", Before).</summary>
@@ -227,6 +272,9 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"(?:^|[_\-\s.(])(?<t>before|after|old|new|baseline|original|legacy|optimi[sz]ed)(?:$|[_\-\s.)])", RegexOptions.IgnoreCase)]
     private static partial Regex SideToken();
+
+    [GeneratedRegex(@"\s*(?:\((?<s>before|after|old|new|main|master|base|baseline|branch|this branch|this pr|pr|patched)\)|\s(?<s>before|after))\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SideSuffix();
 
     [GeneratedRegex(@"^(?:mean|median|avg|average|time|min|p50)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MeanColumn();

@@ -24,6 +24,11 @@ internal static partial class TextTables
         for (var i = 0; i < lines.Length; i++)
         {
             var headings = Cells(lines[i]);
+            if (lines[i].Contains('|', StringComparison.Ordinal) && headings.Count >= 3)
+            {
+                // "| Benchmark | main | branch |": the first column names the rows.
+                headings = headings.Skip(1).ToList();
+            }
             if (headings.Count is < 2 or > 4)
             {
                 continue;
@@ -38,7 +43,7 @@ internal static partial class TextTables
             for (var j = i + 1; j < lines.Length; j++)
             {
                 var cells = Cells(lines[j]);
-                if (cells.Count == 0)
+                if (cells.Count == 0 || cells.All(c => c.Length == 0))
                 {
                     continue;
                 }
@@ -120,8 +125,18 @@ internal static partial class TextTables
         }
     }
 
-    private static List<string> Cells(string line) =>
-        ColumnGap().Split(line.Trim()).Where(c => c.Length > 0).ToList();
+    private static List<string> Cells(string line)
+    {
+        var t = line.Trim();
+        if (t.Length > 0 && t.Trim('+', '-', '=', '|', ' ', ':').Length == 0)
+        {
+            return [];
+        }
+        // ASCII grid tables ("| main | branch |") split on pipes; aligned output on runs of spaces.
+        return t.Contains('|', StringComparison.Ordinal)
+            ? t.Trim('|').Split('|').Select(c => c.Trim()).ToList()
+            : ColumnGap().Split(t).Where(c => c.Length > 0).ToList();
+    }
 
     private static bool IsDelta(string heading) => heading is "delta" or "change" or "Δ" or "diff" || heading.EndsWith('%');
 

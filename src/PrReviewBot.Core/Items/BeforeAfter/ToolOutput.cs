@@ -34,7 +34,28 @@ internal static partial class ToolOutput
                 continue;
             }
             inDistribution = false;
-            if ((m = WrkThreadLatency().Match(line)).Success)
+            if ((m = Criterion().Match(line)).Success)
+            {
+                // criterion: "name  time: [low mid high]" — the middle value is the estimate.
+                var name = m.Groups["name"].Success && m.Groups["name"].Value.Length > 0 ? m.Groups["name"].Value + " " : string.Empty;
+                Add(found, name + m.Groups["what"].Value, m.Groups["mid"].Value);
+            }
+            else if ((m = Jmh().Match(line)).Success)
+            {
+                var param = m.Groups["param"].Success ? " " + m.Groups["param"].Value : string.Empty;
+                Add(found, $"{m.Groups["bench"].Value}{param} {m.Groups["mode"].Value}", m.Groups["score"].Value.Replace(",", string.Empty, StringComparison.Ordinal) + " " + m.Groups["unit"].Value);
+            }
+            else if ((m = NamedStats().Match(line)).Success)
+            {
+                // "timeToInitialDisplayMs   min 498.2,   median 540.1,   max 601.2"
+                var name = m.Groups["name"].Value;
+                var unit = MillisName().IsMatch(name) ? " ms" : string.Empty;
+                foreach (Match stat in Stat().Matches(line[m.Groups["name"].Length..]))
+                {
+                    Add(found, $"{name} {stat.Groups["s"].Value}", stat.Groups["v"].Value + unit);
+                }
+            }
+            else if ((m = WrkThreadLatency().Match(line)).Success)
             {
                 Add(found, "avg latency", m.Groups["v"].Value);
             }
@@ -121,6 +142,37 @@ internal static partial class ToolOutput
         return before.Count > 0 && after.Count > 0 ? Pair(before, after) : [];
     }
 
+    /// <summary>
+    /// Rows that carry their side in a parameter column, as JMH prints a <c>@Param</c>:
+    /// "AggregatorBench.add  main  avgt  10  182.441 ± 3.102  ns/op" and the same row with "branch".
+    /// </summary>
+    public static IEnumerable<RawMeasurement> ParameterPairs(string text)
+    {
+        var before = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var after = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in text.Split('\n'))
+        {
+            var m = Jmh().Match(raw.Trim());
+            if (!m.Success || !m.Groups["param"].Success)
+            {
+                continue;
+            }
+            var side = Sides.Of(m.Groups["param"].Value);
+            if (side == Side.None)
+            {
+                continue;
+            }
+            var key = $"{m.Groups["bench"].Value} {m.Groups["mode"].Value}";
+            var value = Quantities.Find(m.Groups["score"].Value.Replace(",", string.Empty, StringComparison.Ordinal) + " " + m.Groups["unit"].Value).Select(f => f.Quantity).FirstOrDefault();
+            if (value.Unit is null)
+            {
+                continue;
+            }
+            (side == Side.Before ? before : after).TryAdd(key, value);
+        }
+        return Pair(before, after);
+    }
+
     /// <summary>"before: BenchmarkX-12 40 25356774 ns/op" and "after: ..." lines inside one block.</summary>
     public static IEnumerable<RawMeasurement> InlinePairs(string text)
     {
@@ -157,6 +209,22 @@ internal static partial class ToolOutput
     }
 
     private static string NormaliseKey(string key) => Spaces().Replace(key.Trim().TrimEnd(':').ToLowerInvariant(), " ");
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][\w.:-]*)\s+(?:min|median|mean|avg|average|max|p\d{2,3})[\s:=]+[\d.,]+")]
+    private static partial Regex NamedStats();
+
+    [GeneratedRegex(@"\b(?<s>min|median|mean|avg|average|max|p\d{2,3})[\s:=]+(?<v>[\d.,]+(?:\s?(?:ns|us|µs|ms|s)\b)?)")]
+    private static partial Regex Stat();
+
+    [GeneratedRegex(@"(?:Ms|_ms|Millis|Milliseconds)$")]
+    private static partial Regex MillisName();
+
+    [GeneratedRegex(@"^(?:(?<name>\S+)\s+)?(?<what>time|thrpt):\s+\[\s*[\d.]+\s?\S+\s+(?<mid>[\d.]+\s?[A-Za-zµ/]+)\s+[\d.]+\s?\S+\s*\]")]
+    private static partial Regex Criterion();
+
+    // JMH: "Benchmark  [param]  Mode  Cnt  Score  Error  Units".
+    [GeneratedRegex(@"^(?<bench>[A-Za-z_][\w.$:·-]*)\s+(?:(?<param>[A-Za-z][\w.-]*)\s+)?(?<mode>thrpt|avgt|sample|ss)\s+(?:\d+\s+)?(?<score>[\d,]+(?:\.\d+)?)\s+(?:±\s+[\d,.]+\s+)?(?<unit>[A-Za-z/%µ]+(?:/[A-Za-z]+)?)\s*$")]
+    private static partial Regex Jmh();
 
     [GeneratedRegex(@"^(?<p>50|75|90|95|99|99\.9|99\.99)\s?%\s+in\s+(?<v>[\d.]+\s?(?:ns|us|µs|ms|s|secs?))\b")]
     private static partial Regex PercentileIn();
@@ -227,6 +295,7 @@ internal static partial class Sides
     /// </summary>
     public static Side OfLeadIn(string leadIn)
     {
+        leadIn = Sentences.Plain(leadIn);
         var direct = Of(leadIn);
         if (direct != Side.None)
         {

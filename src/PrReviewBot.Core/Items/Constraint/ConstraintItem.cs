@@ -61,7 +61,7 @@ internal sealed partial class ConstraintItem : IItemJudge
             {
                 var kind = link.Kind;
                 var context = ContextBefore(block.Text, link);
-                if (kind is LinkKind.Image or LinkKind.Profile or LinkKind.CiRun or LinkKind.Dashboard or LinkKind.SourceCode)
+                if (kind is LinkKind.Image or LinkKind.Profile or LinkKind.CiRun or LinkKind.Dashboard or LinkKind.SourceCode or LinkKind.ToolDocumentation)
                 {
                     continue;
                 }

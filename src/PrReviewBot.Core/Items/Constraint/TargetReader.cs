@@ -16,14 +16,15 @@ internal static partial class TargetReader
     private const string Comparator =
         @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
         @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\bmax(?:imum)? of\b|\bminimum of\b|" +
-        @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b)";
+        @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
+        @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多)";
 
-    private const string Value = @"\s*(?:the\s+|a\s+)?[~≈]?\s*(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
+    private const string Value = @"\s*(?:the\s+|a\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
 
     private const string TargetUnits =
         @"ms|msec|milliseconds?|µs|μs|us|ns|s|secs?|seconds?|min(?:ute)?s?|h(?:ours?)?|%|x|×|" +
         @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
-        @"[KMGT]i?B|kB|bytes|MB/s|GB/s";
+        @"[KMGT]i?B|kB|bytes|MB/s|GB/s|(?<=[$€£]\s?\d[\d,.]*[kKM]?\s?)(?:/\s?(?:day|month|mo|hour|hr|h|request|req|query)|per (?:day|month|hour|request)|a (?:day|month))|(?<=[$€£]\s?\d[\d,.]*[kKM]?)";
 
 
 
@@ -61,6 +62,15 @@ internal static partial class TargetReader
                 yield return target;
             }
         }
+        // "10ms 以下", "200ms 이하": comparators written after the value.
+        foreach (Match m in Postfix().Matches(text))
+        {
+            if (TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], m.Groups["post"].Value is "未満" or "미만" ? "<" : "<=", out var target))
+            {
+                found = true;
+                yield return target;
+            }
+        }
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
         if (!found && StatedGoal().IsMatch(text) && !IsTemplateText(text))
         {
@@ -80,6 +90,13 @@ internal static partial class TargetReader
             return false;
         }
         var unit = Quantities.CanonicalUnit(m.Groups["unit"].Value);
+        if (m.Groups["cur"].Success && m.Groups["cur"].Value.Length > 0)
+        {
+            // "$40/day": the currency is the unit, per what the value is budgeted.
+            var currency = m.Groups["cur"].Value switch { "€" => "EUR", "£" => "GBP", _ => "USD" };
+            var per = m.Groups["unit"].Value.Trim().TrimStart('/').Replace("per ", string.Empty, StringComparison.Ordinal).Replace("a ", string.Empty, StringComparison.Ordinal).Trim();
+            unit = per.Length > 0 ? $"{currency}/{per}" : currency;
+        }
         var percentile = m.Groups["pct2"].Success ? PercentileName(m.Groups["pct2"].Value) : null;
         var before = PercentileBefore().Match(lead);
         if (percentile is null && before.Success)
@@ -93,6 +110,10 @@ internal static partial class TargetReader
 
     private static string Normalise(string cmp) => cmp switch
     {
+        "低于" or "小于" or "少于" => "<",
+        "不超过" or "不高于" or "控制在" or "最多" => "<=",
+        "高于" or "大于" => ">",
+        "不低于" or "至少" => ">=",
         "<" or "under" or "below" or "less than" or "lower than" or "fewer than" => "<",
         "<=" or "=<" or "≤" or "at most" or "no more than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
         ">" or "more than" or "greater than" => ">",
@@ -162,8 +183,11 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|limit|cap|threshold|keep|stay|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
+
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?<post>以下|以内|未満|이하|이내|미만)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Postfix();
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AlertCondition();

@@ -117,7 +117,7 @@ internal sealed partial class MonitoringItem : IItemJudge
     [GeneratedRegex(@"\b(?:alerts?|alerting|alert rules?|pager|pages on|monitors?|slo burn)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AlertWord();
 
-    [GeneratedRegex(@"(?:^|\n)\s*-?\s*alert:\s*\S+[\s\S]{0,400}?\bexpr:\s*\S|kind:\s*PrometheusRule|\bgroups:\s*\n\s*-\s*name:|type:\s*(?:metric alert|query alert)|""?query""?\s*:\s*""?(?:avg|sum|max|min)\(last_\d+[mh]\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\n)\s*-?\s*alert:\s*\S+[\s\S]{0,400}?\bexpr:\s*\S|kind:\s*PrometheusRule|aws_cloudwatch_metric_alarm|AWS::CloudWatch::Alarm|datadog_monitor|newrelic_alert_condition|newrelic_nrql_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|grafana_rule_group|""type""\s*:\s*""(?:metric|query) alert""|\bgroups:\s*\n\s*-\s*name:|type:\s*(?:metric alert|query alert)|""?query""?\s*:\s*""?(?:avg|sum|max|min)\(last_\d+[mh]\)", RegexOptions.IgnoreCase)]
     private static partial Regex AlertRule();
 
     [GeneratedRegex(@"\b(?:histogram_quantile|rate|irate|increase|sum|avg|max|min)\s*(?:by\s*\([^)]*\)\s*)?\([^\n]{3,}\)\s*(?:>|<|>=|<=|==|!=)\s*\d")]

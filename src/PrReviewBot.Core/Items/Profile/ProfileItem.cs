@@ -62,7 +62,7 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return new ProfileArtifact(KindOf(words), link.Url);
         }
-        if (!link.IsImage && !Attachment(link.Url))
+        if (!link.IsImage && !Attachment(link.Url) && kind is not (LinkKind.Other or LinkKind.Document))
         {
             return null;
         }
@@ -76,6 +76,17 @@ internal sealed partial class ProfileItem : IItemJudge
         if (lead.Trim().Length == 0 && previous is not null)
         {
             lead = Sentences.Of(previous.Text).LastOrDefault() ?? string.Empty;
+        }
+        if (!link.IsImage && !Attachment(link.Url))
+        {
+            // A plain link is an artifact only when the words right before it introduce it as one:
+            // "Unity Profiler capture from a dev build: [marsh.data](…)".
+            var tail = lead.TrimEnd();
+            if (!(tail.EndsWith(':') || tail.EndsWith('(') || tail.EndsWith('—') || tail.EndsWith('-')) || tail.Length == 0)
+            {
+                return null;
+            }
+            lead = tail.Length > 120 ? tail[^120..] : tail;
         }
         return IntroducesProfile(lead) ? new ProfileArtifact(KindOf(lead), link.Url) : null;
     }
@@ -93,7 +104,9 @@ internal sealed partial class ProfileItem : IItemJudge
     /// <summary>The text of the block up to the link: "Profiler capture, before:" for the image that follows it.</summary>
     private static string LeadText(TextBlock block, LinkReference link)
     {
-        var at = link.Text.Length > 0 ? block.Text.IndexOf(link.Text, StringComparison.Ordinal) : -1;
+        var at = link.Text.Length > 0 && !link.Text.Contains("://", StringComparison.Ordinal)
+            ? block.Text.IndexOf(link.Text, StringComparison.Ordinal)
+            : block.Text.IndexOf(link.Url, StringComparison.Ordinal);
         var lead = at >= 0 ? block.Text[..at] : block.Text;
         var lines = lead.Split('\n');
         return lines.Length > 0 ? lines[^1].Length > 0 ? lines[^1] : lead : lead;
@@ -195,7 +208,7 @@ internal sealed partial class ProfileItem : IItemJudge
         return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"\b(?:flame[ -]?graphs?|flamecharts?|profil(?:e|er|es|ing)|pprof|cpu[ -]?profile|heap[ -]?profile|mutex[ -]?profile|block[ -]?profile|traces?|tracing|speedscope|perfetto|pyroscope|async-profiler|dotnet-trace|perf record|perf report|callgrind|call ?graph|프로파일러|프로파일)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:flame[ -]?graphs?|flamecharts?|flame|nsight|tracy|instruments|time profiler|profil(?:e|er|es|ing)|pprof|cpu[ -]?profile|heap[ -]?profile|mutex[ -]?profile|block[ -]?profile|traces?|tracing|speedscope|perfetto|pyroscope|async-profiler|dotnet-trace|perf record|perf report|callgrind|call ?graph|프로파일러|프로파일)", RegexOptions.IgnoreCase)]
     private static partial Regex ProfileWord();
 
     [GeneratedRegex(@"\b(?:performance (?:panel|tab|recording|profile)|devtools performance|recording|capture[ds]?|sampl(?:ed|ing)|hot ?spots?)\b", RegexOptions.IgnoreCase)]
@@ -232,6 +245,6 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"[A-Za-z_][\w:./<>-]+.*\b\d+(?:\.\d+)?%|\b\d+(?:\.\d+)?%.*[A-Za-z_][\w:./<>-]{3,}")]
     private static partial Regex ShareLine();
 
-    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|flame ?graph|pprof|perf top|hot ?spots?|capture[ds]?|tracy|zone statistics|instruments|time profiler|trace)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|flame ?graph|pprof|perf top|hot ?spots?|capture[ds]?|tracy|zone statistics|instruments|time profiler|trac(?:e|es|ing)|spans?|breakdown)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SampledWord();
 }

@@ -72,11 +72,12 @@ internal sealed partial class RollbackItem : IItemJudge
     {
         foreach (var block in document.Blocks)
         {
+            // A block that talks about a switch is read whole: "Set X=off and restart. The parser then falls back…"
             var inSection = block.In(ItemKind.Rollback);
-            foreach (var sentence in block.Sentences)
+            if (inSection || block.Sentences.Any(sentence => names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
+                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableWords().IsMatch(sentence)))))
             {
-                if (inSection || names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
-                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableWords().IsMatch(sentence))))
+                foreach (var sentence in block.Sentences)
                 {
                     yield return (sentence, block.Index);
                 }
@@ -95,6 +96,13 @@ internal sealed partial class RollbackItem : IItemJudge
     private static string? DisableInstruction(string sentence)
     {
         var m = AssignOff().Match(sentence);
+        if (m.Success)
+        {
+            return m.Value;
+        }
+        // "Set the repository variable CI_TEST_SHARDS to 1", "Pass --data-backend=pil", "delete the GOMEMLIMIT key",
+        // "set var.x back to the previous value": a value to set, a flag to pass or remove, a command to run.
+        m = SetValue().Match(sentence);
         if (m.Success)
         {
             return m.Value;
@@ -147,6 +155,9 @@ internal sealed partial class RollbackItem : IItemJudge
     [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?", RegexOptions.IgnoreCase)]
     private static partial Regex AssignOff();
 
+    [GeneratedRegex(@"\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|\bback to (?:the |its )?(?:previous|old|original|default|prior) value\b|\b(?:pass|start \S+ with|run \S+ with|launch \S+ with|build with)\s+[`'""]?--[\w-]+(?:=[\w.-]+)?|\b(?:delete|remove|unset|drop|comment out)\s+(?:the\s+)?[`'""]?[\w.:-]{3,}[`'""]?(?:\s+(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature))?\b|(?:を|に)\s*(?:戻[しすせ]|変更|設定)|(?:로|으로)\s*(?:바꾸|변경|설정|되돌리)|(?:改回|改为|设为|设置为|关闭|禁用)|\b(?:mettre|remettre|passer)\s+(?:à|a)\s|\b(?:désactiver|desactivar|desativar|deaktivieren|auf\s+false)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetValue();
+
     [GeneratedRegex(@"\b(?:turn(?:ed|s|ing)?\s+(?:(?:it|this|them|that|the \w+|\w+)\s+)?(?:off|back on)|switch(?:ed|es|ing)?\s+(?:(?:it|this|them|that)\s+)?off|switched off|disable[ds]?\b(?! by default)|disabling|to back out|back it out|leave (?:it |the flag )?unset|leaving it (?:off|unset)|remove the (?:flag|setting)|unset (?:it|the)|opt(?:s)? out|flip(?:ped)? (?:it |the flag )?(?:off|back)|to go back|to revert to|to restore the|kill switch)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DisableVerb();
 
@@ -154,7 +165,7 @@ internal sealed partial class RollbackItem : IItemJudge
     [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back)\b).*\boff by default\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyDefault();
 
-    [GeneratedRegex(@"(?:和之前一样|与之前相同|回到|恢复|回退|以前と同じ|元に戻|従来|이전과 같|되돌아|como antes|wie vorher|comme avant)|\b(?:then|falls? back|fell back|go(?:es)? back to|went back to|switch(?:es)? back to|brings? back|restores?|returns? to|as before|exactly as|as today|as it did|as in (?:earlier|previous|older) (?:releases?|versions?)|(?:current|old|previous|original|existing|pre-\w+) (?:behaviou?r|path|code path)|reverts? to|bypass(?:es|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|the old \w+|only affects|keeps? (?:the|using)|stays? on|goes straight)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:和之前一样|与之前相同|照旧|回到|恢复|回退|以前と同じ|元に戻|に戻り|に戻る|従来|이전과 같|이전처럼|기존처럼|예전처럼|되돌아|como antes|wie vorher|wie bisher|comme avant|revient|reviens|retombe|l'ancien|volta (?:a|para)|vuelve a)|(?<!\b(?:off|on|switched|turned|enabled|disabled|back)\s)\bagain\b|\b(?:then|falls? back|fell back|go(?:es)? back to|went back to|switch(?:es)? back to|brings? back|restores?|returns? to|as before|exactly as|as today|as it did|as in (?:earlier|previous|older) (?:releases?|versions?)|(?:current|old|previous|original|existing|pre-\w+) (?:behaviou?r|path|code path)|reverts? to|bypass(?:es|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|the old \w+|only affects|keeps? (?:the|using)|stays? on|goes straight)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Behaviour();
 
     [GeneratedRegex(@"^\s*(?:again|back on)\b", RegexOptions.IgnoreCase)]

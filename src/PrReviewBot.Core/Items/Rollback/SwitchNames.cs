@@ -70,6 +70,11 @@ internal static partial class SwitchNames
             {
                 yield return assign.Groups["name"].Value;
             }
+            else if (!code.Contains(' ', StringComparison.Ordinal) && AdjacentSwitchWord().IsMatch(sentence[(span.Index + span.Length)..]))
+            {
+                // "the `simd` feature", "the `fast` flag": a plain word named as a switch.
+                yield return "=" + code;
+            }
             else if (aboutSwitch && !code.Contains(' ', StringComparison.Ordinal))
             {
                 yield return code;
@@ -88,7 +93,14 @@ internal static partial class SwitchNames
 
     private static void Add(List<string> names, string raw)
     {
-        var name = raw.Trim().Trim('`', '\'', '"', '[', ']', ',', '.', ';', ':');
+        // A leading '=' marks a name the sentence itself calls a switch: any identifier is accepted then.
+        var named = raw.StartsWith('=');
+        var name = raw.TrimStart('=').Trim().Trim('`', '\'', '"', '[', ']', ',', '.', ';', ':');
+        if (named && PlainWord().IsMatch(name) && !names.Contains(name, StringComparer.Ordinal))
+        {
+            names.Add(name);
+            return;
+        }
         if (name.StartsWith("--feature-gates=", StringComparison.OrdinalIgnoreCase))
         {
             return;
@@ -111,9 +123,20 @@ internal static partial class SwitchNames
         var hasSeparator = name.IndexOfAny(['_', '.', '-', ':']) >= 0;
         var upperCount = name.Count(char.IsUpper);
         var camel = upperCount >= 2 && name.Any(char.IsLower);
-        var shouty = name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_') && name.Contains('_', StringComparison.Ordinal);
+        var shouty = name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_') &&
+                     (name.Contains('_', StringComparison.Ordinal) || (name.Length >= 4 && !UpperCaseWord().IsMatch(name)));
         return hasSeparator || camel || shouty;
     }
+
+    // Upper-case words that are SQL, protocols or notes, not environment variables.
+    [GeneratedRegex(@"^(?:SELECT|WHERE|FROM|JOIN|INSERT|UPDATE|DELETE|INDEX|TABLE|VALUES|FINAL|PREWHERE|ORDER|GROUP|LIMIT|UNION|HAVING|CREATE|ALTER|DROP|EXPLAIN|ANALYZE|NULL|TRUE|FALSE|TODO|NOTE|FIXME|HTTP|HTTPS|JSON|YAML|HTML|GRPC|REST|NONE|WARN|INFO|DEBUG|ERROR|READ|WRITE|POST|PATCH|HEAD|OPTIONS)$")]
+    private static partial Regex UpperCaseWord();
+
+    [GeneratedRegex(@"^\s*(?:feature|flag|setting|option|toggle|variable|gate|cvar|parameter)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdjacentSwitchWord();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{2,40}$")]
+    private static partial Regex PlainWord();
 
     [GeneratedRegex(@"`(?<code>[^`\n]{1,120})`")]
     private static partial Regex CodeSpan();
@@ -130,7 +153,7 @@ internal static partial class SwitchNames
     [GeneratedRegex(@"^(?:false|0|off|no|disabled?|true|1|on|yes|enabled?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Offish();
 
-    [GeneratedRegex(@"\b(?:flags?|feature[- ]gates?|gate|cluster settings?|settings?|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|(?:on|off|enabled|disabled) by default|opt[- ]in|turn(?:s|ed)? (?:it )?(?:on|off)|switch(?:ed)? off|set (?:it )?to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:parameters?|variables?|propert(?:y|ies)|remote config|launchdarkly|unleash|flagsmith|split\.io|configcat|growthbook|configmap|features?|cvar|console variable|default (?:true|false|on|off|\d)|flags?|feature[- ]gates?|gate|cluster settings?|settings?|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|(?:on|off|enabled|disabled) by default|opt[- ]in|turn(?:s|ed)? (?:it )?(?:on|off)|switch(?:ed)? off|set (?:it )?to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SwitchContext();
 
     [GeneratedRegex(@"\b(?:flag|feature flag|feature gate|setting|kill switch|toggle)\s+(?<name>[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b")]

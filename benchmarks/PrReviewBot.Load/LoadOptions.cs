@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace PrReviewBot.Load;
+
+/// <summary>What one run does. Every option has a default that suits the acknowledgement scenario of PRODUCT §11.</summary>
+public sealed class LoadOptions
+{
+    /// <summary>Deliveries per second, sent open-loop (on schedule, whatever the answers).</summary>
+    public double Rate { get; set; } = 500;
+
+    public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Sent before measuring (JIT, pools, caches), at the same rate.</summary>
+    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Distinct PRs the deliveries are spread over; 0 = a new PR for every delivery (delivery→check scenario).</summary>
+    public int PullRequests { get; set; } = 1000;
+
+    /// <summary>The pull_request action replayed: synchronize (a push), opened, edited (debounced).</summary>
+    public string Action { get; set; } = "synchronize";
+
+    public TimeSpan GitHubLatency { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>PostgreSQL server (a fresh schema is created in it and dropped afterwards).</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>A serve already running on 127.0.0.1 (its GitHub must then be this harness's: see --fake-github-port).</summary>
+    public Uri? Target { get; set; }
+
+    /// <summary>The target's process id, to read its memory.</summary>
+    public int? TargetPid { get; set; }
+
+    public string? ServeDll { get; set; }
+
+    /// <summary>Extra configuration for serve, key=value (Queue:Workers=16).</summary>
+    public List<string> ServeSettings { get; } = [];
+
+    /// <summary>Extra environment variables for serve, NAME=value (DOTNET_gcServer=0).</summary>
+    public List<string> ServeEnvironment { get; } = [];
+
+    /// <summary>How long to wait for the queue to drain after the last delivery before giving up.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>How long serve sits idle before the idle memory reading.</summary>
+    public TimeSpan Idle { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int FakeGitHubPort { get; set; }
+
+    public string? JsonOut { get; set; }
+
+    public string? ServeLog { get; set; }
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--rate": o.Rate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--duration": o.Duration = Seconds(Value()); break;
+                case "--warmup": o.Warmup = Seconds(Value()); break;
+                case "--pull-requests": o.PullRequests = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--action": o.Action = Value(); break;
+                case "--github-latency-ms": o.GitHubLatency = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+                case "--storage": o.Storage = Value(); break;
+                case "--postgres": o.Postgres = Value(); break;
+                case "--target": o.Target = new Uri(Value()); break;
+                case "--target-pid": o.TargetPid = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--serve-dll": o.ServeDll = Value(); break;
+                case "--serve-setting": o.ServeSettings.Add(Value()); break;
+                case "--serve-env": o.ServeEnvironment.Add(Value()); break;
+                case "--drain-timeout": o.DrainTimeout = Seconds(Value()); break;
+                case "--idle": o.Idle = Seconds(Value()); break;
+                case "--fake-github-port": o.FakeGitHubPort = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--json": o.JsonOut = Value(); break;
+                case "--serve-log": o.ServeLog = Value(); break;
+                case "--help" or "-h": throw new HelpRequested();
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.Rate <= 0 || o.Rate > 20_000)
+        {
+            throw new ArgumentException("--rate must be between 0 and 20000 deliveries per second");
+        }
+        if (o.Duration <= TimeSpan.Zero || o.Duration > TimeSpan.FromMinutes(30))
+        {
+            throw new ArgumentException("--duration must be between 0 and 1800 seconds: the harness always stops by itself");
+        }
+        if (o.Target is { } target && !target.IsLoopback)
+        {
+            throw new ArgumentException("--target must be on 127.0.0.1 (or localhost): the harness only ever loads this machine");
+        }
+        if (o.Storage is not ("sqlite" or "postgres"))
+        {
+            throw new ArgumentException("--storage is sqlite or postgres");
+        }
+        if (o.Storage == "postgres" && o.Target is null && string.IsNullOrWhiteSpace(o.Postgres))
+        {
+            throw new ArgumentException("--storage postgres needs --postgres <connection string of a server on 127.0.0.1>");
+        }
+        return o;
+    }
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+
+    public const string Usage = """
+        PrReviewBot load harness: replays signed pull_request deliveries against `prreviewbot serve` on 127.0.0.1.
+
+          --rate N                deliveries per second, open loop (500)
+          --duration S            seconds measured (60); --warmup S before it (5)
+          --pull-requests N       PRs the deliveries cycle over (1000); 0 = a new PR per delivery (delivery→check latency)
+          --action A              pull_request action replayed (synchronize)
+          --github-latency-ms N   the fake GitHub's answer time (50)
+          --storage sqlite|postgres, --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" (a schema is made and dropped)
+          --serve-setting K=V     extra serve configuration, repeatable (Queue:Workers=16)
+          --serve-env NAME=V      extra environment variable for serve, repeatable (DOTNET_gcServer=0)
+          --serve-dll PATH        the prreviewbot.dll to run (default: the one built beside this harness)
+          --target URL --target-pid PID   load a serve already running on 127.0.0.1 instead (its GitHub:ApiBaseUrl must
+                                  point at --fake-github-port)
+          --drain-timeout S       wait this long for the queue after the last delivery (120)
+          --idle S                idle time before the idle memory reading (5)
+          --json FILE             also write the results as JSON; --serve-log FILE keeps serve's log
+        """;
+}
+
+public sealed class HelpRequested : Exception;

@@ -1,0 +1,300 @@
+using Microsoft.Extensions.Time.Testing;
+using PrReviewBot.Storage;
+
+namespace PrReviewBot.Tests.Storage;
+
+/// <summary>
+/// What every store must do, run against SQLite and PostgreSQL alike: de-duplication, one job per subject, leases
+/// and their renewal, versions, back-off, interrupted runs, the sweep lease, migrations, purging.
+/// </summary>
+public abstract class WorkStoreContract : IAsyncLifetime
+{
+    protected const string Repo = "octo/feed";
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    protected IWorkStore Store { get; private set; } = null!;
+
+    protected IRedeliveryStore Sweeps => (IRedeliveryStore)Store;
+
+    /// <summary>A store on the test's database (a second call opens a second instance: another process or replica).</summary>
+    protected abstract Task<IWorkStore> OpenAsync();
+
+    protected abstract Task<int> SchemaVersionRowsAsync();
+
+    protected abstract int MigrationCount { get; }
+
+    public virtual async Task InitializeAsync()
+    {
+        Store = await OpenAsync();
+        await Store.InitializeAsync(CancellationToken.None);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Store is IAsyncDisposable d)
+        {
+            await d.DisposeAsync();
+        }
+    }
+
+    protected async Task ReopenAsync()
+    {
+        if (Store is IAsyncDisposable d)
+        {
+            await d.DisposeAsync();
+        }
+        Store = await OpenAsync();
+        await Store.InitializeAsync(CancellationToken.None);
+    }
+
+    protected InboundDelivery Delivery(string id, int number = 7) =>
+        new(id, "pull_request", "edited", 1, Repo, WorkRequest.PullRequestSubject(Repo, number), DeliveryState.Pending, Clock.GetUtcNow(), "{}", "{\"n\":1}", null);
+
+    protected WorkRequest Work(int number = 7, TimeSpan? delay = null, bool force = false) =>
+        new(WorkRequest.PullRequestSubject(Repo, number), JobKind.PullRequest, Repo, 1, number, null, "main", Clock.GetUtcNow() + (delay ?? TimeSpan.Zero), force);
+
+    protected Task<LeasedJob?> Lease(string owner, TimeSpan? leaseFor = null) =>
+        Store.LeaseNextAsync(owner, leaseFor ?? TimeSpan.FromMinutes(1), CancellationToken.None);
+
+    [SkippableFact]
+    public async Task SameDeliveryIdTwice_IsStoredOnceAndReportedDuplicate()
+    {
+        Assert.Equal(AcceptOutcome.Accepted, await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None));
+        Assert.Equal(AcceptOutcome.Duplicate, await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None));
+
+        var snapshot = await Store.QueueSnapshotAsync(CancellationToken.None);
+        Assert.Equal(1, snapshot.Jobs);
+        Assert.Equal(1, snapshot.PendingDeliveries);
+        Assert.Equal(1, (await Lease("w1"))!.Version);
+    }
+
+    [SkippableFact]
+    public async Task ManyDeliveriesForOneSubject_MakeOneJobThatSeesThemAll()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.AcceptDeliveryAsync(Delivery($"d{i}"), Work(), CancellationToken.None);
+        }
+
+        var job = await Lease("w1");
+
+        Assert.NotNull(job);
+        Assert.Equal(5, job.Version);
+        Assert.Equal(5, (await Store.PendingDeliveriesAsync(job.Subject, CancellationToken.None)).Count);
+        Assert.Null(await Lease("w2"));
+    }
+
+    [SkippableFact]
+    public async Task LeasedSubject_IsNotLeasedAgainUntilItsLeaseExpires()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        Assert.NotNull(await Lease("w1"));
+
+        Assert.Null(await Lease("w2"));
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var again = await Lease("w2");
+
+        Assert.NotNull(again);
+        Assert.Equal("w2", again.LeaseOwner);
+    }
+
+    [SkippableFact]
+    public async Task RenewedLease_KeepsTheSubjectFromOtherWorkers()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        var job = (await Lease("w1"))!;
+
+        Clock.Advance(TimeSpan.FromSeconds(50));
+        Assert.True(await Store.RenewLeaseAsync(job, TimeSpan.FromMinutes(1), CancellationToken.None));
+        Clock.Advance(TimeSpan.FromSeconds(50));
+
+        Assert.Null(await Lease("w2"));
+    }
+
+    [SkippableFact]
+    public async Task LeaseTakenByAnotherWorker_CannotBeRenewedAndIsMarkedInterrupted()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        var first = (await Lease("w1"))!;
+        Assert.False(first.Interrupted);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var second = (await Lease("w2"))!;
+
+        Assert.True(second.Interrupted);
+        Assert.False(await Store.RenewLeaseAsync(first, TimeSpan.FromMinutes(1), CancellationToken.None));
+        // The first worker's late completion changes nothing that the second now owns.
+        Assert.False(await Store.CompleteAsync(first, [], CancellationToken.None));
+        Assert.Equal(1, (await Store.QueueSnapshotAsync(CancellationToken.None)).LeasedJobs);
+    }
+
+    [SkippableFact]
+    public async Task JobHandedBackAtShutdown_IsInterruptedButOneRescheduledAfterAFailureIsNot()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a", 1), Work(1), CancellationToken.None);
+        await Store.AcceptDeliveryAsync(Delivery("b", 2), Work(2), CancellationToken.None);
+        var one = (await Lease("w1"))!;
+        var two = (await Lease("w1"))!;
+
+        await Store.ReleaseAsync(one, CancellationToken.None);
+        await Store.RetryLaterAsync(two, Clock.GetUtcNow(), "GitHub answered 502", countAttempt: true, CancellationToken.None);
+
+        var again = new[] { (await Lease("w2"))!, (await Lease("w2"))! }.ToDictionary(j => j.Subject);
+        Assert.True(again[one.Subject].Interrupted);
+        Assert.False(again[two.Subject].Interrupted);
+    }
+
+    [SkippableFact]
+    public async Task CompletingAJobWhoseVersionMoved_KeepsItForAnotherRun()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        var job = (await Lease("w1"))!;
+        var seen = (await Store.PendingDeliveriesAsync(job.Subject, CancellationToken.None)).Select(d => d.DeliveryId).ToList();
+        await Store.AcceptDeliveryAsync(Delivery("b"), Work(), CancellationToken.None);
+
+        Assert.False(await Store.CompleteAsync(job, seen, CancellationToken.None));
+
+        var rerun = await Lease("w1");
+        Assert.NotNull(rerun);
+        Assert.False(rerun.Interrupted);
+        Assert.Equal(["b"], (await Store.PendingDeliveriesAsync(rerun.Subject, CancellationToken.None)).Select(d => d.DeliveryId));
+        Assert.True(await Store.CompleteAsync(rerun, ["b"], CancellationToken.None));
+        Assert.True((await Store.QueueSnapshotAsync(CancellationToken.None)).IsIdle);
+        Assert.Equal(DeliveryState.Done, (await Store.GetDeliveryAsync("a", CancellationToken.None))!.State);
+    }
+
+    [SkippableFact]
+    public async Task JobInBackOff_IsNotHurriedByNewDeliveries()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        var job = (await Lease("w1"))!;
+        await Store.RetryLaterAsync(job, Clock.GetUtcNow().AddMinutes(10), "rate limited", countAttempt: true, CancellationToken.None);
+
+        await Store.AcceptDeliveryAsync(Delivery("b"), Work(), CancellationToken.None);
+
+        Assert.Null(await Lease("w1"));
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var later = await Lease("w1");
+        Assert.NotNull(later);
+        Assert.Equal(1, later.Attempts);
+    }
+
+    [SkippableFact]
+    public async Task DebouncedWork_IsPulledForwardByUrgentWork()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("edit"), Work(delay: TimeSpan.FromSeconds(5)), CancellationToken.None);
+        Assert.Null(await Lease("w1"));
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(5), await Store.NextLeasableAtAsync(CancellationToken.None));
+
+        await Store.AcceptDeliveryAsync(Delivery("push"), Work(), CancellationToken.None);
+
+        Assert.NotNull(await Lease("w1"));
+    }
+
+    [SkippableFact]
+    public async Task ForceRequests_AreKeptWhenCoalesced()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("rerun"), Work(force: true), CancellationToken.None);
+        await Store.AcceptDeliveryAsync(Delivery("edit"), Work(force: false), CancellationToken.None);
+
+        Assert.True((await Lease("w1"))!.Force);
+    }
+
+    [SkippableFact]
+    public async Task Failing_MarksTheDeliveriesFailedWithTheReason()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        var job = (await Lease("w1"))!;
+
+        await Store.FailAsync(job, ["a"], "GitHub answered 404", CancellationToken.None);
+
+        var stored = (await Store.GetDeliveryAsync("a", CancellationToken.None))!;
+        Assert.Equal(DeliveryState.Failed, stored.State);
+        Assert.Equal("GitHub answered 404", stored.Error);
+        Assert.True((await Store.QueueSnapshotAsync(CancellationToken.None)).IsIdle);
+    }
+
+    [SkippableFact]
+    public async Task StateSurvivesReopening()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("a"), Work(), CancellationToken.None);
+        await Store.SaveEvaluationAsync(
+            new PullRequestRecord { Repository = Repo, Number = 7, HeadSha = "abc", CommentId = 99, EvaluatedAt = Clock.GetUtcNow() },
+            new EvaluationRecord(Repo, 7, "abc", "failure", "2 of 5 items missing", "posted", "created", ["a"], Clock.GetUtcNow(), TimeSpan.FromMilliseconds(3), null),
+            CancellationToken.None);
+
+        await ReopenAsync();
+
+        Assert.Equal(1, (await Store.QueueSnapshotAsync(CancellationToken.None)).Jobs);
+        Assert.Equal(99, (await Store.GetPullRequestAsync(Repo, 7, CancellationToken.None))!.CommentId);
+        Assert.Equal(["a"], Assert.Single(await Store.EvaluationsAsync(Repo, 7, 10, CancellationToken.None)).DeliveryIds);
+        Assert.Equal(7, Assert.Single(await Store.FindPullRequestsByHeadAsync(Repo, "abc", CancellationToken.None)).Number);
+    }
+
+    [SkippableFact]
+    public async Task Migrations_RecordTheSchemaVersionAndRunOnce()
+    {
+        await Store.InitializeAsync(CancellationToken.None);
+        await ReopenAsync();
+
+        Assert.Equal(1, await SchemaVersionRowsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Purge_ForgetsFinishedDeliveriesButNeverPendingOnes()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("old-done", 1), Work(1), CancellationToken.None);
+        var job = (await Lease("w"))!;
+        await Store.CompleteAsync(job, ["old-done"], CancellationToken.None);
+        await Store.AcceptDeliveryAsync(Delivery("old-pending", 2), Work(2), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromDays(31));
+
+        await Store.PurgeAsync(Clock.GetUtcNow().AddDays(-30), CancellationToken.None);
+
+        Assert.Null(await Store.GetDeliveryAsync("old-done", CancellationToken.None));
+        Assert.NotNull(await Store.GetDeliveryAsync("old-pending", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Sweep_IsHeldByOneOwnerAndNotDueAgainBeforeItsNextTime()
+    {
+        var first = await Sweeps.TryLeaseSweepAsync("s", "a", TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.NotNull(first);
+        Assert.Null(first.SweptUntil);
+        Assert.Null(await Sweeps.TryLeaseSweepAsync("s", "b", TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        var sweptUntil = Clock.GetUtcNow();
+        await Sweeps.CompleteSweepAsync(first, sweptUntil, Clock.GetUtcNow().AddMinutes(10), CancellationToken.None);
+        Assert.Null(await Sweeps.TryLeaseSweepAsync("s", "b", TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var next = await Sweeps.TryLeaseSweepAsync("s", "b", TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.NotNull(next);
+        Assert.Equal(sweptUntil, next.SweptUntil);
+    }
+
+    [SkippableFact]
+    public async Task AbandonedSweep_CanBeTakenAtOnceAndKeepsWhereTheLastOneStopped()
+    {
+        var first = (await Sweeps.TryLeaseSweepAsync("s", "a", TimeSpan.FromMinutes(5), CancellationToken.None))!;
+        await Sweeps.AbandonSweepAsync(first, CancellationToken.None);
+
+        var next = await Sweeps.TryLeaseSweepAsync("s", "b", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.NotNull(next);
+        Assert.Null(next.SweptUntil);
+    }
+
+    [SkippableFact]
+    public async Task KnownGuids_AreStoredDeliveriesAndRecentRedeliveryRequests()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("stored"), null, CancellationToken.None);
+        await Sweeps.RecordRedeliveryAsync("asked-long-ago", 1, Clock.GetUtcNow().AddHours(-3), CancellationToken.None);
+        await Sweeps.RecordRedeliveryAsync("asked-recently", 2, Clock.GetUtcNow().AddMinutes(-5), CancellationToken.None);
+
+        var known = await Sweeps.KnownGuidsAsync(["stored", "asked-long-ago", "asked-recently", "never-seen"], Clock.GetUtcNow().AddHours(-1), CancellationToken.None);
+
+        Assert.Equal(["asked-recently", "stored"], known.Order(StringComparer.Ordinal));
+    }
+}
