@@ -81,6 +81,14 @@ public static class IssueBodies
         Thanks!
         """;
 
+    /// <summary>Eval 2: three techniques at once, no numbers, no profile.</summary>
+    public const string Eval2 = """
+        We need to add a two-level cache with Redis L2 and in-process L1, plus singleflight for stampede protection, and
+        zero-serialization reads to our user feed endpoint (`GET /api/feed`).
+
+        The feed is the first thing people see in the app, so I'd like to ship all three together in the next sprint.
+        """;
+
     /// <summary>Eval 3: targets, traffic share and a profile pointing at an N+1 query.</summary>
     public const string Eval3 = """
         ### Targets

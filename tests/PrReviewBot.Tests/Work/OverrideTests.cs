@@ -46,7 +46,8 @@ public class OverrideTests : EndToEndTest
         Assert.Equal("success", check.Conclusion);
         Assert.Equal(Payloads.HeadSha, check.HeadSha);
         Assert.Equal($"Overridden by @octo-writer: {Reason}", check.Title);
-        Assert.Contains($"overridden by @\u200Bocto-writer: {MarkdownText.Escape(Reason, 200)}", Sticky().Body);
+        Assert.Contains($"overridden by {MarkdownText.Escape("@octo-writer", 60)}: {MarkdownText.Escape(Reason, 200)}", Sticky().Body);
+        Assert.DoesNotContain("@octo-writer", Sticky().Body);
         Assert.Equal(1, Sticky().Edits);
         var reply = Assert.Single(Replies());
         Assert.Contains("overridden by @octo-writer", reply.Body);
