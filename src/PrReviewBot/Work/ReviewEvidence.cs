@@ -5,6 +5,7 @@ using PrReviewBot.Core.Findings;
 using PrReviewBot.Core.Gates;
 using PrReviewBot.Core.Model;
 using PrReviewBot.GitHub;
+using PrReviewBot.Storage;
 
 namespace PrReviewBot.Work;
 
@@ -14,11 +15,13 @@ namespace PrReviewBot.Work;
 /// <list type="bullet">
 /// <item>a description naming rollback switches: the PR's patches, so <c>flag_not_in_diff</c> can see whether the
 /// change mentions them (one call per 100 changed files, at most <see cref="IssueQuery.MaxPatchPages"/>);</item>
-/// <item>a constraint linking issues of the same repository: each issue (at most <see cref="MaxLinkedIssues"/>, one
-/// call each), judged against the five gates, so an incomplete one becomes the <c>gate_issue_incomplete</c> finding.</item>
+/// <item>a constraint linking gate issues of the same repository (issues gate mode judges: labelled as optimization
+/// work, or asked with <c>/perf-review gates</c>, as the gate store knows them): each such issue (at most
+/// <see cref="MaxLinkedIssues"/>, one call each) is read as it is now and judged against the five gates, so an
+/// incomplete one becomes the <c>gate_issue_incomplete</c> finding. A link to any other issue costs no call.</item>
 /// </list>
 /// </summary>
-public sealed class ReviewEvidence(IGitHub gitHub, ILogger<ReviewEvidence> log)
+public sealed class ReviewEvidence(IGitHub gitHub, IGateStore gateIssues, ILogger<ReviewEvidence> log)
 {
     public const int MaxLinkedIssues = 3;
 
@@ -48,6 +51,10 @@ public sealed class ReviewEvidence(IGitHub gitHub, ILogger<ReviewEvidence> log)
         var findings = new List<Finding>();
         foreach (var linked in GateIssueFinding.LinkedIssues(verdict.ConstraintLinks, repo.Owner, repo.Name).Where(n => n != number).Take(MaxLinkedIssues))
         {
+            if (await gateIssues.GetGatesAsync(repo.FullName, linked, ct) is not { } gated || (gated.Label is null && !gated.Requested))
+            {
+                continue;
+            }
             if (await gitHub.ReadLinkedIssueAsync(repo, linked, ct) is not { } issue)
             {
                 continue;

@@ -5,19 +5,17 @@ namespace PrReviewBot.Tests.GitHub;
 
 /// <summary>
 /// PRODUCT §11: at most 4 GitHub calls on a PR's first evaluation, at most 1 on an unchanged re-evaluation — for a PR
-/// whose description links no issue and names no rollback switch. Linking a gate issue or naming a switch costs one
-/// more call each on the first evaluation; re-evaluations answer those from the ETag cache (304, no rate limit).
+/// whose constraint links no gate issue (a link to an issue gate mode never judged costs nothing) and that names no
+/// rollback switch. Linking a gate issue or naming a switch costs one more call each on the first evaluation;
+/// re-evaluations answer those from the ETag cache (304, no rate limit).
 /// </summary>
 public class CallBudgetTests(ITestOutputHelper output) : EndToEndTest
 {
-    /// <summary><see cref="Descriptions.Incomplete"/> with its constraint pointing at a wiki page instead of issue #41.</summary>
-    private static readonly string LinksNoIssue = Descriptions.Incomplete.Replace("the target agreed in #41", "the target agreed in https://wiki.example.com/slo/feed-api", StringComparison.Ordinal);
-
     [Fact]
     public async Task FirstEvaluationCostsAtMostFourCalls_UnchangedReevaluationAtMostOne()
     {
-        Assert.NotEqual(Descriptions.Incomplete, LinksNoIssue);
-        AddOptimizationPr(LinksNoIssue);
+        // The constraint links #41, which is no gate issue: no call is spent on it.
+        AddOptimizationPr(Descriptions.Incomplete);
         var bot = await StartBotAsync();
 
         await bot.SendAsync("pull_request", Payloads.PullRequest("opened"));
@@ -56,9 +54,12 @@ public class CallBudgetTests(ITestOutputHelper output) : EndToEndTest
     [Fact]
     public async Task LinkedGateIssue_CostsOneMoreCallFirst_AndAConditionalReadAfter()
     {
-        GitHub.AddIssue(new FakeIssue { Repository = Repo, Number = 41, Title = "Feed latency", Body = IssueBodies.Eval1, Labels = ["performance"] });
+        var gateIssue = GitHub.AddIssue(new FakeIssue { Repository = Repo, Number = 41, Title = "Feed latency", Body = IssueBodies.Eval1, Labels = ["performance"] });
         AddOptimizationPr(Descriptions.Incomplete);
         var bot = await StartBotAsync();
+        await bot.SendAsync("issues", IssuePayloads.Issue("opened", 41, gateIssue.Title, gateIssue.Body, gateIssue.Labels));
+        await bot.WaitForIdleAsync();
+        GitHub.ClearRequests();
 
         await bot.SendAsync("pull_request", Payloads.PullRequest("opened"));
         await bot.WaitForIdleAsync();
@@ -70,8 +71,12 @@ public class CallBudgetTests(ITestOutputHelper output) : EndToEndTest
         Log("first evaluation", first);
         Log("unchanged re-evaluation", again);
 
-        Assert.Equal(5, first.Count);
+        // The installation token is warm from the issue's gate check: the snapshot, the gate issue, the check, the comment.
+        Assert.Equal(4, first.Count);
+        Assert.Single(first, r => r.Path == "/graphql");
         Assert.Single(first, r => r.Method == "GET" && r.Path == $"/repos/{Repo}/issues/41");
+        Assert.Single(first, r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        Assert.Single(first, r => r.Method == "POST" && r.Path.EndsWith("/issues/2/comments", StringComparison.Ordinal));
         Assert.Equal(2, again.Count);
         Assert.Single(again, r => r.Path == "/graphql");
         var reread = Assert.Single(again, r => r.Path == $"/repos/{Repo}/issues/41");
@@ -82,7 +87,7 @@ public class CallBudgetTests(ITestOutputHelper output) : EndToEndTest
     [Fact]
     public async Task NamedRollbackSwitch_CostsOneMoreCallFirst_AndAConditionalReadAfter()
     {
-        var pr = AddOptimizationPr(CallBudgetTests.LinksNoIssue + Descriptions.RollbackSection);
+        var pr = AddOptimizationPr(Descriptions.Incomplete + Descriptions.RollbackSection);
         pr.Patches["src/Feed/FeedFlags.cs"] = "@@ -1,2 +1,3 @@\n public static class FeedFlags {\n+    public const string BatchQuery = \"feed_batch_query\";\n }";
         var bot = await StartBotAsync();
 

@@ -12,9 +12,16 @@ public class ReviewEvidenceTests : EndToEndTest
 
     private const string UnrelatedPatch = "@@ -1,3 +1,4 @@\n using System;\n+using System.Linq;\n namespace Feed;\n";
 
-    private async Task<FakeCheckRun> ReviewAsync()
+    private async Task<FakeCheckRun> ReviewAsync(FakeIssue? gateIssue = null)
     {
         var bot = await StartBotAsync();
+        if (gateIssue is not null)
+        {
+            // Gate mode judges the issue first: that is what makes it a gate issue the PR's finding reads.
+            GitHub.AddIssue(gateIssue);
+            await bot.SendAsync("issues", IssuePayloads.Issue("opened", gateIssue.Number, gateIssue.Title, gateIssue.Body, gateIssue.Labels));
+            await bot.WaitForIdleAsync();
+        }
         await bot.SendAsync("pull_request", Payloads.PullRequest("opened"));
         await bot.WaitForIdleAsync();
         return GitHub.CheckRuns[^1];
@@ -23,10 +30,9 @@ public class ReviewEvidenceTests : EndToEndTest
     [Fact]
     public async Task PrLinkingAnIncompleteGateIssue_GetsTheGateIssueIncompleteFinding()
     {
-        GitHub.AddIssue(new FakeIssue { Repository = Repo, Number = 41, Title = "Make the feed faster", Body = IssueBodies.Eval1, Labels = ["performance"] });
         AddOptimizationPr(Descriptions.Complete);
 
-        var check = await ReviewAsync();
+        var check = await ReviewAsync(new FakeIssue { Repository = Repo, Number = 41, Title = "Make the feed faster", Body = IssueBodies.Eval1, Labels = ["performance"] });
 
         Assert.Contains("`gate_issue_incomplete`", check.Text);
         Assert.Contains("The constraint links \\#\u200B41, whose performance gates are not all answered", check.Text);
@@ -38,22 +44,34 @@ public class ReviewEvidenceTests : EndToEndTest
     [Fact]
     public async Task PrLinkingAnIssueWithEveryGateAnswered_HasNoSuchFinding()
     {
-        GitHub.AddIssue(new FakeIssue { Repository = Repo, Number = 41, Title = "Products p99", Body = IssueBodies.Eval6, Labels = ["performance"] });
+        AddOptimizationPr(Descriptions.Complete);
+
+        var check = await ReviewAsync(new FakeIssue { Repository = Repo, Number = 41, Title = "Products p99", Body = IssueBodies.Eval6, Labels = ["performance"] });
+
+        Assert.DoesNotContain("gate_issue_incomplete", check.Text);
+        Assert.Single(GitHub.RequestsTo("GET", $"/repos/{Repo}/issues/41"));
+    }
+
+    [Fact]
+    public async Task PrLinkingAnIssueGateModeNeverJudged_HasNoSuchFinding_AndCostsNoCall()
+    {
+        // #41 is an ordinary issue (no optimization label): not a gate issue.
+        GitHub.AddIssue(new FakeIssue { Repository = Repo, Number = 41, Title = "Feed is slow on mobile", Body = IssueBodies.Eval1 });
         AddOptimizationPr(Descriptions.Complete);
 
         var check = await ReviewAsync();
 
         Assert.DoesNotContain("gate_issue_incomplete", check.Text);
+        Assert.Empty(GitHub.RequestsTo("GET", $"/repos/{Repo}/issues/41"));
     }
 
     [Fact]
     public async Task GateIssueIncomplete_AsAnErrorInTheConfig_FailsTheCheck()
     {
         GitHub.PutFile(Repo, "master", ".github/perf-review.yml", "findings:\n  gate_issue_incomplete: error\n");
-        GitHub.AddIssue(new FakeIssue { Repository = Repo, Number = 41, Title = "Make the feed faster", Body = IssueBodies.Eval5 });
         AddOptimizationPr(Descriptions.Complete);
 
-        var check = await ReviewAsync();
+        var check = await ReviewAsync(new FakeIssue { Repository = Repo, Number = 41, Title = "Make the feed faster", Body = IssueBodies.Eval5, Labels = ["optimization"] });
 
         Assert.Equal("failure", check.Conclusion);
         Assert.Contains("`gate_issue_incomplete`", check.Text);
