@@ -17,13 +17,10 @@ public sealed record CommentCommand(
     string DeliveryId,
     long CommentId,
     int Number,
-    bool OnPullRequest,
     CommentAuthor Author,
     PerfCommand Command)
 {
     public string Fingerprint { get; } = FingerprintOf(Command);
-
-    public CommentTarget Target => OnPullRequest ? CommentTarget.PullRequest : CommentTarget.Issue;
 
     /// <summary>The command in a delivery, or null when it holds none the bot answers (not a comment, no command, a bot's).</summary>
     public static CommentCommand? Read(PendingDelivery delivery)
@@ -49,8 +46,7 @@ public sealed record CommentCommand(
             {
                 return null;
             }
-            var onPullRequest = issue.TryGetProperty("pull_request", out var pr) && pr.ValueKind == JsonValueKind.Object;
-            return new CommentCommand(delivery.DeliveryId, id, number, onPullRequest, author, command);
+            return new CommentCommand(delivery.DeliveryId, id, number, author, command);
         }
         catch (JsonException)
         {
