@@ -26,7 +26,7 @@ internal sealed partial class DescriptionDocument
 
     // Bare URLs are found in literal text by one cheap scan; Markdig's autolink extension costs more than the
     // rest of the parse together (measured in benchmarks/, see docs/PERFORMANCE.md).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseTaskLists()
         .Build();
@@ -506,16 +506,18 @@ internal sealed partial class DescriptionDocument
     {
         var header = new List<string>();
         var rows = new List<IReadOnlyList<string>>();
-        foreach (Match row in HtmlRow().Matches(html))
+        // Split at each opening tag rather than matching open-to-close pairs: unclosed rows and cells (people paste
+        // them, and hostile bodies repeat them) then cost one pass instead of a scan to the end per tag.
+        foreach (var row in HtmlRowStart().Split(html).Skip(1))
         {
-            var cells = HtmlCell().Matches(row.Groups["r"].Value)
-                .Select(c => System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(c.Groups["c"].Value, " ")).Trim())
+            var cells = HtmlCellStart().Split(row).Skip(1)
+                .Select(c => System.Net.WebUtility.HtmlDecode(HtmlTag().Replace(HtmlCellEnd().Split(c, 2)[0], " ")).Trim())
                 .ToList();
             if (cells.Count == 0)
             {
                 continue;
             }
-            if (header.Count == 0 && rows.Count == 0 && row.Value.Contains("<th", StringComparison.OrdinalIgnoreCase))
+            if (header.Count == 0 && rows.Count == 0 && row.Contains("<th", StringComparison.OrdinalIgnoreCase))
             {
                 header = cells;
             }
@@ -804,11 +806,14 @@ internal sealed partial class DescriptionDocument
     [GeneratedRegex(@"\b(?<n>src|alt|href)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlAttribute();
 
-    [GeneratedRegex(@"<tr\b[^>]*>(?<r>.*?)</tr>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex HtmlRow();
+    [GeneratedRegex(@"<tr\b[^<>]{0,2000}>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlRowStart();
 
-    [GeneratedRegex(@"<t[hd]\b[^>]*>(?<c>.*?)</t[hd]>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex HtmlCell();
+    [GeneratedRegex(@"<t[hd]\b[^<>]{0,2000}>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlCellStart();
+
+    [GeneratedRegex(@"</t[hd]\s*>|</tr\s*>|</table\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlCellEnd();
 
     [GeneratedRegex(@"<img\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlImage();

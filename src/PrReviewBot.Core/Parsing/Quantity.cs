@@ -35,7 +35,7 @@ internal static partial class Quantities
 
     /// <summary>Units we understand, longest first so "ms" wins over "m" and "MB/s" over "MB".</summary>
     public const string UnitPattern =
-        @"(?:req(?:uests)?\s?/\s?s(?:ec)?|requests per second|reqs?/s|rps|qps|tps|ops\s?/\s?s(?:ec)?|ops/sec|op/s|iterations?/s|claims/s|fps|" +
+        @"(?:req(?:uests)?\s?/\s?s(?:ec)?|requests per second|reqs?/s|rps|qps|tps|ops\s?/\s?(?:ms|us|µs)\b|ops\s?/\s?s(?:ec)?|ops/sec|op/s|iterations?/s|claims/s|fps|" +
         @"[KMGT]i?B\s?/\s?s(?:ec)?|[KMGT]bit/s|Gbps|Mbps|" +
         @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|" +
         @"µs|μs|us|ns|ms|msec|millis(?:econds?)?|sec(?:onds?|s)?|s|minutes?|mins?|min|m|hours?|hrs?|h|" +

@@ -23,7 +23,8 @@ internal static partial class Sentences
     /// <summary>Text without code-span backticks and emphasis stars, for matching prose patterns across them.</summary>
     public static string Plain(string text) => text.Replace("`", string.Empty, StringComparison.Ordinal).Replace("**", string.Empty, StringComparison.Ordinal);
 
-    // A sentence ends at . ! ? ; followed by space and not inside a number ("1.5 s", "e.g. this").
-    [GeneratedRegex(@"(?<=[!?;]|(?<!\b(?:e\.g|i\.e|vs|etc|approx|ca))\.)\s+(?=[A-Z0-9`*\[(""'“])")]
+    // A sentence ends at . ! ? ; followed by space and not inside a number ("1.5 s", "e.g. this"), or at a CJK full
+    // stop, which needs no space after it.
+    [GeneratedRegex(@"(?<=[!?;]|(?<!\b(?:e\.g|i\.e|vs|etc|approx|ca))\.)\s+(?=[A-Z0-9`*\[(""'“])|(?<=[。！？；])\s*")]
     private static partial Regex Boundary();
 }

@@ -136,4 +136,111 @@ public class BeforeAfterFormatsTests
     [InlineData("| | 优化前 | 优化后 |\n|---|---|---|\n| p99 | 120 ms | 45 ms |")]
     [InlineData("| | antes | después |\n|---|---|---|\n| p99 | 120 ms | 45 ms |")]
     public void BeforeAfterColumnsInOtherLanguages_AreRead(string body) => Assert.True(Review.Present(body, ItemKind.BeforeAfter));
+
+    [Fact]
+    public void CriterionEstimatesUnderSideLeadIns_UseTheMiddleValue()
+    {
+        const string body = """
+            ## Results
+            Before (main):
+            ```
+            decode_frame            time:   [7.120 ms 7.204 ms 7.311 ms]
+            ```
+            After:
+            ```
+            decode_frame            time:   [2.901 ms 2.955 ms 3.017 ms]
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal(("decode_frame time", 7.204, 2.955, "ms"), (m.Metric, m.Before, m.After, m.Unit));
+    }
+
+    [Fact]
+    public void JmhRowsWithTheSideInAParameterColumn_ArePaired()
+    {
+        const string body = """
+            ```
+            Benchmark             (variant)  Mode  Cnt     Score    Error  Units
+            QueueBench.poll           main  thrpt   10  1,204.552 ± 11.30  ops/ms
+            QueueBench.poll         branch  thrpt   10  2,977.018 ± 20.14  ops/ms
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal(("QueueBench.poll thrpt", 1204.55, 2977.02, "ops/ms"), (m.Metric, m.Before, m.After, m.Unit));
+    }
+
+    [Fact]
+    public void PyperfGridTable_IsReadWithoutItsRatioText()
+    {
+        const string body = """
+            ```
+            +--------------+----------+------------------------+
+            | Benchmark    | main     | branch                 |
+            +==============+==========+========================+
+            | render_page  | 9.80 ms  | 6.10 ms: 1.61x faster  |
+            +--------------+----------+------------------------+
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal(("render_page", 9.8, 6.1, "ms"), (m.Metric, m.Before, m.After, m.Unit));
+    }
+
+    [Fact]
+    public void HtmlTableInsideDetails_IsReadLikeAMarkdownTable()
+    {
+        const string body = """
+            <details><summary>Load test</summary>
+            <table>
+              <tr><th>metric</th><th>before</th><th>after</th></tr>
+              <tr><td>p95 latency</td><td>512 ms</td><td>140 ms</td></tr>
+            </table>
+            </details>
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal(("p95 latency", 512.0, 140.0), (m.Metric, m.Before, m.After));
+    }
+
+    [Fact]
+    public void UnclosedHtmlRowsAndCells_AreStillRead()
+    {
+        const string body = "<table>\n<tr><th>metric<th>before<th>after\n<tr><td>p99<td>90 ms<td>30 ms\n</table>";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((90.0, 30.0), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void ColumnsNamingTheirSideAfterTheMetric_ArePaired()
+    {
+        const string body = "| query | mean_time (main) | mean_time (this branch) |\n|---|---|---|\n| orders_by_customer | 48.1 ms | 2.3 ms |";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal(("orders_by_customer mean_time", 48.1, 2.3), (m.Metric, m.Before, m.After));
+    }
+
+    [Theory]
+    [InlineData("Image pull now takes 14.6 s (was 41.2 s).", 41.2, 14.6)]
+    [InlineData("Resident memory is 1.4Gi, down from 2.1Gi.", 2.1, 1.4)]
+    [InlineData("The p95 went down to 180 ms from 420 ms.", 420.0, 180.0)]
+    [InlineData("首页的 P99 延迟从 86ms 降到 31ms。", 86.0, 31.0)]
+    [InlineData("Die p95-Latenz sank von 420 ms auf 180 ms.", 420.0, 180.0)]
+    [InlineData("La latence p99 passe de 95 ms à 40 ms.", 95.0, 40.0)]
+    public void ProseInOtherShapesAndLanguages_IsAPair(string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void CjkFullStop_EndsTheMetricName()
+    {
+        var measurements = Review.Of("P99 延迟从 86ms 降到 31ms。吞吐从 1200 rps 提升到 2100 rps。").Measurements;
+        Assert.Equal(2, measurements.Count);
+        Assert.DoesNotContain(measurements, m => m.Metric.Contains('。', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BareCountsWithAMetricWord_ArePaired()
+    {
+        var m = Assert.Single(Review.Of("Round trips per page load went from 14 to 3.").Measurements);
+        Assert.Equal((14.0, 3.0), (m.Before, m.After));
+    }
 }

@@ -109,4 +109,27 @@ public class ConstraintAlertConditionTests
         Assert.Empty(verdict.Targets);
         Assert.DoesNotContain(verdict.Findings, f => f.Rule == PrReviewBot.Core.Findings.FindingIds.TargetMissed);
     }
+
+    [Fact]
+    public void CurrencyBudget_IsACostTarget()
+    {
+        var target = Assert.Single(Review.Of("## Constraint\nKeep the inference bill under $4,000/month.").Targets);
+        Assert.Equal(("cost", "<", 4000.0, "USD/month"), (target.Metric, target.Comparator, target.Value, target.Unit));
+    }
+
+    [Theory]
+    [InlineData("## 目標\n応答時間は 200ms 以下にする。", "<=")]
+    [InlineData("## 목표\n응답 시간 200ms 미만.", "<")]
+    [InlineData("## 目标\nP99 延迟低于 200ms。", "<")]
+    public void CjkComparators_AreRead(string body, string comparator)
+    {
+        var target = Assert.Single(Review.Of(body).Targets);
+        Assert.Equal((comparator, 200.0, "ms"), (target.Comparator, target.Value, target.Unit));
+    }
+
+    [Fact]
+    public void KeepWithoutABound_IsNotATarget()
+    {
+        Assert.Empty(Review.Of("We keep 30 s of history in the buffer and keep 512 MB for the page cache.").Targets);
+    }
 }

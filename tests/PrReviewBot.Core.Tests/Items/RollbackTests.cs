@@ -103,4 +103,27 @@ public class RollbackPhrasingTests
         var verdict = Review.Of("## Rollback\nSet `cache.enabled: false` in `engine.ini`; reads then go to the database.");
         Assert.Equal(["cache.enabled"], verdict.Flags);
     }
+
+    [Theory]
+    [InlineData("## Rollback\nSet the repository variable `CI_TEST_SHARDS` back to 1; the suite then runs in one job again.", "CI_TEST_SHARDS")]
+    [InlineData("## Rollback\nDelete the `GOMEMLIMIT` environment variable and restart: the runtime falls back to its default GC pacing.", "GOMEMLIMIT")]
+    [InlineData("## Rollback\nBuild without the `simd` feature; the scalar decoder is used as before.", "simd")]
+    public void SwitchesPeopleActuallyName_AreRead(string body, string flag)
+    {
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.Rollback).Present, string.Join(" | ", verdict.Item(ItemKind.Rollback).Messages));
+        Assert.Contains(flag, verdict.Flags);
+    }
+
+    [Theory]
+    [InlineData("## Rollback\n`FAST_PATH=0` を設定すると、従来の処理に戻ります。")]
+    [InlineData("## Rollback\nSetze `fast_path` auf false, dann läuft alles wie bisher.")]
+    public void RollbackInOtherLanguages_IsPresent(string body) => Assert.True(Review.Present(body, ItemKind.Rollback));
+
+    [Fact]
+    public void UpperCaseSqlWords_AreNotFlags()
+    {
+        var verdict = Review.Of("### Rollback\nRun `SET enable_hashagg_spill = off`: GROUP BY queries then use the old plan, exactly as before.");
+        Assert.Equal(["enable_hashagg_spill"], verdict.Flags);
+    }
 }

@@ -160,6 +160,10 @@ internal static partial class TargetReader
         {
             return "memory";
         }
+        if (unit.StartsWith("USD", StringComparison.Ordinal) || unit.StartsWith("EUR", StringComparison.Ordinal) || unit.StartsWith("GBP", StringComparison.Ordinal))
+        {
+            return "cost";
+        }
         return Quantities.FamilyOf(unit) switch
         {
             UnitFamily.Time => Has("startup") || Has("start-up") ? "startup time" : Has("build") || Has("ci ") ? "duration" : "latency",
