@@ -33,7 +33,16 @@ public static class OverridePermission
         return false;
     }
 
-    /// <summary>GitHub's permission ladder; unknown text ranks lowest.</summary>
+    /// <summary>
+    /// The role to rank, from GitHub's answer for a user on a repository. Its <c>permission</c> field knows only admin,
+    /// write, read and none (a maintainer shows as write, a triager as read); <c>role_name</c> has the finer role. A
+    /// custom role's name is not on the ladder: then the permission it is based on counts.
+    /// </summary>
+    public static string Role(string? permission, string? roleName) =>
+        Rank(roleName) > 0 ? roleName!.Trim().ToLowerInvariant()
+        : string.IsNullOrWhiteSpace(permission) ? "none" : permission.Trim().ToLowerInvariant();
+
+    /// <summary>GitHub's permission ladder (read &lt; triage &lt; write &lt; maintain &lt; admin); unknown text ranks lowest.</summary>
     public static int Rank(string? permission) => permission?.Trim().ToLowerInvariant() switch
     {
         "admin" => 5,

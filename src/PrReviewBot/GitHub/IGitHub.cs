@@ -35,7 +35,10 @@ public interface IGitHub
     /// <summary>Edits a comment in place; false when it no longer exists (someone deleted it).</summary>
     Task<bool> UpdateCommentAsync(RepositoryRef repo, long commentId, string body, CancellationToken ct);
 
-    /// <summary>A user's permission on the repository: <c>admin</c>, <c>write</c>, <c>read</c> or <c>none</c>.</summary>
+    /// <summary>
+    /// A user's role on the repository: <c>admin</c>, <c>maintain</c>, <c>write</c>, <c>triage</c>, <c>read</c> or
+    /// <c>none</c> (for a custom role, the permission it is based on).
+    /// </summary>
     Task<string> GetPermissionAsync(RepositoryRef repo, string user, CancellationToken ct);
 
     // Gate mode, plan and commands (issue 4) ------------------------------------------------------------------------

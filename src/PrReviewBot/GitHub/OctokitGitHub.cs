@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Octokit;
+using PrReviewBot.Core.Commands;
 using PrReviewBot.Core.Rendering;
 using ReviewConclusion = PrReviewBot.Core.Rendering.CheckConclusion;
 using PrReviewBot.Service;
@@ -375,7 +376,7 @@ public sealed partial class OctokitGitHub(GitHubConnections connections, GitHubC
         {
             var answer = await policy.RunAsync("read permission", idempotent: true,
                 _ => client.Repository.Collaborator.ReviewPermission(repo.Owner, repo.Name, user), ct, OnUnauthorized(repo));
-            return string.IsNullOrEmpty(answer.Permission) ? "none" : answer.Permission;
+            return OverridePermission.Role(answer.Permission, answer.RoleName);
         }
         catch (NotFoundException)
         {

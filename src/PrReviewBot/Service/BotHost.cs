@@ -67,6 +67,7 @@ public static class BotHost
         services.TryAddSingleton<IOverrideHistory, StoredOverrideHistory>();
         services.AddSingleton<ReviewEvidence>();
         services.AddSingleton<GateComments>();
+        services.AddSingleton<GateIssueLinks>();
         services.AddSingleton<PerfCommands>();
         services.AddSingleton<IssueGateReview>();
         services.AddSingleton<PullRequestReview>();

@@ -66,6 +66,15 @@ public interface IGateStore
     Task<GateRecord?> GetGatesAsync(string repository, int number, CancellationToken ct);
 
     Task SaveGatesAsync(GateRecord record, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the issues a PR's constraint links (replacing what it linked before; none forgets the PR), so a change of
+    /// their gate status can re-evaluate it. Writes only what changed.
+    /// </summary>
+    Task LinkPullRequestAsync(string repository, int pullRequest, IReadOnlyCollection<int> issues, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>The PRs whose constraint links this issue, as their last evaluations saw it.</summary>
+    Task<IReadOnlyList<int>> LinkingPullRequestsAsync(string repository, int issue, CancellationToken ct);
 }
 
 /// <summary>What gate mode last posted on an issue: the sticky gate comment, the gate label, and whether someone asked.</summary>
@@ -83,5 +92,8 @@ public sealed record GateRecord
     /// <summary>The gate label the bot last set (null when it set none, or removed it).</summary>
     public string? Label { get; init; }
     public bool? AllSatisfied { get; init; }
+
+    /// <summary>The numbers of the gates still open, comma-separated (empty when all are satisfied; null before migration 4).</summary>
+    public string? OpenGates { get; init; }
     public DateTimeOffset EvaluatedAt { get; init; }
 }

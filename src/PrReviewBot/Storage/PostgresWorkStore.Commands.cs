@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace PrReviewBot.Storage;
 
-/// <summary>Commands handled, the override audit log and gate state in PostgreSQL (migration 3, as in SQLite).</summary>
+/// <summary>Commands handled, the override audit log and gate state in PostgreSQL (migrations 3 and 4, as in SQLite).</summary>
 public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
 {
     public async Task<CommandRecord?> GetCommandAsync(string repository, long commentId, string fingerprint, CancellationToken ct)
@@ -81,7 +81,7 @@ public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
         await using var c = await _data.OpenConnectionAsync(ct);
         await using var cmd = Command(c,
             """
-            SELECT repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at
+            SELECT repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at, open_gates
             FROM gates WHERE repository = @r AND number = @n
             """, null, P("r", repository), P("n", number));
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -100,6 +100,7 @@ public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
             Label = NullableString(r, 6),
             AllSatisfied = r.IsDBNull(7) ? null : r.GetInt32(7) == 1,
             EvaluatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
+            OpenGates = NullableString(r, 9),
         };
     }
 
@@ -108,16 +109,16 @@ public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
         await using var c = await _data.OpenConnectionAsync(ct);
         await Exec(c,
             """
-            INSERT INTO gates (repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at)
-            VALUES (@r, @n, @inst, @requested, @commentId, @commentFp, @label, @satisfied, @at)
+            INSERT INTO gates (repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at, open_gates)
+            VALUES (@r, @n, @inst, @requested, @commentId, @commentFp, @label, @satisfied, @at, @open)
             ON CONFLICT (repository, number) DO UPDATE SET
                 installation_id = excluded.installation_id, requested = excluded.requested, comment_id = excluded.comment_id,
                 comment_fingerprint = excluded.comment_fingerprint, label = excluded.label, all_satisfied = excluded.all_satisfied,
-                evaluated_at = excluded.evaluated_at
+                evaluated_at = excluded.evaluated_at, open_gates = excluded.open_gates
             """, ct, null,
             P("r", g.Repository), P("n", g.Number), P("inst", g.InstallationId), P("requested", g.Requested ? 1 : 0),
             P("commentId", g.CommentId), P("commentFp", g.CommentFingerprint), P("label", g.Label),
-            P("satisfied", g.AllSatisfied is { } s ? (int?)(s ? 1 : 0) : null), P("at", Ms(g.EvaluatedAt)));
+            P("satisfied", g.AllSatisfied is { } s ? (int?)(s ? 1 : 0) : null), P("at", Ms(g.EvaluatedAt)), P("open", g.OpenGates));
     }
 
     private static CommandRecord ReadCommand(DbDataReader r) => new(

@@ -148,5 +148,20 @@ internal static class SqliteSchema
             PRIMARY KEY (repository, number)
         );
         """,
+
+        // 4 (issue 4): which open PRs' constraints link which issues, so a gate issue whose status changes re-evaluates
+        // them; and the gates an issue left open, the status those PRs inherit.
+        """
+        CREATE TABLE gate_links (
+            repository   TEXT NOT NULL,
+            issue        INTEGER NOT NULL,
+            pull_request INTEGER NOT NULL,
+            linked_at    INTEGER NOT NULL,
+            PRIMARY KEY (repository, issue, pull_request)
+        );
+        CREATE INDEX gate_links_pull_request ON gate_links (repository, pull_request);
+
+        ALTER TABLE gates ADD COLUMN open_gates TEXT;
+        """,
     ];
 }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace PrReviewBot.Storage;
 
-/// <summary>Commands handled, the override audit log and gate state in SQLite (migration 3).</summary>
+/// <summary>Commands handled, the override audit log and gate state in SQLite (migrations 3 and 4).</summary>
 public sealed partial class SqliteWorkStore : ICommandStore, IGateStore
 {
     private const string CommandSelect =
@@ -73,7 +73,7 @@ public sealed partial class SqliteWorkStore : ICommandStore, IGateStore
     {
         await using var cmd = Command(c,
             """
-            SELECT repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at
+            SELECT repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at, open_gates
             FROM gates WHERE repository = $r AND number = $n
             """, null, ("$r", repository), ("$n", number));
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -92,22 +92,23 @@ public sealed partial class SqliteWorkStore : ICommandStore, IGateStore
             Label = NullableString(r, 6),
             AllSatisfied = r.IsDBNull(7) ? null : r.GetInt32(7) == 1,
             EvaluatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
+            OpenGates = NullableString(r, 9),
         };
     }, ct);
 
     public Task SaveGatesAsync(GateRecord g, CancellationToken ct) => WithConnection(async c =>
         await Exec(c,
             """
-            INSERT INTO gates (repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at)
-            VALUES ($r, $n, $inst, $requested, $commentId, $commentFp, $label, $satisfied, $at)
+            INSERT INTO gates (repository, number, installation_id, requested, comment_id, comment_fingerprint, label, all_satisfied, evaluated_at, open_gates)
+            VALUES ($r, $n, $inst, $requested, $commentId, $commentFp, $label, $satisfied, $at, $open)
             ON CONFLICT (repository, number) DO UPDATE SET
                 installation_id = excluded.installation_id, requested = excluded.requested, comment_id = excluded.comment_id,
                 comment_fingerprint = excluded.comment_fingerprint, label = excluded.label, all_satisfied = excluded.all_satisfied,
-                evaluated_at = excluded.evaluated_at
+                evaluated_at = excluded.evaluated_at, open_gates = excluded.open_gates
             """, ct, null,
             ("$r", g.Repository), ("$n", g.Number), ("$inst", g.InstallationId), ("$requested", g.Requested ? 1 : 0),
             ("$commentId", g.CommentId), ("$commentFp", g.CommentFingerprint), ("$label", g.Label),
-            ("$satisfied", g.AllSatisfied is { } s ? (s ? 1 : 0) : null), ("$at", Ms(g.EvaluatedAt))), ct);
+            ("$satisfied", g.AllSatisfied is { } s ? (s ? 1 : 0) : null), ("$at", Ms(g.EvaluatedAt)), ("$open", g.OpenGates)), ct);
 
     private static CommandRecord ReadCommand(DbDataReader r) => new(
         r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),

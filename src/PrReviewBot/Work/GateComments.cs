@@ -10,8 +10,9 @@ namespace PrReviewBot.Work;
 /// Gate mode's output on GitHub: judges an issue's text against the five gates, then brings the one sticky gate
 /// comment up to date (created, edited in place when the verdict's text changed, never rewritten when it did not)
 /// and, on issues, the gate label (<c>perf-gates: satisfied</c> or <c>perf-gates: incomplete</c>, the other removed).
+/// A change of the issue's gate status re-evaluates the PRs whose constraint links it (<see cref="GateIssueLinks"/>).
 /// </summary>
-public sealed class GateComments(IGitHub gitHub, IGateStore store, TimeProvider time, ILogger<GateComments> log)
+public sealed class GateComments(IGitHub gitHub, IGateStore store, GateIssueLinks links, TimeProvider time, ILogger<GateComments> log)
 {
     public async Task<GateVerdict> SyncAsync(RepositoryRef repo, IssueSnapshot issue, GateConfig config, bool requested, CancellationToken ct)
     {
@@ -23,7 +24,6 @@ public sealed class GateComments(IGitHub gitHub, IGateStore store, TimeProvider 
         {
             InstallationId = repo.InstallationId,
             Requested = (stored?.Requested ?? false) || requested,
-            AllSatisfied = verdict.AllSatisfied,
             EvaluatedAt = time.GetUtcNow(),
         };
         if (record.CommentId is null && issue.GateComment is { } found)
@@ -66,9 +66,12 @@ public sealed class GateComments(IGitHub gitHub, IGateStore store, TimeProvider 
                 changes.Add("-" + stale);
             }
             record = record with { Label = wanted };
-            await store.SaveGatesAsync(record, ct);
             labelAction = changes.Count > 0 ? string.Join(' ', changes) : "unchanged";
         }
+        // The status is saved last: until then a retry still sees the old one and re-evaluates the linking PRs.
+        record = record with { AllSatisfied = verdict.AllSatisfied, OpenGates = GateIssueLinks.OpenGates(verdict) };
+        await links.StatusChangingAsync(repo, stored, record, ct);
+        await store.SaveGatesAsync(record, ct);
         log.LogInformation("Gates of {Repository}#{Number}: {Open} open; comment {CommentAction}, label {LabelAction}",
             repo.FullName, issue.Number, verdict.Open.Count(), commentAction, labelAction);
         return verdict;
@@ -87,7 +90,9 @@ public sealed class GateComments(IGitHub gitHub, IGateStore store, TimeProvider 
                 await gitHub.RemoveLabelAsync(repo, issue.Number, label, ct);
             }
         }
-        await store.SaveGatesAsync(stored with { Label = null, EvaluatedAt = time.GetUtcNow() }, ct);
+        var withdrawn = stored with { Label = null, EvaluatedAt = time.GetUtcNow() };
+        await links.StatusChangingAsync(repo, stored, withdrawn, ct);
+        await store.SaveGatesAsync(withdrawn, ct);
         log.LogInformation("{Repository}#{Number} is no longer labelled as optimization work: gate label removed", repo.FullName, issue.Number);
     }
 
@@ -110,14 +115,17 @@ public sealed class GateComments(IGitHub gitHub, IGateStore store, TimeProvider 
             return;
         }
         var updated = await gitHub.UpdateCommentAsync(repo, id, text, ct);
-        await store.SaveGatesAsync(stored with
+        var refreshed = stored with
         {
             // Deleted by someone: forget it; the next /perf-review gates posts a new one.
             CommentId = updated ? id : null,
             CommentFingerprint = updated ? fingerprint : null,
             AllSatisfied = verdict.AllSatisfied,
+            OpenGates = GateIssueLinks.OpenGates(verdict),
             EvaluatedAt = time.GetUtcNow(),
-        }, ct);
+        };
+        await links.StatusChangingAsync(repo, stored, refreshed, ct);
+        await store.SaveGatesAsync(refreshed, ct);
     }
 
     private static bool Has(IssueSnapshot issue, string label) => issue.Labels.Contains(label, StringComparer.OrdinalIgnoreCase);

@@ -17,7 +17,7 @@ namespace PrReviewBot.Work;
 /// </summary>
 public sealed class PullRequestReview(
     IGitHub gitHub, IWorkStore store, ReportLinks links, TimeProvider time, ILogger<PullRequestReview> log,
-    ICommandStore commands, ReviewEvidence evidence, GateComments gates)
+    ICommandStore commands, ReviewEvidence evidence, GateComments gates, GateIssueLinks gateLinks)
 {
     public const string DefaultConfigFile = ".github/perf-review.yml";
 
@@ -35,11 +35,14 @@ public sealed class PullRequestReview(
         if (snapshot is null)
         {
             log.LogInformation("{Repository}#{PullRequest} no longer exists on GitHub; nothing to post", repo.FullName, number);
+            await gateLinks.ForgetAsync(repo, number, ct);
             return stored;
         }
         if (snapshot.State != PullRequestState.Open)
         {
             log.LogInformation("{Repository}#{PullRequest} is {State}; nothing to post", repo.FullName, number, snapshot.State);
+            // A closed PR's finding no longer matters: a gate issue it linked stops re-evaluating it.
+            await gateLinks.ForgetAsync(repo, number, ct);
             return stored;
         }
 

@@ -18,16 +18,22 @@ namespace PrReviewBot.Work;
 /// <item>a constraint linking gate issues of the same repository (issues gate mode judges: labelled as optimization
 /// work, or asked with <c>/perf-review gates</c>, as the gate store knows them): each such issue (at most
 /// <see cref="MaxLinkedIssues"/>, one call each) is read as it is now and judged against the five gates, so an
-/// incomplete one becomes the <c>gate_issue_incomplete</c> finding. A link to any other issue costs no call.</item>
+/// incomplete one becomes the <c>gate_issue_incomplete</c> finding. A link to any other issue costs no call. Every
+/// linked issue is remembered (<see cref="GateIssueLinks"/>), so a later change of its gate status re-evaluates the PR.</item>
 /// </list>
 /// </summary>
-public sealed class ReviewEvidence(IGitHub gitHub, IGateStore gateIssues, ILogger<ReviewEvidence> log)
+public sealed class ReviewEvidence(IGitHub gitHub, IGateStore gateIssues, GateIssueLinks links, ILogger<ReviewEvidence> log)
 {
     public const int MaxLinkedIssues = 3;
 
     public async Task<Verdict> CompleteAsync(
         RepositoryRef repo, int number, PullRequestDescription description, Verdict verdict, ReviewConfig config, CancellationToken ct)
     {
+        IReadOnlyList<int> linked = verdict.IsOptimization && config.SeverityOf(FindingIds.GateIssueIncomplete) != Severity.Off
+            ? GateIssueFinding.LinkedIssues(verdict.ConstraintLinks, repo.Owner, repo.Name).Where(n => n != number).Take(MaxLinkedIssues).ToList()
+            : [];
+        // Remembered before the gate store and the issues are read: a status saved meanwhile finds this PR and re-evaluates it.
+        await links.RememberAsync(repo, number, linked, ct);
         if (!verdict.IsOptimization)
         {
             return verdict;
@@ -44,22 +50,18 @@ public sealed class ReviewEvidence(IGitHub gitHub, IGateStore gateIssues, ILogge
                 log.LogInformation("The patches of {Repository}#{Number} cannot all be read; flag_not_in_diff stays silent", repo.FullName, number);
             }
         }
-        if (config.SeverityOf(FindingIds.GateIssueIncomplete) == Severity.Off)
-        {
-            return verdict;
-        }
         var findings = new List<Finding>();
-        foreach (var linked in GateIssueFinding.LinkedIssues(verdict.ConstraintLinks, repo.Owner, repo.Name).Where(n => n != number).Take(MaxLinkedIssues))
+        foreach (var issueNumber in linked)
         {
-            if (await gateIssues.GetGatesAsync(repo.FullName, linked, ct) is not { } gated || (gated.Label is null && !gated.Requested))
+            if (await gateIssues.GetGatesAsync(repo.FullName, issueNumber, ct) is not { } gated || (gated.Label is null && !gated.Requested))
             {
                 continue;
             }
-            if (await gitHub.ReadLinkedIssueAsync(repo, linked, ct) is not { } issue)
+            if (await gitHub.ReadLinkedIssueAsync(repo, issueNumber, ct) is not { } issue)
             {
                 continue;
             }
-            if (GateIssueFinding.For(linked, GateReviewer.Default.Judge(new IssueDescription(issue.Title, issue.Body))) is { } finding)
+            if (GateIssueFinding.For(issueNumber, GateReviewer.Default.Judge(new IssueDescription(issue.Title, issue.Body))) is { } finding)
             {
                 findings.Add(finding);
             }

@@ -39,6 +39,31 @@ public class OverridePermissionTests
     }
 
     [Theory]
+    [InlineData("write", "maintain", "maintain")]
+    [InlineData("read", "triage", "triage")]
+    [InlineData("admin", "admin", "admin")]
+    [InlineData("write", "Write", "write")]
+    [InlineData("write", "security-engineer", "write")]
+    [InlineData("read", null, "read")]
+    [InlineData(null, null, "none")]
+    [InlineData("", "", "none")]
+    public void TheRoleName_RefinesThePermission_ACustomRoleCountsAsItsBase(string? permission, string? roleName, string role)
+    {
+        Assert.Equal(role, OverridePermission.Role(permission, roleName));
+    }
+
+    [Theory]
+    [InlineData("read", false)]
+    [InlineData("triage", false)]
+    [InlineData("write", false)]
+    [InlineData("maintain", true)]
+    [InlineData("admin", true)]
+    public void WithMinimumMaintain_TheLadderDecides(string role, bool allowed)
+    {
+        Assert.Equal(allowed, OverridePermission.Allows(role, [], new OverrideConfig { MinPermission = "maintain" }));
+    }
+
+    [Theory]
     [InlineData("acme/perf-leads", true)]
     [InlineData("ACME/Perf-Leads", true)]
     [InlineData("other/perf-leads", false)]

@@ -380,12 +380,43 @@ public abstract class WorkStoreContract : IAsyncLifetime
         var second = first with
         {
             InstallationId = 1, Requested = true, CommentId = 5_000_000_001, CommentFingerprint = "abc", Label = "perf-gates: satisfied",
-            AllSatisfied = true, EvaluatedAt = Clock.GetUtcNow(),
+            AllSatisfied = true, OpenGates = "", EvaluatedAt = Clock.GetUtcNow(),
         };
         await Gates.SaveGatesAsync(second, CancellationToken.None);
         await ReopenAsync();
 
         Assert.Equal(second, await Gates.GetGatesAsync(Repo, 12, CancellationToken.None));
         Assert.Null(await Gates.GetGatesAsync(Repo, 13, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task GateOpenGates_SurviveAReopen()
+    {
+        var record = new GateRecord { Repository = Repo, Number = 12, Label = "perf-gates: incomplete", AllSatisfied = false, OpenGates = "1,2,3", EvaluatedAt = Clock.GetUtcNow() };
+        await Gates.SaveGatesAsync(record, CancellationToken.None);
+        await ReopenAsync();
+
+        Assert.Equal("1,2,3", (await Gates.GetGatesAsync(Repo, 12, CancellationToken.None))?.OpenGates);
+    }
+
+    [SkippableFact]
+    public async Task GateLinks_ArePerPullRequest_ReplacedOnEachEvaluation_AndFoundPerIssue()
+    {
+        Assert.Empty(await Gates.LinkingPullRequestsAsync(Repo, 41, CancellationToken.None));
+        await Gates.LinkPullRequestAsync(Repo, 7, [41, 42], Clock.GetUtcNow(), CancellationToken.None);
+        await Gates.LinkPullRequestAsync(Repo, 9, [41], Clock.GetUtcNow(), CancellationToken.None);
+        await Gates.LinkPullRequestAsync("octo/other", 3, [41], Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal([7, 9], await Gates.LinkingPullRequestsAsync(Repo, 41, CancellationToken.None));
+        Assert.Equal([7], await Gates.LinkingPullRequestsAsync(Repo, 42, CancellationToken.None));
+
+        // PR 7's constraint now links #43 and #42 instead; PR 9 closes (links nothing).
+        await Gates.LinkPullRequestAsync(Repo, 7, [43, 42, 43], Clock.GetUtcNow(), CancellationToken.None);
+        await Gates.LinkPullRequestAsync(Repo, 9, [], Clock.GetUtcNow(), CancellationToken.None);
+        await ReopenAsync();
+
+        Assert.Empty(await Gates.LinkingPullRequestsAsync(Repo, 41, CancellationToken.None));
+        Assert.Equal([7], await Gates.LinkingPullRequestsAsync(Repo, 42, CancellationToken.None));
+        Assert.Equal([7], await Gates.LinkingPullRequestsAsync(Repo, 43, CancellationToken.None));
+        Assert.Equal([3], await Gates.LinkingPullRequestsAsync("octo/other", 41, CancellationToken.None));
     }
 }

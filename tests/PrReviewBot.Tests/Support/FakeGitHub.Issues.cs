@@ -17,7 +17,7 @@ namespace PrReviewBot.Tests.Support;
 public sealed partial class FakeGitHub
 {
     private readonly Dictionary<string, FakeIssue> _issues = [];
-    private readonly Dictionary<string, string> _permissions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Permission, string RoleName)> _permissions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _teamMembers = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _notModified = [];
 
@@ -56,12 +56,28 @@ public sealed partial class FakeGitHub
         }
     }
 
-    /// <summary>A user's permission on every repository (<c>admin</c>, <c>write</c>, <c>read</c>, <c>none</c>); <c>write</c> when not set.</summary>
-    public void SetPermission(string user, string permission)
+    /// <summary>
+    /// A user's role on every repository (<c>admin</c>, <c>maintain</c>, <c>write</c>, <c>triage</c>, <c>read</c>,
+    /// <c>none</c>); <c>write</c> when not set. Answered as GitHub does: <c>role_name</c> is the role, <c>permission</c>
+    /// only admin, write, read or none (a maintainer shows as write, a triager as read).
+    /// </summary>
+    public void SetPermission(string user, string role)
+    {
+        var permission = role switch
+        {
+            "maintain" => "write",
+            "triage" => "read",
+            _ => role,
+        };
+        SetCustomRole(user, role, permission);
+    }
+
+    /// <summary>A custom repository role (an organization's own name), answered with the permission it is based on.</summary>
+    public void SetCustomRole(string user, string roleName, string basePermission)
     {
         lock (_lock)
         {
-            _permissions[user] = permission;
+            _permissions[user] = (basePermission, roleName);
         }
     }
 
@@ -74,7 +90,7 @@ public sealed partial class FakeGitHub
         }
     }
 
-    private string PermissionOf(string user) => _permissions.GetValueOrDefault(user, "write");
+    private (string Permission, string RoleName) PermissionOf(string user) => _permissions.GetValueOrDefault(user, ("write", "write"));
 
     /// <summary>Answers the issue-side REST calls under a repository (called with the lock held); null for any other call.</summary>
     private IResponseMessage? IssueAnswer(ReceivedRequest r, string repository, string rest)

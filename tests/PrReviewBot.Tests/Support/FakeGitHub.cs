@@ -356,15 +356,15 @@ public sealed partial class FakeGitHub : IDisposable
             if (r.Method == "GET" && rest.StartsWith("/collaborators/", StringComparison.Ordinal) && rest.EndsWith("/permission", StringComparison.Ordinal))
             {
                 var user = Uri.UnescapeDataString(rest["/collaborators/".Length..^"/permission".Length]);
-                var permission = PermissionOf(user);
-                var etag = permission == "write" ? "\"permission-v1\"" : $"\"permission-{permission}\"";
+                var (permission, roleName) = PermissionOf(user);
+                var etag = roleName == "write" ? "\"permission-v1\"" : $"\"permission-{permission}-{roleName}\"";
                 if (r.Headers.GetValueOrDefault("If-None-Match") == etag)
                 {
                     var notModified = Json(304, "");
                     notModified.Headers!["ETag"] = new WireMockList<string>(etag);
                     return notModified;
                 }
-                return Json(200, JsonSerializer.Serialize(new { permission, role_name = permission, user = new { login = user, id = 1 } }),
+                return Json(200, JsonSerializer.Serialize(new { permission, role_name = roleName, user = new { login = user, id = 1 } }),
                     new Dictionary<string, string> { ["ETag"] = etag });
             }
         }

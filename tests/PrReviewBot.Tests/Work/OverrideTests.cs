@@ -75,6 +75,88 @@ public class OverrideTests : EndToEndTest
     }
 
     [Fact]
+    public async Task WithMinPermissionMaintain_AMaintainerMayOverride_ThoughGitHubReportsTheirPermissionAsWrite()
+    {
+        GitHub.PutFile(Repo, "master", ".github/perf-review.yml", "overrides:\n  min_permission: maintain\n");
+        GitHub.SetPermission("octo-maintainer", "maintain");
+        var bot = await StartWithFailingCheckAsync();
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-maintainer");
+        await bot.WaitForIdleAsync();
+
+        Assert.Equal(("success", $"Overridden by @octo-maintainer: {Reason}"), (GitHub.CheckRuns[^1].Conclusion, GitHub.CheckRuns[^1].Title));
+        Assert.Equal("octo-maintainer", (await ((ICommandStore)bot.Store).CurrentOverrideAsync(Repo, Pr, CancellationToken.None))?.Actor);
+    }
+
+    [Fact]
+    public async Task WithMinPermissionMaintain_AWriterIsRefused_AnAdminMayRevoke()
+    {
+        GitHub.PutFile(Repo, "master", ".github/perf-review.yml", "overrides:\n  min_permission: maintain\n");
+        GitHub.SetPermission("octo-writer", "write");
+        GitHub.SetPermission("octo-maintainer", "maintain");
+        GitHub.SetPermission("octo-admin", "admin");
+        var bot = await StartWithFailingCheckAsync();
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-writer", 1001);
+        await bot.WaitForIdleAsync();
+        Assert.Single(GitHub.CheckRuns);
+        Assert.StartsWith(CommandReplies.Marker + "\nSorry @octo-writer, to override the check you need at least `maintain` permission", Replies()[^1].Body);
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-maintainer", 1002);
+        await bot.WaitForIdleAsync();
+        await Comment(bot, "/perf-review revoke", "octo-writer", 1003);
+        await bot.WaitForIdleAsync();
+        Assert.Equal("success", GitHub.CheckRuns[^1].Conclusion);
+        Assert.Contains("to revoke an override you need at least `maintain` permission", Replies()[^1].Body);
+
+        await Comment(bot, "/perf-review revoke", "octo-admin", 1004);
+        await bot.WaitForIdleAsync();
+        Assert.Equal(["failure", "success", "failure"], GitHub.CheckRuns.Select(c => c.Conclusion));
+        var audit = await ((ICommandStore)bot.Store).OverrideEventsAsync(Repo, Pr, 10, CancellationToken.None);
+        Assert.Equal([(OverrideAction.Revoke, "octo-admin"), (OverrideAction.Override, "octo-maintainer")], audit.Select(a => (a.Action, a.Actor)));
+    }
+
+    [Fact]
+    public async Task WithMinPermissionAdmin_OnlyAnAdminMayOverride()
+    {
+        GitHub.PutFile(Repo, "master", ".github/perf-review.yml", "overrides:\n  min_permission: admin\n");
+        GitHub.SetPermission("octo-maintainer", "maintain");
+        GitHub.SetPermission("octo-admin", "admin");
+        var bot = await StartWithFailingCheckAsync();
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-maintainer", 1001);
+        await bot.WaitForIdleAsync();
+        Assert.Single(GitHub.CheckRuns);
+        Assert.Contains("you need at least `admin` permission", Replies()[^1].Body);
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-admin", 1002);
+        await bot.WaitForIdleAsync();
+        Assert.StartsWith("Overridden by @octo-admin", GitHub.CheckRuns[^1].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ByDefault_AMaintainerAndACustomRoleBasedOnWrite_MayOverride_ATriagerMayNot()
+    {
+        GitHub.SetPermission("octo-maintainer", "maintain");
+        GitHub.SetCustomRole("octo-perf", "perf-engineer", "write");
+        GitHub.SetPermission("octo-triager", "triage");
+        var bot = await StartWithFailingCheckAsync();
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-triager", 1001);
+        await bot.WaitForIdleAsync();
+        Assert.Single(GitHub.CheckRuns);
+        Assert.Contains("you need at least `write` permission", Replies()[^1].Body);
+
+        await Comment(bot, $"/perf-review override {Reason}", "octo-perf", 1002);
+        await bot.WaitForIdleAsync();
+        Assert.StartsWith("Overridden by @octo-perf", GitHub.CheckRuns[^1].Title, StringComparison.Ordinal);
+
+        await Comment(bot, "/perf-review revoke", "octo-maintainer", 1003);
+        await bot.WaitForIdleAsync();
+        Assert.Equal(["failure", "success", "failure"], GitHub.CheckRuns.Select(c => c.Conclusion));
+    }
+
+    [Fact]
     public async Task OverrideByAMemberOfAConfiguredTeam_IsAllowed_OthersAreAskedAboutEveryTeam()
     {
         GitHub.PutFile(Repo, "master", ".github/perf-review.yml", "overrides:\n  teams: [perf-leads, other-org/sre]\n");
