@@ -14,7 +14,7 @@ public static class HelpText
             | `/perf-review recheck` | Evaluate again now: the `perf-review` check on a pull request, the five gates on an issue. |
             | `/perf-review gates` | Judge the description against the five gates (targets, hot path, profile, simplest solution, rollback) and update the gate comment. |
             | `/perf-review plan` | Post an escalation plan built from the targets, traffic, measurements and profile in the description. |
-            | `/perf-review override <reason>` | Pull requests only: make the check pass, recorded with your name and the reason. Needs write permission (or a team named in the config). |
+            | `/perf-review override <reason>` | Pull requests only: make the check pass, recorded with your name and the reason. Needs the repository role the config asks for (`write` unless `overrides.min_permission` says otherwise) or membership in a team it names. |
             | `/perf-review revoke` | Remove the override; the check is evaluated on its merits again. Same permission as override. |
             | `/perf-review help` | This list. |
 
