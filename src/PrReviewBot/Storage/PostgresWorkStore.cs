@@ -18,15 +18,17 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
     private readonly NpgsqlDataSource _data;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresWorkStore> _log;
+    private readonly bool _oneStatementIntake;
 
     public PostgresWorkStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresWorkStore> log)
     {
         _time = time;
         _log = log;
-        _data = new NpgsqlDataSourceBuilder(BuildConnectionString(options.Value.ConnectionString)).Build();
+        _oneStatementIntake = options.Value.OneStatementIntake;
+        _data = new NpgsqlDataSourceBuilder(BuildConnectionString(options.Value.ConnectionString, options.Value.PostgresConnectionDefaults)).Build();
     }
 
-    internal static string BuildConnectionString(string? configured)
+    internal static string BuildConnectionString(string? configured, bool connectionDefaults = true)
     {
         if (string.IsNullOrWhiteSpace(configured))
         {
@@ -44,7 +46,49 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             throw new BotConfigurationException($"Storage:ConnectionString is not a PostgreSQL connection string: {e.Message}");
         }
         builder.ApplicationName ??= "prreviewbot";
+        if (connectionDefaults)
+        {
+            ApplyConnectionDefaults(builder, Keys(configured));
+        }
         return builder.ConnectionString;
+    }
+
+    /// <summary>Pool size the bot uses unless the connection string names one (Npgsql's own default is 100).</summary>
+    public const int DefaultMaxPoolSize = 10;
+
+    /// <summary>Statements prepared automatically unless the connection string names a number (Npgsql's default is 0: none).</summary>
+    public const int DefaultMaxAutoPrepare = 32;
+
+    /// <summary>
+    /// Connection settings measured under load (docs/PERFORMANCE.md), each applied only when the connection string
+    /// does not set the key itself, so any one can be turned back (<c>Maximum Pool Size=100</c>, <c>Max Auto
+    /// Prepare=0</c>, <c>No Reset On Close=false</c>) and <c>Storage:PostgresConnectionDefaults=false</c> turns all off.
+    /// A pool of 100 meant 100 server processes contending for the cores (PostgreSQL's CPU time was mostly the
+    /// kernel switching between them); a small pool queues the waiting work in-process instead, where it is cheap.
+    /// </summary>
+    private static void ApplyConnectionDefaults(NpgsqlConnectionStringBuilder builder, IReadOnlySet<string> named)
+    {
+        if (!named.Contains("maximumpoolsize") && !named.Contains("maxpoolsize"))
+        {
+            builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
+        }
+        if (!named.Contains("maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+        if (!named.Contains("noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+    }
+
+    /// <summary>The keys a connection string names, lower case without spaces (Npgsql accepts either spelling).</summary>
+    private static HashSet<string> Keys(string connectionString)
+    {
+        var generic = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return generic.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task InitializeAsync(CancellationToken ct)
@@ -98,18 +142,14 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
 
     public async Task<AcceptOutcome> AcceptDeliveryAsync(InboundDelivery d, WorkRequest? work, CancellationToken ct)
     {
+        if (_oneStatementIntake)
+        {
+            return await AcceptInOneStatementAsync(d, work, ct);
+        }
         await using var c = await _data.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         // Two replicas given the same delivery: the second waits for the first's row, then inserts nothing.
-        var inserted = await Exec(c,
-            """
-            INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, state, received_at, headers, body, note)
-            VALUES (@id, @event, @action, @inst, @repo, @subject, @state, @received, @headers, @body, @note)
-            ON CONFLICT (delivery_id) DO NOTHING
-            """, ct, tx,
-            P("id", d.DeliveryId), P("event", d.Event), P("action", d.Action), P("inst", d.InstallationId),
-            P("repo", d.Repository), P("subject", d.Subject), P("state", SqliteWorkStore.StateName(d.State)),
-            P("received", Ms(d.ReceivedAt)), P("headers", d.Headers), P("body", d.Body), P("note", d.Note));
+        var inserted = await Exec(c, InsertDelivery, ct, tx, DeliveryParameters(d));
         if (inserted == 0)
         {
             await tx.RollbackAsync(ct);
@@ -117,23 +157,66 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
         }
         if (work is not null)
         {
-            await UpsertJob(c, tx, work, ct);
+            await Exec(c, $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues}) {JobConflict}", ct, tx, JobParameters(work));
         }
         await tx.CommitAsync(ct);
         return AcceptOutcome.Accepted;
     }
 
+    /// <summary>
+    /// The delivery and its job in one statement, so one round trip and its own transaction: the connection is never
+    /// held idle in a transaction between statements (under load those waits held the whole pool; docs/PERFORMANCE.md).
+    /// The job is touched only when the delivery row was inserted, exactly as in the transaction above.
+    /// </summary>
+    private async Task<AcceptOutcome> AcceptInOneStatementAsync(InboundDelivery d, WorkRequest? work, CancellationToken ct)
+    {
+        await using var c = await _data.OpenConnectionAsync(ct);
+        var sql = work is null
+            ? InsertDelivery
+            : $"""
+              WITH delivery AS ({InsertDelivery} RETURNING 1),
+                   job AS (INSERT INTO jobs ({JobColumns}) SELECT {JobValues} FROM delivery {JobConflict} RETURNING 1)
+              SELECT (SELECT COUNT(*) FROM delivery), (SELECT COUNT(*) FROM job)
+              """;
+        var parameters = work is null ? DeliveryParameters(d) : [.. DeliveryParameters(d), .. JobParameters(work)];
+        if (work is null)
+        {
+            return await Exec(c, sql, ct, null, parameters) == 0 ? AcceptOutcome.Duplicate : AcceptOutcome.Accepted;
+        }
+        var inserted = Convert.ToInt64(await Scalar(c, sql, ct, null, parameters) ?? 0L);
+        return inserted == 0 ? AcceptOutcome.Duplicate : AcceptOutcome.Accepted;
+    }
+
+    private const string InsertDelivery =
+        """
+        INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, state, received_at, headers, body, note)
+        VALUES (@id, @event, @action, @inst, @repo, @subject, @state, @received, @headers, @body, @note)
+        ON CONFLICT (delivery_id) DO NOTHING
+        """;
+
+    private static NpgsqlParameter[] DeliveryParameters(InboundDelivery d) =>
+    [
+        P("id", d.DeliveryId), P("event", d.Event), P("action", d.Action), P("inst", d.InstallationId),
+        P("repo", d.Repository), P("subject", d.Subject), P("state", SqliteWorkStore.StateName(d.State)),
+        P("received", Ms(d.ReceivedAt)), P("headers", d.Headers), P("body", d.Body), P("note", d.Note),
+    ];
+
     public async Task EnqueueAsync(WorkRequest work, CancellationToken ct)
     {
         await using var c = await _data.OpenConnectionAsync(ct);
-        await UpsertJob(c, null, work, ct);
+        await Exec(c, $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues}) {JobConflict}", ct, null, JobParameters(work));
     }
 
-    private Task<int> UpsertJob(NpgsqlConnection c, NpgsqlTransaction? tx, WorkRequest w, CancellationToken ct) => Exec(c,
-        // The same rules as SQLite: a job in back-off keeps its due time; otherwise the earliest due time wins.
+    private const string JobColumns =
+        "subject, kind, repository, installation_id, number, sha, base_ref, version, due_at, attempts, force, created_at, updated_at";
+
+    // The job's own parameters are prefixed (j_): in the one-statement intake they sit beside the delivery's.
+    private const string JobValues =
+        "@j_subject, @j_kind, @j_repo, @j_inst, @j_number, @j_sha, @j_base, 1::bigint, @j_due, 0, @j_force, @j_now, @j_now";
+
+    // The same rules as SQLite: a job in back-off keeps its due time; otherwise the earliest due time wins.
+    private const string JobConflict =
         """
-        INSERT INTO jobs (subject, kind, repository, installation_id, number, sha, base_ref, version, due_at, attempts, force, created_at, updated_at)
-        VALUES (@subject, @kind, @repo, @inst, @number, @sha, @base, 1, @due, 0, @force, @now, @now)
         ON CONFLICT (subject) DO UPDATE SET
             version = jobs.version + 1,
             installation_id = COALESCE(excluded.installation_id, jobs.installation_id),
@@ -141,10 +224,14 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             due_at = CASE WHEN jobs.attempts = 0 AND excluded.due_at < jobs.due_at THEN excluded.due_at ELSE jobs.due_at END,
             force = CASE WHEN excluded.force = 1 THEN 1 ELSE jobs.force END,
             updated_at = excluded.updated_at
-        """, ct, tx,
-        P("subject", w.Subject), P("kind", SqliteWorkStore.KindName(w.Kind)), P("repo", w.Repository), P("inst", w.InstallationId),
-        P("number", w.Number), P("sha", w.Sha), P("base", w.BaseRef), P("due", Ms(w.DueAt)), P("force", w.Force ? 1 : 0),
-        P("now", Ms(_time.GetUtcNow())));
+        """;
+
+    private NpgsqlParameter[] JobParameters(WorkRequest w) =>
+    [
+        P("j_subject", w.Subject), P("j_kind", SqliteWorkStore.KindName(w.Kind)), P("j_repo", w.Repository), P("j_inst", w.InstallationId),
+        P("j_number", w.Number), P("j_sha", w.Sha), P("j_base", w.BaseRef), P("j_due", Ms(w.DueAt)), P("j_force", w.Force ? 1 : 0),
+        P("j_now", Ms(_time.GetUtcNow())),
+    ];
 
     public async Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct)
     {

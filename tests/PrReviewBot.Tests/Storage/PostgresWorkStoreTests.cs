@@ -12,8 +12,11 @@ namespace PrReviewBot.Tests.Storage;
 /// The store contract on a real PostgreSQL, plus what replicas sharing one database need: every store instance
 /// here stands for a replica.
 /// </summary>
-public sealed class PostgresWorkStoreTests : WorkStoreContract
+public class PostgresWorkStoreTests : WorkStoreContract
 {
+    /// <summary>Storage:OneStatementIntake, on by default; the subclass below runs everything with it off.</summary>
+    protected virtual bool OneStatementIntake => true;
+
     private readonly List<IAsyncDisposable> _replicas = [];
     private TestPostgres? _postgres;
 
@@ -27,7 +30,12 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
 
     private PostgresWorkStore Replica()
     {
-        var store = new PostgresWorkStore(Options.Create(new StorageOptions { Provider = "postgres", ConnectionString = _postgres!.ConnectionString }),
+        var store = new PostgresWorkStore(Options.Create(new StorageOptions
+        {
+            Provider = "postgres",
+            ConnectionString = _postgres!.ConnectionString,
+            OneStatementIntake = OneStatementIntake,
+        }),
             Clock, NullLogger<PostgresWorkStore>.Instance);
         _replicas.Add(store);
         return store;
@@ -194,4 +202,10 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
         var e = Assert.Throws<BotConfigurationException>(() => PostgresWorkStore.BuildConnectionString(null));
         Assert.Contains("Storage:ConnectionString", e.Message);
     }
+}
+
+/// <summary>The same contract with the intake's one-statement optimization switched off (its rollback path).</summary>
+public sealed class PostgresMultiStatementIntakeTests : PostgresWorkStoreTests
+{
+    protected override bool OneStatementIntake => false;
 }
