@@ -77,12 +77,6 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// PostgreSQL: store a delivery and its job in one statement (one round trip, its own transaction) instead of
-    /// BEGIN, two statements and COMMIT. <c>false</c> restores the multi-statement transaction (docs/PERFORMANCE.md).
-    /// </summary>
-    public bool OneStatementIntake { get; set; } = true;
-
-    /// <summary>
     /// PostgreSQL: unless the connection string says otherwise, a pool of 10 connections, automatic preparation of
     /// frequent statements and no reset when a connection goes back to the pool. <c>false</c> leaves Npgsql's own
     /// defaults (pool of 100; docs/PERFORMANCE.md).

@@ -18,13 +18,11 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
     private readonly NpgsqlDataSource _data;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresWorkStore> _log;
-    private readonly bool _oneStatementIntake;
 
     public PostgresWorkStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresWorkStore> log)
     {
         _time = time;
         _log = log;
-        _oneStatementIntake = options.Value.OneStatementIntake;
         _data = new NpgsqlDataSourceBuilder(BuildConnectionString(options.Value.ConnectionString, options.Value.PostgresConnectionDefaults)).Build();
     }
 
@@ -142,14 +140,18 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
 
     public async Task<AcceptOutcome> AcceptDeliveryAsync(InboundDelivery d, WorkRequest? work, CancellationToken ct)
     {
-        if (_oneStatementIntake)
-        {
-            return await AcceptInOneStatementAsync(d, work, ct);
-        }
         await using var c = await _data.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         // Two replicas given the same delivery: the second waits for the first's row, then inserts nothing.
-        var inserted = await Exec(c, InsertDelivery, ct, tx, DeliveryParameters(d));
+        var inserted = await Exec(c,
+            """
+            INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, state, received_at, headers, body, note)
+            VALUES (@id, @event, @action, @inst, @repo, @subject, @state, @received, @headers, @body, @note)
+            ON CONFLICT (delivery_id) DO NOTHING
+            """, ct, tx,
+            P("id", d.DeliveryId), P("event", d.Event), P("action", d.Action), P("inst", d.InstallationId),
+            P("repo", d.Repository), P("subject", d.Subject), P("state", SqliteWorkStore.StateName(d.State)),
+            P("received", Ms(d.ReceivedAt)), P("headers", d.Headers), P("body", d.Body), P("note", d.Note));
         if (inserted == 0)
         {
             await tx.RollbackAsync(ct);
@@ -157,66 +159,23 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
         }
         if (work is not null)
         {
-            await Exec(c, $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues}) {JobConflict}", ct, tx, JobParameters(work));
+            await UpsertJob(c, tx, work, ct);
         }
         await tx.CommitAsync(ct);
         return AcceptOutcome.Accepted;
     }
 
-    /// <summary>
-    /// The delivery and its job in one statement, so one round trip and its own transaction: the connection is never
-    /// held idle in a transaction between statements (under load those waits held the whole pool; docs/PERFORMANCE.md).
-    /// The job is touched only when the delivery row was inserted, exactly as in the transaction above.
-    /// </summary>
-    private async Task<AcceptOutcome> AcceptInOneStatementAsync(InboundDelivery d, WorkRequest? work, CancellationToken ct)
-    {
-        await using var c = await _data.OpenConnectionAsync(ct);
-        var sql = work is null
-            ? InsertDelivery
-            : $"""
-              WITH delivery AS ({InsertDelivery} RETURNING 1),
-                   job AS (INSERT INTO jobs ({JobColumns}) SELECT {JobValues} FROM delivery {JobConflict} RETURNING 1)
-              SELECT (SELECT COUNT(*) FROM delivery), (SELECT COUNT(*) FROM job)
-              """;
-        var parameters = work is null ? DeliveryParameters(d) : [.. DeliveryParameters(d), .. JobParameters(work)];
-        if (work is null)
-        {
-            return await Exec(c, sql, ct, null, parameters) == 0 ? AcceptOutcome.Duplicate : AcceptOutcome.Accepted;
-        }
-        var inserted = Convert.ToInt64(await Scalar(c, sql, ct, null, parameters) ?? 0L);
-        return inserted == 0 ? AcceptOutcome.Duplicate : AcceptOutcome.Accepted;
-    }
-
-    private const string InsertDelivery =
-        """
-        INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, state, received_at, headers, body, note)
-        VALUES (@id, @event, @action, @inst, @repo, @subject, @state, @received, @headers, @body, @note)
-        ON CONFLICT (delivery_id) DO NOTHING
-        """;
-
-    private static NpgsqlParameter[] DeliveryParameters(InboundDelivery d) =>
-    [
-        P("id", d.DeliveryId), P("event", d.Event), P("action", d.Action), P("inst", d.InstallationId),
-        P("repo", d.Repository), P("subject", d.Subject), P("state", SqliteWorkStore.StateName(d.State)),
-        P("received", Ms(d.ReceivedAt)), P("headers", d.Headers), P("body", d.Body), P("note", d.Note),
-    ];
-
     public async Task EnqueueAsync(WorkRequest work, CancellationToken ct)
     {
         await using var c = await _data.OpenConnectionAsync(ct);
-        await Exec(c, $"INSERT INTO jobs ({JobColumns}) VALUES ({JobValues}) {JobConflict}", ct, null, JobParameters(work));
+        await UpsertJob(c, null, work, ct);
     }
 
-    private const string JobColumns =
-        "subject, kind, repository, installation_id, number, sha, base_ref, version, due_at, attempts, force, created_at, updated_at";
-
-    // The job's own parameters are prefixed (j_): in the one-statement intake they sit beside the delivery's.
-    private const string JobValues =
-        "@j_subject, @j_kind, @j_repo, @j_inst, @j_number, @j_sha, @j_base, 1::bigint, @j_due, 0, @j_force, @j_now, @j_now";
-
-    // The same rules as SQLite: a job in back-off keeps its due time; otherwise the earliest due time wins.
-    private const string JobConflict =
+    private Task<int> UpsertJob(NpgsqlConnection c, NpgsqlTransaction? tx, WorkRequest w, CancellationToken ct) => Exec(c,
+        // The same rules as SQLite: a job in back-off keeps its due time; otherwise the earliest due time wins.
         """
+        INSERT INTO jobs (subject, kind, repository, installation_id, number, sha, base_ref, version, due_at, attempts, force, created_at, updated_at)
+        VALUES (@subject, @kind, @repo, @inst, @number, @sha, @base, 1, @due, 0, @force, @now, @now)
         ON CONFLICT (subject) DO UPDATE SET
             version = jobs.version + 1,
             installation_id = COALESCE(excluded.installation_id, jobs.installation_id),
@@ -224,14 +183,10 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             due_at = CASE WHEN jobs.attempts = 0 AND excluded.due_at < jobs.due_at THEN excluded.due_at ELSE jobs.due_at END,
             force = CASE WHEN excluded.force = 1 THEN 1 ELSE jobs.force END,
             updated_at = excluded.updated_at
-        """;
-
-    private NpgsqlParameter[] JobParameters(WorkRequest w) =>
-    [
-        P("j_subject", w.Subject), P("j_kind", SqliteWorkStore.KindName(w.Kind)), P("j_repo", w.Repository), P("j_inst", w.InstallationId),
-        P("j_number", w.Number), P("j_sha", w.Sha), P("j_base", w.BaseRef), P("j_due", Ms(w.DueAt)), P("j_force", w.Force ? 1 : 0),
-        P("j_now", Ms(_time.GetUtcNow())),
-    ];
+        """, ct, tx,
+        P("subject", w.Subject), P("kind", SqliteWorkStore.KindName(w.Kind)), P("repo", w.Repository), P("inst", w.InstallationId),
+        P("number", w.Number), P("sha", w.Sha), P("base", w.BaseRef), P("due", Ms(w.DueAt)), P("force", w.Force ? 1 : 0),
+        P("now", Ms(_time.GetUtcNow())));
 
     public async Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct)
     {

@@ -12,11 +12,8 @@ namespace PrReviewBot.Tests.Storage;
 /// The store contract on a real PostgreSQL, plus what replicas sharing one database need: every store instance
 /// here stands for a replica.
 /// </summary>
-public class PostgresWorkStoreTests : WorkStoreContract
+public sealed class PostgresWorkStoreTests : WorkStoreContract
 {
-    /// <summary>Storage:OneStatementIntake, on by default; the subclass below runs everything with it off.</summary>
-    protected virtual bool OneStatementIntake => true;
-
     private readonly List<IAsyncDisposable> _replicas = [];
     private TestPostgres? _postgres;
 
@@ -30,12 +27,7 @@ public class PostgresWorkStoreTests : WorkStoreContract
 
     private PostgresWorkStore Replica()
     {
-        var store = new PostgresWorkStore(Options.Create(new StorageOptions
-        {
-            Provider = "postgres",
-            ConnectionString = _postgres!.ConnectionString,
-            OneStatementIntake = OneStatementIntake,
-        }),
+        var store = new PostgresWorkStore(Options.Create(new StorageOptions { Provider = "postgres", ConnectionString = _postgres!.ConnectionString }),
             Clock, NullLogger<PostgresWorkStore>.Instance);
         _replicas.Add(store);
         return store;
@@ -202,10 +194,4 @@ public class PostgresWorkStoreTests : WorkStoreContract
         var e = Assert.Throws<BotConfigurationException>(() => PostgresWorkStore.BuildConnectionString(null));
         Assert.Contains("Storage:ConnectionString", e.Message);
     }
-}
-
-/// <summary>The same contract with the intake's one-statement optimization switched off (its rollback path).</summary>
-public sealed class PostgresMultiStatementIntakeTests : PostgresWorkStoreTests
-{
-    protected override bool OneStatementIntake => false;
 }
