@@ -92,6 +92,8 @@ public static class Descriptions
 
     public static string EmphasisStorm { get; } = string.Concat(Enumerable.Repeat("*a _b ", 10_000));
 
+    public static string UnclosedHtmlRows { get; } = "<table>\n" + string.Concat(Enumerable.Repeat("<tr><td>p99<td>1 ms\n", 20_000));
+
     public static string RightToLeftAndCjk { get; } = Repeat("\u202eטעינה מהירה יותר: p95 240 ms → 80 ms \u202c العربية\n\n# 작업 내용\n\n성능: p95 240ms → 80ms。目標は p95 < 80 ms（#12 参照）。\n\n", 16_384);
 
     private static string Repeat(string text, int chars)

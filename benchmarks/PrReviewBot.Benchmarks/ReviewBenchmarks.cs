@@ -43,7 +43,7 @@ public class HostileInputBenchmarks
 {
     private PullRequestDescription _pr = null!;
 
-    [Params("10k nested quotes", "10k nested lists", "10k list markers", "5,000-row table", "1 MB", "control characters", "emphasis storm", "RTL and CJK")]
+    [Params("10k nested quotes", "10k nested lists", "10k list markers", "5,000-row table", "1 MB", "control characters", "emphasis storm", "unclosed HTML rows", "RTL and CJK")]
     public string Input { get; set; } = string.Empty;
 
     [GlobalSetup]
@@ -56,6 +56,7 @@ public class HostileInputBenchmarks
         "1 MB" => Descriptions.OneMegabyte,
         "control characters" => Descriptions.ControlCharacters,
         "emphasis storm" => Descriptions.EmphasisStorm,
+        "unclosed HTML rows" => Descriptions.UnclosedHtmlRows,
         _ => Descriptions.RightToLeftAndCjk,
     });
 

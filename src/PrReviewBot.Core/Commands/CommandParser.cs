@@ -1,3 +1,4 @@
+using PrReviewBot.Core.Rendering;
 using Markdig;
 using Markdig.Syntax;
 
@@ -146,8 +147,8 @@ public static class CommandParser
             "revoke" => CommandVerb.Revoke,
             _ => CommandVerb.Unknown,
         };
-        var reason = verb == CommandVerb.Override ? UserText.Clean(argument, MaxReasonLength) : string.Empty;
-        var truncated = verb == CommandVerb.Override && UserText.Clean(argument, MaxReasonLength + 1).Length > MaxReasonLength;
-        return new PerfCommand(verb, reason, UserText.Clean(verbText, MaxVerbLength), truncated);
+        var reason = verb == CommandVerb.Override ? MarkdownText.Plain(argument, MaxReasonLength) : string.Empty;
+        var truncated = verb == CommandVerb.Override && MarkdownText.Plain(argument, MaxReasonLength + 1).Length > MaxReasonLength;
+        return new PerfCommand(verb, reason, MarkdownText.Plain(verbText, MaxVerbLength), truncated);
     }
 }

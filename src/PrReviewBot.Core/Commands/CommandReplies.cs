@@ -14,7 +14,7 @@ public static partial class CommandReplies
     public const string Marker = "<!-- prreviewbot:perf-command -->";
 
     public static string OverrideRecorded(string actor, string reason, bool truncated, OverrideInfo? replaced) =>
-        Reply($"✅ The `perf-review` check is **overridden by {Mention(actor)}**: {UserText.Escape(reason, CommandParser.MaxReasonLength)}" +
+        Reply($"✅ The `perf-review` check is **overridden by {Mention(actor)}**: {MarkdownText.Escape(reason, CommandParser.MaxReasonLength)}" +
               (truncated ? $"\n\n_The reason was cut to {CommandParser.MaxReasonLength} characters._" : string.Empty) +
               (replaced is not null ? $"\n\nThis replaces the override by {Mention(replaced.User)}." : string.Empty) +
               "\n\nThe override is recorded and lasts until someone with the same permission comments `/perf-review revoke`.");
@@ -32,8 +32,8 @@ public static partial class CommandReplies
     public static string NotPermitted(string actor, CommandVerb verb, OverrideConfig config)
     {
         var who = config.Teams.Count > 0
-            ? $"at least `{UserText.Escape(config.MinPermission, 20)}` permission on this repository, or membership in {string.Join(", ", config.Teams.Take(5).Select(t => "`" + UserText.Clean(t, 80).Replace("`", string.Empty, StringComparison.Ordinal) + "`"))}"
-            : $"at least `{UserText.Escape(config.MinPermission, 20)}` permission on this repository";
+            ? $"at least `{MarkdownText.Escape(config.MinPermission, 20)}` permission on this repository, or membership in {string.Join(", ", config.Teams.Take(5).Select(t => "`" + MarkdownText.Plain(t, 80).Replace("`", string.Empty, StringComparison.Ordinal) + "`"))}"
+            : $"at least `{MarkdownText.Escape(config.MinPermission, 20)}` permission on this repository";
         var what = verb == CommandVerb.Revoke ? "revoke an override" : "override the check";
         return Reply($"Sorry {Mention(actor)}, to {what} you need {who}. Nothing changed. " +
                      "If the check is wrong, a maintainer can override it; if the description is missing something, the check comment says what.");
@@ -47,7 +47,7 @@ public static partial class CommandReplies
               "On an issue, answer the open gates instead (`/perf-review gates` shows them). Nothing changed.");
 
     public static string Unknown(string actor, string written, CommentTarget target) =>
-        Reply($"{Mention(actor)}, I don't know the command `{UserText.Clean(written, 40).Replace("`", string.Empty, StringComparison.Ordinal)}`.\n\n" + HelpText.Body(target));
+        Reply($"{Mention(actor)}, I don't know the command `{MarkdownText.Plain(written, 40).Replace("`", string.Empty, StringComparison.Ordinal)}`.\n\n" + HelpText.Body(target));
 
     public static string Help(CommentTarget target) => Reply(HelpText.Body(target));
 
@@ -55,14 +55,14 @@ public static partial class CommandReplies
     public static string OverriddenBy(OverrideInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        return $"overridden by {Mention(info.User)}: {UserText.Escape(info.Reason, CommandParser.MaxReasonLength)}";
+        return $"overridden by {Mention(info.User)}: {MarkdownText.Escape(info.Reason, CommandParser.MaxReasonLength)}";
     }
 
     /// <summary>"@octocat" for a real GitHub login; anything else is escaped so it cannot ping.</summary>
     public static string Mention(string? login)
     {
         var l = login ?? string.Empty;
-        return Login().IsMatch(l) ? "@" + l : UserText.Escape(l.Length > 0 ? l : "someone", 60);
+        return Login().IsMatch(l) ? "@" + l : MarkdownText.Escape(l.Length > 0 ? l : "someone", 60);
     }
 
     private static string Reply(string text) => Marker + "\n" + text + "\n";

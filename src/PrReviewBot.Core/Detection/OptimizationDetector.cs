@@ -107,6 +107,6 @@ internal static partial class OptimizationDetector
     private static partial Regex OptimizationVerb();
 
     // Tooling, metrics, dashboards and docs about performance are not optimizations.
-    [GeneratedRegex(@"\b(?:add(?:s|ed)?|introduc(?:e|es|ed))\b[^.\n]{0,40}\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\b|\bperformance issues?\b|^\s*docs?(?:\([^)]*\))?!?:|\bhow to (?:profile|benchmark|measure)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:add(?:s|ed)?|introduc(?:e|es|ed))\b[^.\n]{0,40}\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\b|\bperformance issues?\b|\boptimi[sz]e[sd]? (?:the )?imports\b|^\s*docs?(?:\([^)]*\))?!?:|\bhow to (?:profile|benchmark|measure)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnOptimization();
 }

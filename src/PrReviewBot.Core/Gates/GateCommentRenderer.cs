@@ -1,3 +1,4 @@
+using PrReviewBot.Core.Rendering;
 using System.Text;
 using PrReviewBot.Core.Commands;
 using PrReviewBot.Core.Gates.Judges;
@@ -46,18 +47,18 @@ public static class GateCommentRenderer
         foreach (var gate in verdict.Gates.Where(g => !g.Satisfied))
         {
             sb.Append($"#### ❌ Gate {gate.Gate.Number()}: {gate.Gate.Question()}\n\n");
-            sb.Append("**").Append(UserText.Prose(gate.Stop)).Append("**\n\n");
+            sb.Append("**").Append(MarkdownText.Prose(gate.Stop)).Append("**\n\n");
             if (gate.Gate == GateKind.HardTargets)
             {
                 AppendTargetTable(sb, verdict.Reading);
             }
             foreach (var question in gate.Questions)
             {
-                sb.Append("- ").Append(UserText.Prose(question)).Append('\n');
+                sb.Append("- ").Append(MarkdownText.Prose(question)).Append('\n');
             }
             if (gate.Answers.Count > 0)
             {
-                sb.Append("\nAlready stated: ").Append(string.Join("; ", gate.Answers.Take(6).Select(a => UserText.Prose(a)))).Append('\n');
+                sb.Append("\nAlready stated: ").Append(string.Join("; ", gate.Answers.Take(6).Select(a => MarkdownText.Prose(a)))).Append('\n');
             }
             AppendFurther(sb, gate);
             sb.Append('\n');
@@ -72,7 +73,7 @@ public static class GateCommentRenderer
                 sb.Append($"**Gate {gate.Gate.Number()}** ({gate.Gate.DisplayName()}):\n");
                 foreach (var q in gate.FurtherQuestions)
                 {
-                    sb.Append("- ").Append(UserText.Prose(q)).Append('\n');
+                    sb.Append("- ").Append(MarkdownText.Prose(q)).Append('\n');
                 }
                 sb.Append('\n');
             }
@@ -88,7 +89,7 @@ public static class GateCommentRenderer
     }
 
     private static string Cell(string first, int count) =>
-        UserText.Prose(first, 160, inTable: true) + (count > 1 ? $" (+{count - 1} more)" : string.Empty);
+        MarkdownText.Prose(first, 160, inTable: true) + (count > 1 ? $" (+{count - 1} more)" : string.Empty);
 
     private static void AppendFurther(StringBuilder sb, GateResult gate)
     {
@@ -99,7 +100,7 @@ public static class GateCommentRenderer
         sb.Append("\n<details><summary>Also worth answering</summary>\n\n");
         foreach (var q in gate.FurtherQuestions)
         {
-            sb.Append("- ").Append(UserText.Prose(q)).Append('\n');
+            sb.Append("- ").Append(MarkdownText.Prose(q)).Append('\n');
         }
         sb.Append("\n</details>\n");
     }
@@ -120,7 +121,7 @@ public static class GateCommentRenderer
     private static void Row(StringBuilder sb, string name, IEnumerable<string> stated, string ifMissing)
     {
         var list = stated.Take(3).ToList();
-        var cell = list.Count > 0 ? string.Join("; ", list.Select(s => UserText.Prose(s, 120, inTable: true))) : "—";
+        var cell = list.Count > 0 ? string.Join("; ", list.Select(s => MarkdownText.Prose(s, 120, inTable: true))) : "—";
         sb.Append($"| {name} | {cell} | {(list.Count > 0 ? string.Empty : ifMissing)} |\n");
     }
 

@@ -1,3 +1,4 @@
+using PrReviewBot.Core.Rendering;
 using System.Text;
 using PrReviewBot.Core.Commands;
 
@@ -17,7 +18,7 @@ public static class GateTextRenderer
             sb.Append('\n').Append(gate.Satisfied ? "[x] " : "[ ] ").Append($"Gate {gate.Gate.Number()}: {gate.Gate.Question()}\n");
             foreach (var a in gate.Answers)
             {
-                sb.Append("    + ").Append(UserText.Clean(a, 400)).Append('\n');
+                sb.Append("    + ").Append(MarkdownText.Plain(a, 400)).Append('\n');
             }
             if (!gate.Satisfied)
             {
@@ -25,11 +26,11 @@ public static class GateTextRenderer
             }
             foreach (var q in gate.Questions)
             {
-                sb.Append("    ? ").Append(UserText.Clean(q, 600)).Append('\n');
+                sb.Append("    ? ").Append(MarkdownText.Plain(q, 600)).Append('\n');
             }
             foreach (var q in gate.FurtherQuestions)
             {
-                sb.Append("    - ").Append(UserText.Clean(q, 600)).Append('\n');
+                sb.Append("    - ").Append(MarkdownText.Plain(q, 600)).Append('\n');
             }
         }
         if (verdict.Reading.Truncated)

@@ -26,7 +26,7 @@ internal sealed partial class DescriptionDocument
 
     // Bare URLs are found in literal text by one cheap scan; Markdig's autolink extension costs more than the
     // rest of the parse together (measured in benchmarks/, see docs/PERFORMANCE.md).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseTaskLists()
         .Build();

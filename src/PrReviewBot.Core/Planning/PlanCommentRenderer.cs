@@ -1,3 +1,4 @@
+using PrReviewBot.Core.Rendering;
 using System.Globalization;
 using System.Text;
 using PrReviewBot.Core.Commands;
@@ -19,7 +20,7 @@ public static class PlanCommentRenderer
         ArgumentNullException.ThrowIfNull(plan);
         var sb = new StringBuilder();
         sb.Append(Marker).Append('\n');
-        sb.Append("### Escalation plan: ").Append(UserText.Prose(plan.Headline)).Append("\n\n");
+        sb.Append("### Escalation plan: ").Append(MarkdownText.Prose(plan.Headline)).Append("\n\n");
         switch (plan.Kind)
         {
             case PlanKind.MeasureFirst:
@@ -44,14 +45,14 @@ public static class PlanCommentRenderer
         var n = 1;
         foreach (var task in plan.Measure)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{n++}. **{UserText.Prose(task.What)}** {UserText.Prose(task.How)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{n++}. **{MarkdownText.Prose(task.What)}** {MarkdownText.Prose(task.How)}\n");
         }
         sb.Append('\n');
         if (plan.LoadTest is { } load)
         {
             sb.Append("#### Baseline load test\n\n");
             Lines(sb, load.Procedure);
-            sb.Append("Record: ").Append(UserText.Prose(string.Join(", ", load.Metrics))).Append(".\n\n");
+            sb.Append("Record: ").Append(MarkdownText.Prose(string.Join(", ", load.Metrics))).Append(".\n\n");
         }
         Bullets(sb, "Questions to answer", plan.Questions);
         Bullets(sb, "Then", plan.Then);
@@ -61,27 +62,27 @@ public static class PlanCommentRenderer
     {
         if (plan.Step is { } step)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"**When this step applies:** {UserText.Prose(step.When)}\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"**When this step applies:** {MarkdownText.Prose(step.When)}\n\n");
         }
         Bullets(sb, "Evidence that points here", plan.Evidence);
         Bullets(sb, "Pushback", plan.Pushback);
         Bullets(sb, "Actions", plan.Actions);
         if (plan.MetricProofToEscalate is { } proof)
         {
-            sb.Append("#### Metric proof before escalating further\n\n").Append(UserText.Prose(proof)).Append("\n\n");
+            sb.Append("#### Metric proof before escalating further\n\n").Append(MarkdownText.Prose(proof)).Append("\n\n");
         }
         if (plan.Rollback is { } rollback)
         {
             sb.Append("#### Rollback\n\n");
-            sb.Append("- Flag: ").Append(UserText.Prose("`" + rollback.Name.Replace("`", string.Empty, StringComparison.Ordinal) + "`")).Append(rollback.Suggested ? " (suggested name)\n" : " (named in the description)\n");
-            sb.Append("- Disable: ").Append(UserText.Prose(rollback.Disable)).Append('\n');
-            sb.Append("- When disabled: ").Append(UserText.Prose(rollback.WhenDisabled)).Append("\n\n");
+            sb.Append("- Flag: ").Append(MarkdownText.Prose("`" + rollback.Name.Replace("`", string.Empty, StringComparison.Ordinal) + "`")).Append(rollback.Suggested ? " (suggested name)\n" : " (named in the description)\n");
+            sb.Append("- Disable: ").Append(MarkdownText.Prose(rollback.Disable)).Append('\n');
+            sb.Append("- When disabled: ").Append(MarkdownText.Prose(rollback.WhenDisabled)).Append("\n\n");
         }
         if (plan.LoadTest is { } load)
         {
             sb.Append("#### Load test\n\n");
             Lines(sb, load.Procedure);
-            sb.Append("Record: ").Append(UserText.Prose(string.Join(", ", load.Metrics))).Append(".\n\n");
+            sb.Append("Record: ").Append(MarkdownText.Prose(string.Join(", ", load.Metrics))).Append(".\n\n");
         }
         Bullets(sb, "Not in this change", plan.NotRecommended);
         if (plan.Skipped.Count > 0)
@@ -89,7 +90,7 @@ public static class PlanCommentRenderer
             sb.Append("#### Steps deliberately skipped\n\n| Step | Why not now |\n|---|---|\n");
             foreach (var s in plan.Skipped)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"| {s.Step}. {UserText.Prose(s.Name, inTable: true)} | {UserText.Prose(s.Reason, inTable: true)} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| {s.Step}. {MarkdownText.Prose(s.Name, inTable: true)} | {MarkdownText.Prose(s.Reason, inTable: true)} |\n");
             }
             sb.Append('\n');
         }
@@ -111,7 +112,7 @@ public static class PlanCommentRenderer
     {
         foreach (var item in items)
         {
-            sb.Append("- ").Append(UserText.Prose(item)).Append('\n');
+            sb.Append("- ").Append(MarkdownText.Prose(item)).Append('\n');
         }
         sb.Append('\n');
     }

@@ -1,3 +1,4 @@
+using PrReviewBot.Core.Rendering;
 using System.Text;
 using PrReviewBot.Core.Commands;
 
@@ -10,7 +11,7 @@ public static class PlanTextRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         var sb = new StringBuilder();
-        sb.Append("Escalation plan: ").Append(UserText.Clean(plan.Headline, 200)).Append('\n');
+        sb.Append("Escalation plan: ").Append(MarkdownText.Plain(plan.Headline, 200)).Append('\n');
         if (plan.Step is { } step)
         {
             sb.Append("When this step applies: ").Append(step.When).Append('\n');
@@ -48,7 +49,7 @@ public static class PlanTextRenderer
         sb.Append('\n').Append(title).Append(":\n");
         foreach (var line in lines)
         {
-            sb.Append("  - ").Append(UserText.Clean(line, 1_000)).Append('\n');
+            sb.Append("  - ").Append(MarkdownText.Plain(line, 1_000)).Append('\n');
         }
     }
 }

@@ -25,7 +25,10 @@ public static class CheckRenderer
         ArgumentNullException.ThrowIfNull(verdict);
         ArgumentNullException.ThrowIfNull(context);
         var state = VerdictHeadline.State(verdict, context);
-        var title = Cut(VerdictHeadline.Title(verdict, context, spellFive: false), MaxTitleLength);
+        // An override's title carries its reason: the checks list is where reviewers see why a failing review passes.
+        var title = Cut(state == VerdictState.Overridden
+            ? $"Overridden by @{MarkdownText.Plain(context.Override!.User, 39)}: {MarkdownText.Plain(context.Override.Reason, MaxTitleLength)}"
+            : VerdictHeadline.Title(verdict, context, spellFive: false), MaxTitleLength);
         return new CheckOutput(title, Summary(verdict, context, state), Text(verdict, context, state), ConclusionOf(verdict, context));
     }
 

@@ -1,35 +1,34 @@
+using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace PrReviewBot.Core.Rendering;
 
 /// <summary>
-/// The one place where text from a PR (evidence quotes, flag names, labels, override reasons, user names) is made
-/// safe to echo in Markdown that GitHub renders. Escaped text stays on one line, cannot break a table cell, cannot
-/// mention anyone (<c>@</c> gets a zero-width space: GitHub resolves mentions after Markdown escapes, so a backslash
-/// would not stop them), cannot open HTML or an entity, and cannot start a list, heading, quote or code span.
-/// http(s) links stay clickable as autolinks. Control and bidirectional-override characters are dropped.
+/// The one place where text from outside (PR and issue descriptions, evidence quotes, flag names, labels, override
+/// reasons, user names, command words) is made safe to echo in Markdown that GitHub renders. Escaped text stays on one
+/// line, cannot break a table cell, cannot mention or ping anyone (<c>@</c> gets a zero-width space: GitHub resolves
+/// mentions after Markdown escapes, so a backslash would not stop them), cannot cross-reference an issue
+/// (<c>#123</c>), cannot autolink (<c>https://</c>, <c>www.</c>), cannot open HTML or an entity (so no fake hidden
+/// marker <c>&lt;!-- --&gt;</c>), and cannot start any Markdown structure (links, images, emphasis, headings, tables,
+/// lists, quotes, code, math). Control and invisible format characters (bidirectional overrides, zero-width joiners)
+/// are dropped; lone surrogates become U+FFFD; text is cut to a length without splitting a surrogate pair.
 /// </summary>
-public static partial class MarkdownText
+public static class MarkdownText
 {
+    public const int DefaultMaxLength = 300;
+
     private const char ZeroWidthSpace = '\u200B';
 
-    /// <summary>User text for inline use anywhere, tables included, cut to <paramref name="maxLength"/> characters.</summary>
-    public static string Escape(string? text, int maxLength = 300) => EscapeFlat(Flatten(text, maxLength), atStart: true);
+    // Characters that start or end Markdown structure anywhere on a line; a backslash makes each literal (CommonMark:
+    // any ASCII punctuation may be escaped). "$" is GitHub's math.
+    private const string MarkdownPunctuation = "\\`*_{}[]()#+-!|~=^$";
 
-    private static string EscapeFlat(string flat, bool atStart)
+    /// <summary>User text for inline use anywhere, tables included, cut to <paramref name="maxLength"/> characters.</summary>
+    public static string Escape(string? text, int maxLength = DefaultMaxLength)
     {
+        var flat = Flatten(text, maxLength);
         var builder = new StringBuilder(flat.Length + 16);
-        var at = 0;
-        foreach (Match url in UrlPattern().Matches(flat))
-        {
-            var (link, trailing) = SplitTrailingPunctuation(url.Value);
-            EscapeInto(builder, flat.AsSpan(at, url.Index - at), atStart && at == 0);
-            builder.Append('<').Append(link.Replace("|", "%7C", StringComparison.Ordinal)).Append('>');
-            EscapeInto(builder, trailing, atStart: false);
-            at = url.Index + url.Length;
-        }
-        EscapeInto(builder, flat.AsSpan(at), atStart && at == 0);
+        EscapeInto(builder, flat);
         return builder.ToString();
     }
 
@@ -55,7 +54,7 @@ public static partial class MarkdownText
     /// Text written by the review engine that may quote the PR, with <c>`code`</c> spans meant as Markdown. Spans are
     /// kept (their content is inert), everything between them is escaped; a stray backtick becomes a literal one.
     /// </summary>
-    public static string Prose(string? text, int maxLength = 1_000, bool inTable = false)
+    public static string Prose(string? text, int maxLength = 2_000, bool inTable = false)
     {
         var flat = Flatten(text, maxLength);
         var builder = new StringBuilder(flat.Length + 16);
@@ -75,14 +74,14 @@ public static partial class MarkdownText
                 at += run;
                 continue;
             }
-            builder.Append(EscapeFlat(flat[plainFrom..at], atStart: plainFrom == 0));
+            EscapeInto(builder, flat.AsSpan(plainFrom, at - plainFrom));
             var span = flat.Substring(at, close + run - at);
             // GitHub splits table cells on "|" before it sees code spans; "\|" keeps the pipe inside the span.
             builder.Append(inTable ? span.Replace("|", "\\|", StringComparison.Ordinal) : span);
             at = close + run;
             plainFrom = at;
         }
-        builder.Append(EscapeFlat(flat[plainFrom..], atStart: plainFrom == 0));
+        EscapeInto(builder, flat.AsSpan(plainFrom));
         return builder.ToString();
     }
 
@@ -115,48 +114,71 @@ public static partial class MarkdownText
     }
 
     /// <summary>Plain text for places that render no Markdown (check titles, commit statuses, terminals): one line, no control characters.</summary>
-    public static string Plain(string? text, int maxLength = 300) => Flatten(text, maxLength);
+    public static string Plain(string? text, int maxLength = DefaultMaxLength) => Flatten(text, maxLength);
 
     /// <summary>
-    /// One line: control characters, line breaks and bidi overrides become spaces or vanish, runs of spaces collapse,
-    /// lone surrogates become U+FFFD, and the result is cut (never inside a surrogate pair) with an ellipsis.
+    /// One line: line breaks, tabs and other control characters become spaces, invisible format characters (bidi
+    /// overrides and isolates, zero-width joiners) vanish, runs of spaces collapse, lone surrogates become U+FFFD, and
+    /// the result is cut to at most <paramref name="maxLength"/> characters (never inside a surrogate pair), ending
+    /// with an ellipsis when cut.
     /// </summary>
     private static string Flatten(string? text, int maxLength)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || maxLength <= 0)
         {
             return "";
         }
-        var clean = RemoveUnsafeCharacters(text, keepNewlines: false);
-        var builder = new StringBuilder(Math.Min(clean.Length, maxLength) + 1);
-        var space = false;
-        var i = 0;
-        for (; i < clean.Length && builder.Length < maxLength; i++)
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var pendingSpace = false;
+        var cut = false;
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = clean[i];
-            if (char.IsWhiteSpace(c))
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                space = builder.Length > 0;
+                pendingSpace = builder.Length > 0;
                 continue;
             }
-            if (space)
+            if (IsInvisibleFormat(c))
+            {
+                continue;
+            }
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var width = pair ? 2 : 1;
+            if (builder.Length + (pendingSpace ? 1 : 0) + width > maxLength)
+            {
+                cut = true;
+                break;
+            }
+            if (pendingSpace)
             {
                 builder.Append(' ');
-                space = false;
+                pendingSpace = false;
             }
-            builder.Append(c);
-        }
-        if (!clean.AsSpan(i).IsWhiteSpace())
-        {
-            if (char.IsHighSurrogate(builder[^1]))
+            if (pair)
             {
-                builder.Length--;
+                builder.Append(c).Append(text[++i]);
             }
+            else
+            {
+                builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        if (cut)
+        {
+            // Make room for the ellipsis without splitting a surrogate pair.
+            var keep = Math.Max(0, Math.Min(builder.Length, maxLength - 1));
+            if (keep > 0 && char.IsHighSurrogate(builder[keep - 1]))
+            {
+                keep--;
+            }
+            builder.Length = keep;
             builder.Append('…');
         }
-        return builder.ToString();
+        return builder.ToString().TrimEnd();
     }
 
+    /// <summary>Multi-line text for a code block: line breaks kept, everything else as <see cref="Flatten"/> treats it.</summary>
     private static string RemoveUnsafeCharacters(string text, bool keepNewlines)
     {
         var builder = new StringBuilder(text.Length);
@@ -179,11 +201,7 @@ public static partial class MarkdownText
             {
                 builder.Append(' ');
             }
-            else if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C')
-            {
-                // Bidi controls could make the rendered comment read differently from what it says; the text keeps its letters.
-            }
-            else
+            else if (!IsInvisibleFormat(c))
             {
                 builder.Append(c);
             }
@@ -191,7 +209,14 @@ public static partial class MarkdownText
         return builder.ToString();
     }
 
-    private static void EscapeInto(StringBuilder builder, ReadOnlySpan<char> text, bool atStart)
+    /// <summary>
+    /// Bidi overrides and isolates, zero-width spaces and joiners, soft hyphens and similar format characters: invisible,
+    /// and able to make text read differently from what it is (or to smuggle a mention past a reader).
+    /// </summary>
+    private static bool IsInvisibleFormat(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || c is '\u2028' or '\u2029';
+
+    private static void EscapeInto(StringBuilder builder, ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -210,49 +235,49 @@ public static partial class MarkdownText
                 case '@':
                     builder.Append('@').Append(ZeroWidthSpace);
                     break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '$':
-                    // Emphasis, code, links and images, table cells, strikethrough, math.
-                    builder.Append('\\').Append(c);
+                case '#':
+                    // "\#" keeps a heading from opening; the zero-width space stops GitHub's "#123" cross-reference.
+                    builder.Append("\\#");
+                    if (i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+                    {
+                        builder.Append(ZeroWidthSpace);
+                    }
                     break;
-                case '#' or '+' or '-' or '=' when atStart && i == 0:
-                    // A heading, list item or rule only opens at the start of a line (this text may start one).
-                    builder.Append('\\').Append(c);
+                case '/' when i > 0 && text[i - 1] == ':' && i + 1 < text.Length && text[i + 1] == '/':
+                    // "https://": a zero-width space after the colon stops GitHub's autolinker (and its cross-references).
+                    builder.Append(ZeroWidthSpace).Append('/');
                     break;
-                case '.' or ')' when atStart && i > 0 && AllDigits(text[..i]):
-                    // "1. x" at the start of a list item would open a nested ordered list.
+                case '.' when i >= 3 && EndsWithWww(text[..i]):
+                    builder.Append(ZeroWidthSpace).Append('.');
+                    break;
+                case '.' when i > 0 && char.IsAsciiDigit(text[i - 1]) && LeadingDigits(text, i):
+                    // "1." at the start would open an ordered list.
                     builder.Append('\\').Append(c);
                     break;
                 default:
+                    if (MarkdownPunctuation.Contains(c, StringComparison.Ordinal))
+                    {
+                        builder.Append('\\');
+                    }
                     builder.Append(c);
                     break;
             }
         }
     }
 
-    private static bool AllDigits(ReadOnlySpan<char> text)
+    private static bool EndsWithWww(ReadOnlySpan<char> before) =>
+        before.EndsWith("www", StringComparison.OrdinalIgnoreCase) && (before.Length == 3 || !char.IsLetterOrDigit(before[^4]));
+
+    private static bool LeadingDigits(ReadOnlySpan<char> text, int index)
     {
-        foreach (var c in text)
+        for (var j = 0; j < index; j++)
         {
-            if (!char.IsAsciiDigit(c))
+            if (!char.IsAsciiDigit(text[j]))
             {
                 return false;
             }
         }
         return true;
-    }
-
-    private static (string Link, string Trailing) SplitTrailingPunctuation(string url)
-    {
-        var end = url.Length;
-        while (end > 0 && url[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or ')' or ']' or '*' or '_')
-        {
-            if (url[end - 1] == ')' && url.AsSpan(0, end).Count('(') >= url.AsSpan(0, end).Count(')'))
-            {
-                break;
-            }
-            end--;
-        }
-        return (url[..end], url[end..]);
     }
 
     private static int LongestRun(string text, char c)
@@ -295,7 +320,4 @@ public static partial class MarkdownText
         }
         return -1;
     }
-
-    [GeneratedRegex(@"https?://[^\s<>""'`|\\\[\]{}^]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UrlPattern();
 }

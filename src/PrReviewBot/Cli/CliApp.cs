@@ -24,8 +24,10 @@ public static class CliApp
         root.Subcommands.Add(ServeVerb.Build());
         CliHelp.Install(root);
         CliHelp.SetEpilog(root, """
-            Exit codes (check, validate-config):
-              0  passes    1  fails (the output says why)    2  usage, config or file error
+            Exit codes:
+              check, validate-config   0  passes    1  fails (the output says why)    2  usage, config or file error
+              gates                    0  all five gates answered    1  a gate is open    2  usage or file error
+              plan                     0  a plan was produced ("measure first" included)    2  usage or file error
 
             Example:
               prreviewbot check --body-file pr.md --title "perf: batch feed queries" --labels performance

@@ -37,6 +37,36 @@ public interface IGitHub
 
     /// <summary>A user's permission on the repository: <c>admin</c>, <c>write</c>, <c>read</c> or <c>none</c>.</summary>
     Task<string> GetPermissionAsync(RepositoryRef repo, string user, CancellationToken ct);
+
+    // Gate mode, plan and commands (issue 4) ------------------------------------------------------------------------
+
+    /// <summary>
+    /// An issue (or a PR, read as an issue) as gate mode, plan and the commands see it, in one GraphQL call: title, body,
+    /// state, labels, the config files (default branch, then the owner's <c>.github</c> repository) and, when
+    /// <paramref name="findComment"/>, the bot's sticky gate comment. Null when the number names nothing.
+    /// </summary>
+    Task<IssueSnapshot?> ReadIssueAsync(RepositoryRef repo, int number, bool findComment, CancellationToken ct);
+
+    /// <summary>
+    /// An issue a PR's constraint links, by a conditional REST request: unchanged since the last read, it costs no
+    /// rate limit. Null when the number names no issue (or names a PR).
+    /// </summary>
+    Task<LinkedIssue?> ReadLinkedIssueAsync(RepositoryRef repo, int number, CancellationToken ct);
+
+    /// <summary>
+    /// The lines each changed file of a PR adds (the <c>+</c> lines of its patch), by path, read with conditional
+    /// requests. Null when they cannot all be known: more files than are read, or a text diff GitHub does not return.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>?> ReadAddedLinesAsync(RepositoryRef repo, int number, CancellationToken ct);
+
+    /// <summary>Adds a label to an issue or PR (GitHub creates the label in the repository if it does not exist).</summary>
+    Task AddLabelAsync(RepositoryRef repo, int number, string label, CancellationToken ct);
+
+    /// <summary>Removes a label from an issue or PR; false when it was not there.</summary>
+    Task<bool> RemoveLabelAsync(RepositoryRef repo, int number, string label, CancellationToken ct);
+
+    /// <summary>Whether <paramref name="user"/> is an active member of the team (false when not, or when the App may not see it).</summary>
+    Task<bool> IsActiveTeamMemberAsync(RepositoryRef repo, string organization, string teamSlug, string user, CancellationToken ct);
 }
 
 /// <summary>A repository and the installation that may act on it (null in token mode).</summary>
@@ -85,6 +115,21 @@ public sealed record PullRequestSnapshot(
 public sealed record ConfigFile(string Location, string? Text, string? Problem);
 
 public sealed record StickyComment(long Id, string Body);
+
+/// <summary>An issue or PR read for gate mode, plan and commands. <see cref="GateComment"/> is the bot's sticky gate comment, if found.</summary>
+public sealed record IssueSnapshot(
+    int Number,
+    string Title,
+    string Body,
+    bool IsPullRequest,
+    bool IsOpen,
+    IReadOnlyList<string> Labels,
+    ConfigFile? RepositoryConfig,
+    ConfigFile? OrganizationConfig,
+    StickyComment? GateComment);
+
+/// <summary>An issue linked from a PR's constraint: what gate mode judges.</summary>
+public sealed record LinkedIssue(int Number, string Title, string Body);
 
 /// <param name="StatusDescription">What a commit status says in token mode (at most 140 characters).</param>
 public sealed record CheckPublication(string Name, string HeadSha, CheckOutput Output, string? DetailsUrl, string ExternalId, string StatusDescription);

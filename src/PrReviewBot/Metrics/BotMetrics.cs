@@ -185,7 +185,9 @@ public sealed class BotMetrics
     {
         JobKind.PullRequest => "pull_request",
         JobKind.MergeGroup => "merge_group",
-        _ => "commit",
+        JobKind.Commit => "commit",
+        JobKind.Issue => "issue",
+        _ => "other",
     };
 
     /// <summary>JobRunner's outcomes, folded to a fixed set.</summary>

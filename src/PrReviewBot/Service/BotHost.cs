@@ -64,7 +64,11 @@ public static class BotHost
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<ReportSigner>();
         services.AddSingleton<ReportLinks>();
-        services.TryAddSingleton<IOverrideHistory, NoOverrideHistory>();
+        services.TryAddSingleton<IOverrideHistory, StoredOverrideHistory>();
+        services.AddSingleton<ReviewEvidence>();
+        services.AddSingleton<GateComments>();
+        services.AddSingleton<PerfCommands>();
+        services.AddSingleton<IssueGateReview>();
         services.AddSingleton<PullRequestReview>();
         services.AddSingleton<MergeGroupCheck>();
         services.AddSingleton<CommitPullRequests>();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using PrReviewBot.Core.Commands;
+using PrReviewBot.Core.Config;
 using PrReviewBot.Storage;
 using PrReviewBot.Work;
 
@@ -28,9 +30,19 @@ public static class DeliveryRouter
     public static readonly IReadOnlySet<string> ReviewedActions =
         new HashSet<string>(StringComparer.Ordinal) { "opened", "edited", "synchronize", "reopened", "ready_for_review", "labeled", "unlabeled" };
 
+    /// <summary>The <c>issues</c> actions gate mode answers (issue 4).</summary>
+    public static readonly IReadOnlySet<string> GateActions =
+        new HashSet<string>(StringComparer.Ordinal) { "opened", "edited", "reopened", "labeled", "unlabeled" };
+
+    /// <summary>The <c>issue_comment</c> actions that may carry a command: written, or edited to add one.</summary>
+    public static readonly IReadOnlySet<string> CommentActions =
+        new HashSet<string>(StringComparer.Ordinal) { "created", "edited" };
+
     /// <summary>Actions that come in bursts (saving twice, several labels at once): debounced.</summary>
     private static readonly IReadOnlySet<string> BurstyActions =
         new HashSet<string>(StringComparer.Ordinal) { "edited", "labeled", "unlabeled" };
+
+    private static readonly GateConfig DefaultGates = new();
 
     public static Routing Route(string eventName, JsonElement root, DateTimeOffset now, QueueOptions queue)
     {
@@ -117,6 +129,26 @@ public static class DeliveryRouter
                 var subject = WorkRequest.MergeGroupSubject(RequireRepository(repository, eventName), sha);
                 return new Routing(action, installation, repository, number, Work(subject, JobKind.MergeGroup, number, sha, baseRef, TimeSpan.Zero, false), null);
             }
+            case "issues":
+            {
+                var issue = Object(root, "issue");
+                var number = Int(issue, "number") ?? throw new WebhookRejectedException(400, "The issues payload has no issue.number.");
+                if (action is null || !GateActions.Contains(action))
+                {
+                    return Ignore($"issues.{action} needs no gate check", number);
+                }
+                if (action is "labeled" or "unlabeled" && root.TryGetProperty("label", out var label) && String(label, "name") is { } name
+                    && (name.Equals(DefaultGates.SatisfiedLabel, StringComparison.OrdinalIgnoreCase) || name.Equals(DefaultGates.IncompleteLabel, StringComparison.OrdinalIgnoreCase)))
+                {
+                    // The bot's own gate label (or someone setting it by hand): nothing the gates are judged on changed.
+                    return Ignore($"issues.{action} with the gate label '{name}' changes nothing", number);
+                }
+                var delay = BurstyActions.Contains(action) ? queue.EditDebounce : TimeSpan.Zero;
+                var subject = WorkRequest.IssueSubject(RequireRepository(repository, eventName), number);
+                return new Routing(action, installation, repository, number, Work(subject, JobKind.Issue, number, null, null, delay, false), null);
+            }
+            case "issue_comment":
+                return RouteComment();
             case "ping":
                 return Ignore($"ping: {String(root, "zen") ?? "no zen"} (hook {(root.TryGetProperty("hook_id", out var hook) ? hook.ToString() : "?")})");
             case "installation":
@@ -127,6 +159,36 @@ public static class DeliveryRouter
             }
             default:
                 return Ignore(action is null ? $"{eventName} needs nothing" : $"{eventName}.{action} needs nothing");
+        }
+
+        Routing RouteComment()
+        {
+            var issue = Object(root, "issue");
+            var comment = Object(root, "comment");
+            var number = Int(issue, "number") ?? throw new WebhookRejectedException(400, "The issue_comment payload has no issue.number.");
+            if (action is null || !CommentActions.Contains(action))
+            {
+                return Ignore($"issue_comment.{action} carries no command", number);
+            }
+            var author = CommentAuthor.Read(root);
+            if (author.IsBot)
+            {
+                return Ignore($"comment by a bot ({author.Login}): never answered", number);
+            }
+            if (!author.WroteThisVersion)
+            {
+                return Ignore($"comment by {author.Login} edited by {author.Sender}: a command runs only as its author wrote it", number);
+            }
+            if (CommandParser.Parse(String(comment, "body")) is null)
+            {
+                return Ignore("comment without a /perf-review command", number);
+            }
+            var isPullRequest = issue.TryGetProperty("pull_request", out var pr) && pr.ValueKind == JsonValueKind.Object;
+            var repo = RequireRepository(repository, eventName);
+            var work = isPullRequest
+                ? Work(WorkRequest.PullRequestSubject(repo, number), JobKind.PullRequest, number, null, null, TimeSpan.Zero, false)
+                : Work(WorkRequest.IssueSubject(repo, number), JobKind.Issue, number, null, null, TimeSpan.Zero, false);
+            return new Routing(action, installation, repository, number, work, null);
         }
 
         Routing ForCommit(string? sha)

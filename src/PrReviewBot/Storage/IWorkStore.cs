@@ -112,6 +112,9 @@ public enum JobKind
 
     /// <summary>Find the PRs of a commit and review them: subject <c>commit:owner/repo@sha</c>.</summary>
     Commit,
+
+    /// <summary>Gate mode and commands on one issue: subject <c>issue:owner/repo#12</c> (issue 4).</summary>
+    Issue,
 }
 
 public sealed record InboundDelivery(
@@ -144,6 +147,8 @@ public sealed record WorkRequest(
     public static string MergeGroupSubject(string repository, string sha) => $"merge_group:{repository}@{sha}";
 
     public static string CommitSubject(string repository, string sha) => $"commit:{repository}@{sha}";
+
+    public static string IssueSubject(string repository, int number) => $"issue:{repository}#{number}";
 }
 
 public sealed record LeasedJob(

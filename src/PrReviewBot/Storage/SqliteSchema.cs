@@ -104,5 +104,49 @@ internal static class SqliteSchema
         -- Set when a job is leased again after a run that never settled it (a crash, a stop mid-evaluation).
         ALTER TABLE jobs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 3 (issue 4): /perf-review commands handled, the override audit log, and gate mode's state per issue.
+        """
+        CREATE TABLE commands (
+            repository  TEXT NOT NULL,
+            comment_id  INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            number      INTEGER NOT NULL,
+            delivery_id TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            verb        TEXT NOT NULL,
+            action      TEXT NOT NULL,
+            reply       TEXT,
+            refused     INTEGER NOT NULL,
+            decided_at  INTEGER NOT NULL,
+            done_at     INTEGER,
+            PRIMARY KEY (repository, comment_id, fingerprint)
+        );
+
+        CREATE TABLE overrides (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            repository TEXT NOT NULL,
+            number     INTEGER NOT NULL,
+            action     TEXT NOT NULL,
+            actor      TEXT NOT NULL,
+            reason     TEXT,
+            at         INTEGER NOT NULL,
+            comment_id INTEGER NOT NULL
+        );
+        CREATE INDEX overrides_pr ON overrides (repository, number, id);
+
+        CREATE TABLE gates (
+            repository          TEXT NOT NULL,
+            number              INTEGER NOT NULL,
+            installation_id     INTEGER,
+            requested           INTEGER NOT NULL,
+            comment_id          INTEGER,
+            comment_fingerprint TEXT,
+            label               TEXT,
+            all_satisfied       INTEGER,
+            evaluated_at        INTEGER NOT NULL,
+            PRIMARY KEY (repository, number)
+        );
+        """,
     ];
 }

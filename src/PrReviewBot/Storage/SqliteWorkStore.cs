@@ -536,6 +536,7 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
         JobKind.PullRequest => "pull_request",
         JobKind.MergeGroup => "merge_group",
         JobKind.Commit => "commit",
+        JobKind.Issue => "issue",
         _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 
@@ -544,6 +545,7 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
         "pull_request" => JobKind.PullRequest,
         "merge_group" => JobKind.MergeGroup,
         "commit" => JobKind.Commit,
+        "issue" => JobKind.Issue,
         _ => throw new InvalidDataException($"unknown job kind '{s}'"),
     };
 }

@@ -15,6 +15,10 @@ public static class StorageRegistration
         services.TryAddSingleton<IWorkStore>(sp => postgres ? sp.GetRequiredService<PostgresWorkStore>() : sp.GetRequiredService<SqliteWorkStore>());
         services.TryAddSingleton<IRedeliveryStore>(sp =>
             postgres ? sp.GetRequiredService<PostgresWorkStore>() : sp.GetRequiredService<SqliteWorkStore>());
+        services.TryAddSingleton<ICommandStore>(sp =>
+            postgres ? sp.GetRequiredService<PostgresWorkStore>() : sp.GetRequiredService<SqliteWorkStore>());
+        services.TryAddSingleton<IGateStore>(sp =>
+            postgres ? sp.GetRequiredService<PostgresWorkStore>() : sp.GetRequiredService<SqliteWorkStore>());
         services.AddHostedService<StorageStartup>();
         return services;
     }

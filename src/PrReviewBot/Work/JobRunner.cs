@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrReviewBot.Core.Commands;
 using PrReviewBot.GitHub;
 using PrReviewBot.Service;
 using PrReviewBot.Storage;
@@ -17,6 +18,9 @@ public sealed class JobRunner(
     PullRequestReview review,
     MergeGroupCheck mergeGroup,
     CommitPullRequests commit,
+    PerfCommands commands,
+    IssueGateReview issueGates,
+    IGitHub gitHub,
     IOptionsMonitor<QueueOptions> queue,
     TimeProvider time,
     ILogger<JobRunner> log)
@@ -42,7 +46,10 @@ public sealed class JobRunner(
                 switch (job.Kind)
                 {
                     case JobKind.PullRequest:
-                        await review.RunAsync(job, deliveries, stopping);
+                        await ReviewWithCommandsAsync(job, deliveries, stopping);
+                        break;
+                    case JobKind.Issue:
+                        await issueGates.RunAsync(job, deliveries, stopping);
                         break;
                     case JobKind.MergeGroup:
                         await mergeGroup.RunAsync(job, deliveries, stopping);
@@ -72,6 +79,18 @@ public sealed class JobRunner(
             outcome = "unsettled";
         }
         Settled?.Invoke(job, outcome);
+    }
+
+    /// <summary>A PR's commands first (they may override, revoke or ask for a recheck), then its review when anything asks for one.</summary>
+    private async Task ReviewWithCommandsAsync(LeasedJob job, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    {
+        var number = job.Number ?? throw new InvalidOperationException($"job {job.Subject} names no PR number");
+        var repo = RepositoryRef.Parse(job.Repository, job.InstallationId ?? (await store.GetPullRequestAsync(job.Repository, number, ct))?.InstallationId);
+        var effects = await commands.RunAsync(new LazyIssueSnapshot(gitHub, repo, number, findComment: true, log), CommentTarget.PullRequest, deliveries, ct);
+        if (effects.Review)
+        {
+            await review.RunAsync(effects.Force && !job.Force ? job with { Force = true } : job, deliveries, ct);
+        }
     }
 
     private async Task<string> SettleFailureAsync(LeasedJob job, IReadOnlyList<string> ids, Exception e)

@@ -15,7 +15,9 @@ namespace PrReviewBot.Work;
 /// Reviews one PR as it is now: one read of GitHub, one verdict, then only the writes that change something
 /// (compare-before-write against what was last posted): the check on the head SHA, the sticky comment.
 /// </summary>
-public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLinks links, TimeProvider time, ILogger<PullRequestReview> log)
+public sealed class PullRequestReview(
+    IGitHub gitHub, IWorkStore store, ReportLinks links, TimeProvider time, ILogger<PullRequestReview> log,
+    ICommandStore commands, ReviewEvidence evidence, GateComments gates)
 {
     public const string DefaultConfigFile = ".github/perf-review.yml";
 
@@ -42,7 +44,9 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
         }
 
         var reportUrl = links.For(repo.FullName, number);
-        var decision = Decide(snapshot, reportUrl, repo.FullName, number, stored?.CheckName);
+        // An override lasts until revoked, across new pushes too: it names the PR, not a commit.
+        var overridden = await commands.CurrentOverrideAsync(repo.FullName, number, ct) is { } o ? new OverrideInfo(o.Actor, o.Reason ?? "", o.At) : null;
+        var decision = await DecideAsync(repo, snapshot, reportUrl, stored?.CheckName, overridden, ct);
         var record = (stored ?? new PullRequestRecord { Repository = repo.FullName, Number = number }) with
         {
             InstallationId = repo.InstallationId,
@@ -70,6 +74,7 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
             record.EvaluatedAt, Stopwatch.GetElapsedTime(started), record.VerdictJson);
         await store.SaveEvaluationAsync(record, evaluation, ct);
         Evaluated?.Invoke(evaluation, deliveries);
+        await gates.RefreshOnPullRequestAsync(repo, number, snapshot.Title, snapshot.Body, ct);
         log.LogInformation(
             "Reviewed {Repository}#{PullRequest} at {HeadSha}: {Conclusion} \"{Title}\"; check {CheckAction}, comment {CommentAction}, {DeliveryCount} deliveries",
             repo.FullName, number, snapshot.HeadSha, decision.ConclusionName, decision.Check.Title, checkAction, commentAction, ids.Count);
@@ -138,8 +143,10 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
         return (record, "created");
     }
 
-    private Decision Decide(PullRequestSnapshot pr, string? reportUrl, string repository, int number, string? lastCheckName)
+    private async Task<Decision> DecideAsync(
+        RepositoryRef repo, PullRequestSnapshot pr, string? reportUrl, string? lastCheckName, OverrideInfo? overridden, CancellationToken ct)
     {
+        var (repository, number) = (repo.FullName, pr.Number);
         var (config, errors) = LoadConfig(pr);
         if (config is null)
         {
@@ -149,10 +156,11 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
             return new Decision(invalid, ReviewRendering.ConfigErrorStatusDescription(errors, invalid), lastCheckName ?? ReviewConfig.Default.CheckName,
                 null, null, CommentPolicy.Never, false, "config_error");
         }
+        var description = new PullRequestDescription(pr.Title, pr.Body, pr.Labels, pr.ChangedFiles);
         Verdict verdict;
         try
         {
-            verdict = Reviewer.Default.Review(new PullRequestDescription(pr.Title, pr.Body, pr.Labels, pr.ChangedFiles), config);
+            verdict = Reviewer.Default.Review(description, config);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -163,7 +171,9 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
                 "", CheckConclusion.Failure);
             return new Decision(output, ReviewRendering.StatusDescription(output), config.CheckName, null, null, CommentPolicy.Never, false, "error");
         }
-        var context = new PresentationContext(reportUrl);
+        // Outside the catch above: a GitHub failure here is retried like any other, not reported as a review bug.
+        verdict = await evidence.CompleteAsync(repo, number, description, verdict, config, ct);
+        var context = new PresentationContext(reportUrl, overridden);
         var check = ReviewRendering.Check(verdict, context);
         var somethingMissing = verdict.IsOptimization && (verdict.Conclusion == Conclusion.Failure || verdict.MissingRequired.Any());
         var wantsNew = verdict.IsOptimization && config.Comment.When switch
@@ -177,9 +187,12 @@ public sealed class PullRequestReview(IGitHub gitHub, IWorkStore store, ReportLi
     }
 
     /// <summary>The base branch's file, else the owner's <c>.github</c> repository's, else the defaults.</summary>
-    internal static (ReviewConfig? Config, IReadOnlyList<ConfigError> Errors) LoadConfig(PullRequestSnapshot pr)
+    internal static (ReviewConfig? Config, IReadOnlyList<ConfigError> Errors) LoadConfig(PullRequestSnapshot pr) =>
+        LoadConfig(pr.RepositoryConfig, pr.OrganizationConfig);
+
+    internal static (ReviewConfig? Config, IReadOnlyList<ConfigError> Errors) LoadConfig(ConfigFile? repositoryConfig, ConfigFile? organizationConfig)
     {
-        var file = pr.RepositoryConfig ?? pr.OrganizationConfig;
+        var file = repositoryConfig ?? organizationConfig;
         if (file is null)
         {
             return (ReviewConfig.Default, []);

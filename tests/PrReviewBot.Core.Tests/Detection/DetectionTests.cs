@@ -48,6 +48,7 @@ public class DetectionTests
     [InlineData("chore(observability): add frontend control-plane latency dashboard")]
     [InlineData("Add benchmark tests")]
     [InlineData("Remove performance issues options and flags")]
+    [InlineData("Optimize imports across the billing module")]
     public void PerformanceVocabularyWithoutAnOptimization_IsNotInferred(string title) => Assert.False(Review.Of("Adds it.", title: title).IsOptimization);
 
     [Fact]

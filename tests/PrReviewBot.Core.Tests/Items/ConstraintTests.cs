@@ -132,4 +132,20 @@ public class ConstraintAlertConditionTests
     {
         Assert.Empty(Review.Of("We keep 30 s of history in the buffer and keep 512 MB for the page cache.").Targets);
     }
+
+    [Theory]
+    [InlineData("Feed endpoint: p95 240ms, target 80ms. See #12.")]
+    [InlineData("The feed's p95 is 240 ms today; the goal is 80 ms (#12).")]
+    public void CurrentValueBeforeTheGoalWord_IsNotTheTarget(string body)
+    {
+        var target = Assert.Single(Review.Of(body).Targets);
+        Assert.Equal((80.0, "ms"), (target.Value, target.Unit));
+    }
+
+    [Fact]
+    public void GoalWordAfterTheValue_StillNamesIt()
+    {
+        var target = Assert.Single(Review.Of("## Constraint\nThe 200 ms budget for checkout (SLO doc: https://example.com/slo).").Targets);
+        Assert.Equal(200.0, target.Value);
+    }
 }

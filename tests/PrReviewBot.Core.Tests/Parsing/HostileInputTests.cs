@@ -24,6 +24,7 @@ public class HostileInputTests
         { "bracket storm", new string('[', 30_000) + new string(']', 30_000) },
         { "backtick ladder", string.Concat(Enumerable.Range(1, 1_500).Select(i => new string('`', i) + " ")) },
         { "html soup", string.Concat(Enumerable.Repeat("<div><img src=x alt='flamegraph'><!-- c ", 5_000)) },
+        { "unclosed html table rows", "<table>\n" + string.Concat(Enumerable.Repeat("<tr><td>p99<td>1 ms\n", 20_000)) },
         { "huge single line", new string('a', 500_000) + " 240 ms → 80 ms" },
     };
 

@@ -18,7 +18,7 @@ public class CheckRendererTests
         { "failing in shadow mode", TwoMissing(ReviewMode.Shadow), null, "2 of 5 items missing (shadow mode)" },
         { "passing", AllPresent(), null, "All 5 items present" },
         { "not an optimization PR", NotOptimization(), null, "Not an optimization PR" },
-        { "overridden", TwoMissing(), AnOverride, "Overridden by @octocat" },
+        { "overridden", TwoMissing(), AnOverride, "Overridden by @octocat: hotfix for incident 42" },
         { "error finding only", AllPresent().With(Finding(FindingIds.BundledOptimizations, Severity.Error)) with { Conclusion = Conclusion.Failure }, null, "All 5 items present, but 1 finding is an error" },
     };
 
@@ -86,7 +86,7 @@ public class CheckRendererTests
         Assert.Contains("| p95 latency | 240 ms | 80 ms | -66.7% |", text);
         Assert.Contains("**Load test:** tool k6, duration 300 s, rate 2,500 RPS", text);
         Assert.Contains("- `feed_l1_cache`: disable: not stated; when disabled: not stated", text);
-        Assert.Contains("**Dashboards:** <https://grafana.example.com/d/feed>", text);
+        Assert.Contains("**Dashboards:** https:\u200B//grafana.example.com/d/feed", text);
         Assert.Contains($"[Full report](<{ReportUrl}>)", text);
         Assert.Contains("/perf-review recheck", text);
     }
@@ -194,7 +194,7 @@ public class CheckRendererTests
     {
         var errors = new[] { new ConfigError("f.yml", 1, 1, "bad `<b>` value <script>alert(1)</script> @octocat") };
         var text = CheckRenderer.RenderConfigError(errors).Text;
-        Assert.Contains("bad `<b>` value &lt;script&gt;alert(1)&lt;/script&gt; @\u200Boctocat", text);
+        Assert.Contains("bad `<b>` value &lt;script&gt;alert\\(1\\)&lt;/script&gt; @\u200Boctocat", text);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class CommentRendererTests
 
         Assert.Equal(["Constraint", "Profile evidence", "Before/after numbers", "Rollback", "Monitoring"], rows.Select(r => r[0]));
         Assert.Equal(["✅ present", "❌ missing", "✅ present", "❌ missing", "✅ present"], rows.Select(r => r[1]));
-        Assert.Equal("p95 < 80ms · #412", rows[0][2]);
+        Assert.Equal("p95 < 80ms · #\u200B412", rows[0][2]);
         Assert.Equal("—", rows[1][2]);
     }
 

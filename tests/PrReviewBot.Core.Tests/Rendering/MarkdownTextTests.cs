@@ -19,28 +19,85 @@ public class MarkdownTextTests
     [InlineData("a | b", "a \\| b")]
     [InlineData("line one\nline two\r\nthree", "line one line two three")]
     [InlineData("@octocat please", "@\u200Boctocat please")]
-    [InlineData("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;")]
-    [InlineData("&#64;octocat", "&amp;#64;octocat")]
-    [InlineData("[click](javascript:alert(1))", "\\[click\\](javascript:alert(1))")]
+    [InlineData("<img src=x onerror=alert(1)>", "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;")]
+    [InlineData("&#64;octocat", "&amp;\\#\u200B64;octocat")]
+    [InlineData("[click](javascript:alert(1))", "\\[click\\]\\(javascript:alert\\(1\\)\\)")]
     [InlineData("**bold** _it_ ~~gone~~ `code`", "\\*\\*bold\\*\\* \\_it\\_ \\~\\~gone\\~\\~ \\`code\\`")]
     [InlineData("# heading", "\\# heading")]
     [InlineData("- item", "\\- item")]
     [InlineData("1. first", "1\\. first")]
     [InlineData("2) second", "2\\) second")]
-    [InlineData("$x^2$", "\\$x^2\\$")]
+    [InlineData("$x^2$", "\\$x\\^2\\$")]
     [InlineData("back\\slash", "back\\\\slash")]
-    [InlineData("feed #412 and a-b+c", "feed #412 and a-b+c")]
+    [InlineData("feed #412 and a-b+c", "feed \\#\u200B412 and a\\-b\\+c")]
     public void Escape_NeutralisesMarkdownHtmlAndMentions(string input, string expected)
     {
         Assert.Equal(expected, MarkdownText.Escape(input));
     }
 
-    [Fact]
-    public void Escape_KeepsLinksClickableAsAutolinks()
+    [Theory]
+    [InlineData("https://evil.example/x", "https:\u200B//evil.example/x")]
+    [InlineData("see https://grafana.example.com/d/feed_p95.", "see https:\u200B//grafana.example.com/d/feed\\_p95.")]
+    [InlineData("www.evil.example", "www\u200B.evil.example")]
+    [InlineData("[click](https://evil.example)", "\\[click\\]\\(https:\u200B//evil.example\\)")]
+    [InlineData("![img](x.png)", "\\!\\[img\\]\\(x.png\\)")]
+    public void Escape_LinksAreNotLinks(string input, string expected)
     {
-        Assert.Equal("see <https://grafana.example.com/d/feed_p95?from=now-1h&to=now>.",
-            MarkdownText.Escape("see https://grafana.example.com/d/feed_p95?from=now-1h&to=now."));
-        Assert.Equal("(<https://en.wikipedia.org/wiki/Foo_(bar)>)", MarkdownText.Escape("(https://en.wikipedia.org/wiki/Foo_(bar))"));
+        // GitHub turns a URL to an issue into a cross-reference, like #123: echoed text links nowhere.
+        Assert.Equal(expected, MarkdownText.Escape(input));
+    }
+
+    [Theory]
+    [InlineData("@octocat", "@\u200Boctocat")]
+    [InlineData("@acme/backend-team", "@\u200Bacme/backend\\-team")]
+    [InlineData("mail me: a@b.example", "mail me: a@\u200Bb.example")]
+    [InlineData("@\u200Boctocat", "@\u200Boctocat")]
+    public void Escape_MentionsAndTeamPingsCannotPing(string input, string expected)
+    {
+        Assert.Equal(expected, MarkdownText.Escape(input));
+    }
+
+    [Theory]
+    [InlineData("see #123", "see \\#\u200B123")]
+    [InlineData("acme/repo#7", "acme/repo\\#\u200B7")]
+    [InlineData("# Heading", "\\# Heading")]
+    public void Escape_IssueReferencesAndHeadingsAreInert(string input, string expected)
+    {
+        Assert.Equal(expected, MarkdownText.Escape(input));
+    }
+
+    [Theory]
+    [InlineData("<!-- prreviewbot:perf-review -->", "&lt;\\!\\-\\- prreviewbot:perf\\-review \\-\\-&gt;")]
+    [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;")]
+    [InlineData("&lt;b&gt;", "&amp;lt;b&amp;gt;")]
+    [InlineData("> quote", "&gt; quote")]
+    public void Escape_HtmlEntitiesAndHiddenMarkersAreText(string input, string expected)
+    {
+        Assert.Equal(expected, MarkdownText.Escape(input));
+    }
+
+    [Fact]
+    public void Escape_KeepsCjkAndRightToLeftText()
+    {
+        Assert.Equal("性能很慢 بطيء", MarkdownText.Escape("性能很慢 بطيء"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u202E\u2066")]
+    public void Escape_NothingStaysNothing(string? input)
+    {
+        Assert.Equal(string.Empty, MarkdownText.Escape(input));
+    }
+
+    [Fact]
+    public void Plain_IsOneLineWithoutControlOrFormatCharacters_AndIsNotEscaped()
+    {
+        Assert.Equal("a b* c", MarkdownText.Plain("a\n\nb*\r\n\tc"));
+        Assert.Equal("a bc", MarkdownText.Plain("a\u0000b\u202Ec\u2066"));
+        Assert.Equal("x \uFFFD y", MarkdownText.Plain("x \uD800 y"));
     }
 
     [Fact]
@@ -58,6 +115,7 @@ public class MarkdownTextTests
         Assert.EndsWith("…", cut);
         Assert.DoesNotContain('\uD83D', cut);
         Assert.Equal(new string('a', 9) + "…", cut);
+        Assert.Equal("😀😀😀😀😀…", MarkdownText.Escape(string.Concat(Enumerable.Repeat("😀", 50)), 11));
     }
 
     [Fact]
@@ -96,6 +154,12 @@ public class MarkdownTextTests
     }
 
     [Fact]
+    public void Prose_CodeSpansKeepTheirText_MentionsAroundThemCannotPing()
+    {
+        Assert.Equal("Use `WHERE id = ANY($1)` for @\u200Bbob's \\[query\\]", MarkdownText.Prose("Use `WHERE id = ANY($1)` for @bob's [query]"));
+    }
+
+    [Fact]
     public void Prose_AStrayBacktickIsLiteral()
     {
         Assert.Equal("it's a \\` stray @\u200Bmention", MarkdownText.Prose("it's a ` stray @mention"));
@@ -129,7 +193,7 @@ public class MarkdownTextTests
     public void RandomHostileText_AlwaysStaysInItsCell_AsPlainText()
     {
         string[] pieces = ["|", "\\|", "`", "```", "*", "**", "_", "~~", "[", "]", "(", ")", "![", "<", ">", "<b>", "<!--", "-->", "&", "&#64;", "&lt;",
-            "@", "@octocat", "#", "# ", "- ", "1. ", "> ", "$", "\\", "\n", "\r", "\t", " ", "a", "javascript:", "https://x.io/a_b", "http://", ":", "\u202E", "\u0000", "😀", "性能"];
+            "@", "@octocat", "#", "# ", "- ", "1. ", "> ", "$", "\\", "\n", "\r", "\t", " ", "a", "javascript:", "https://x.io/a_b", "http://", ":", "\u202E", "\u0000", "😀", "性能", "#12", "www.x.io", "\u200B"];
         var random = new Random(20_260_302);
         for (var i = 0; i < 2_000; i++)
         {
@@ -140,13 +204,16 @@ public class MarkdownTextTests
             Assert.Equal(2, table.Count);
             Assert.All(table.Cast<Markdig.Extensions.Tables.TableRow>(), row => Assert.Equal(2, row.Count));
             var inlines = table.Descendants<Inline>().ToList();
-            Assert.DoesNotContain(inlines, x => x is HtmlInline or EmphasisInline or CodeInline or LinkInline { IsAutoLink: false } or LinkInline { IsImage: true });
+            Assert.DoesNotContain(inlines, x => x is HtmlInline or EmphasisInline or CodeInline or LinkInline or AutolinkInline);
             Assert.DoesNotContain(inlines, x => x is LiteralInline literal && literal.Content.ToString().Contains("@octocat", StringComparison.Ordinal));
+            var literals = string.Concat(inlines.OfType<LiteralInline>().Select(l => l.Content.ToString()));
+            // No issue reference, no URL, no "www." where GitHub would autolink it (not inside a word).
+            Assert.DoesNotMatch(@"#\d|https?://|(?<![\p{L}\p{Nd}])www\.", literals);
         }
     }
 
     [Fact]
-    public void EscapedHostileText_RendersAsOneTextCellWithNoHtmlOrLinksBeyondItsUrl()
+    public void EscapedHostileText_RendersAsOneTextCellWithNoHtmlOrLinks()
     {
         const string hostile = "x | y\n| injected | row |\n<script>alert(1)</script> [a](javascript:b) ![i](https://e/i.png) @team";
         var table = $"| a | b |\n|---|---|\n| {MarkdownText.Escape(hostile)} | z |\n";
@@ -158,7 +225,7 @@ public class MarkdownTextTests
         Assert.All(parsed.Cast<Markdig.Extensions.Tables.TableRow>(), row => Assert.Equal(2, row.Count));
         var inlines = parsed.Descendants<Inline>().ToList();
         Assert.DoesNotContain(inlines, i => i is HtmlInline);
-        Assert.DoesNotContain(inlines, i => i is LinkInline { IsAutoLink: false } or LinkInline { IsImage: true });
+        Assert.DoesNotContain(inlines, i => i is LinkInline or AutolinkInline);
         Assert.DoesNotContain(inlines, i => i is EmphasisInline);
     }
 }

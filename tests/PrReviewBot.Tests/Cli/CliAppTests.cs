@@ -20,6 +20,15 @@ public class CliAppTests
     }
 
     [Fact]
+    public async Task RootHelp_GivesTheExitCodesOfGatesAndPlan()
+    {
+        var result = await CliRun.Run(null, "--help");
+        var lines = result.Out.Split('\n');
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("gates ", StringComparison.Ordinal) && l.Contains("1  a gate is open", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("plan ", StringComparison.Ordinal) && l.Contains("0  a plan was produced", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownOption_IsAUsageError()
     {
         var result = await CliRun.Run(null, "--no-such-option");

@@ -171,7 +171,12 @@ public partial class MetricsTests : EndToEndTest
         store.Setup(s => s.QueueSnapshotAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new QueueSnapshot(0, 0, 0, null));
         store.Setup(s => s.RecentDeliveriesAsync(It.IsAny<string?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10));
-        var bot = await StartBotAsync(s => s.ConfigureServices = services => services.AddSingleton(store.Object));
+        var bot = await StartBotAsync(s => s.ConfigureServices = services =>
+        {
+            services.AddSingleton(store.Object);
+            services.AddSingleton(Mock.Of<ICommandStore>());
+            services.AddSingleton(Mock.Of<IGateStore>());
+        });
 
         var ready = await bot.Http.GetAsync("/readyz");
         var scrape = await bot.Http.GetStringAsync("/metrics");

@@ -40,3 +40,23 @@ public sealed class RerunTestsOnPostgres : RerunTests
 {
     protected override bool OnPostgres => true;
 }
+
+public sealed class GateModeTestsOnPostgres : GateModeTests
+{
+    protected override bool OnPostgres => true;
+}
+
+public sealed class CommandTestsOnPostgres : CommandTests
+{
+    protected override bool OnPostgres => true;
+}
+
+public sealed class OverrideTestsOnPostgres : OverrideTests
+{
+    protected override bool OnPostgres => true;
+}
+
+public sealed class EvalScenarioTestsOnPostgres : EvalScenarioTests
+{
+    protected override bool OnPostgres => true;
+}

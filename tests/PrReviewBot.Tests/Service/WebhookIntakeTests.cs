@@ -134,7 +134,7 @@ public class WebhookIntakeTests : EndToEndTest
     [SkippableTheory]
     [InlineData("ping", "ping/payload.json")]
     [InlineData("installation", "installation/created.json")]
-    [InlineData("issues", "issues/opened.json")]
+    [InlineData("issue_comment", "issue_comment/created.with-installation.json")] // a comment with no command
     public async Task EventsThatAreOnlyLogged_AreAcknowledgedAndLeaveNoWork(string eventName, string fixture)
     {
         var bot = await StartBotAsync();

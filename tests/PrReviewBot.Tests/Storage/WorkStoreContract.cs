@@ -5,7 +5,8 @@ namespace PrReviewBot.Tests.Storage;
 
 /// <summary>
 /// What every store must do, run against SQLite and PostgreSQL alike: de-duplication, one job per subject, leases
-/// and their renewal, versions, back-off, interrupted runs, the sweep lease, migrations, purging.
+/// and their renewal, versions, back-off, interrupted runs, the sweep lease, migrations, purging, and what the
+/// <c>/perf-review</c> commands and gate mode keep (commands decided, the override audit log, gate state).
 /// </summary>
 public abstract class WorkStoreContract : IAsyncLifetime
 {
@@ -16,6 +17,10 @@ public abstract class WorkStoreContract : IAsyncLifetime
     protected IWorkStore Store { get; private set; } = null!;
 
     protected IRedeliveryStore Sweeps => (IRedeliveryStore)Store;
+
+    protected ICommandStore Commands => (ICommandStore)Store;
+
+    protected IGateStore Gates => (IGateStore)Store;
 
     /// <summary>A store on the test's database (a second call opens a second instance: another process or replica).</summary>
     protected abstract Task<IWorkStore> OpenAsync();
@@ -296,5 +301,91 @@ public abstract class WorkStoreContract : IAsyncLifetime
         var known = await Sweeps.KnownGuidsAsync(["stored", "asked-long-ago", "asked-recently", "never-seen"], Clock.GetUtcNow().AddHours(-1), CancellationToken.None);
 
         Assert.Equal(["asked-recently", "stored"], known.Order(StringComparer.Ordinal));
+    }
+
+    private CommandRecord CommandFor(long commentId, string verb = "Override", string action = "RecordOverride", string delivery = "d1") =>
+        new(Repo, 7, commentId, "fp-" + verb, delivery, "octo-writer", verb, action, "reply to " + verb, Refused: false, Clock.GetUtcNow());
+
+    private OverrideEvent OverrideFor(long commentId, OverrideAction action, string actor = "octo-writer", int number = 7) =>
+        new(Repo, number, action, actor, action == OverrideAction.Override ? "hotfix for incident 4711" : null, Clock.GetUtcNow(), commentId);
+
+    [SkippableFact]
+    public async Task CommandRecordedTwice_KeepsTheFirstDecisionAndItsOverrideOnce()
+    {
+        Assert.True(await Commands.RecordCommandAsync(CommandFor(1001), OverrideFor(1001, OverrideAction.Override), CancellationToken.None));
+        Assert.False(await Commands.RecordCommandAsync(CommandFor(1001, delivery: "d2") with { Actor = "someone-else" },
+            OverrideFor(1001, OverrideAction.Override, "someone-else"), CancellationToken.None));
+
+        var stored = await Commands.GetCommandAsync(Repo, 1001, "fp-Override", CancellationToken.None);
+        Assert.Equal(CommandFor(1001), stored);
+        Assert.Null(await Commands.GetCommandAsync(Repo, 1001, "another-command-text", CancellationToken.None));
+        var audit = Assert.Single(await Commands.OverrideEventsAsync(Repo, 7, 10, CancellationToken.None));
+        Assert.Equal(OverrideFor(1001, OverrideAction.Override), audit);
+    }
+
+    [SkippableFact]
+    public async Task CommandMarkedDone_KeepsWhenAndSurvivesReopening()
+    {
+        var command = CommandFor(1001, "Plan", "PostPlan") with { Reply = null, Refused = true };
+        await Commands.RecordCommandAsync(command, null, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+
+        await Commands.MarkCommandDoneAsync(command, Clock.GetUtcNow(), CancellationToken.None);
+        await ReopenAsync();
+
+        Assert.Equal(command with { DoneAt = Clock.GetUtcNow() }, await Commands.GetCommandAsync(Repo, 1001, "fp-Plan", CancellationToken.None));
+        Assert.Empty(await Commands.OverrideEventsAsync(Repo, 7, 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task OverrideInForce_IsTheLatestEventOfThatPr_UntilRevoked()
+    {
+        await Commands.RecordCommandAsync(CommandFor(1), OverrideFor(1, OverrideAction.Override), CancellationToken.None);
+        await Commands.RecordCommandAsync(CommandFor(2) with { Number = 8 }, OverrideFor(2, OverrideAction.Override, number: 8), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Commands.RecordCommandAsync(CommandFor(3, "Revoke", "RevokeOverride"), OverrideFor(3, OverrideAction.Revoke, "octo-admin"), CancellationToken.None);
+
+        Assert.Null(await Commands.CurrentOverrideAsync(Repo, 7, CancellationToken.None));
+        Assert.Equal(OverrideFor(2, OverrideAction.Override, number: 8) with { At = Clock.GetUtcNow().AddMinutes(-1) },
+            await Commands.CurrentOverrideAsync(Repo, 8, CancellationToken.None));
+        var events = await Commands.OverrideEventsAsync(Repo, 7, 10, CancellationToken.None);
+        Assert.Equal([OverrideAction.Revoke, OverrideAction.Override], events.Select(e => e.Action));
+        Assert.Single(await Commands.OverrideEventsAsync(Repo, 7, 1, CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Commands.RecordCommandAsync(CommandFor(4), OverrideFor(4, OverrideAction.Override, "octo-lead"), CancellationToken.None);
+        Assert.Equal("octo-lead", (await Commands.CurrentOverrideAsync(Repo, 7, CancellationToken.None))?.Actor);
+    }
+
+    [SkippableFact]
+    public async Task Purge_KeepsTheOverrideAuditLog()
+    {
+        await Commands.RecordCommandAsync(CommandFor(1), OverrideFor(1, OverrideAction.Override), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromDays(400));
+
+        await Store.PurgeAsync(Clock.GetUtcNow().AddDays(-30), CancellationToken.None);
+
+        Assert.NotNull(await Commands.CurrentOverrideAsync(Repo, 7, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task GateState_IsSavedReadAndReplaced()
+    {
+        Assert.Null(await Gates.GetGatesAsync(Repo, 12, CancellationToken.None));
+        var first = new GateRecord { Repository = Repo, Number = 12, EvaluatedAt = Clock.GetUtcNow() };
+        await Gates.SaveGatesAsync(first, CancellationToken.None);
+        Assert.Equal(first, await Gates.GetGatesAsync(Repo, 12, CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var second = first with
+        {
+            InstallationId = 1, Requested = true, CommentId = 5_000_000_001, CommentFingerprint = "abc", Label = "perf-gates: satisfied",
+            AllSatisfied = true, EvaluatedAt = Clock.GetUtcNow(),
+        };
+        await Gates.SaveGatesAsync(second, CancellationToken.None);
+        await ReopenAsync();
+
+        Assert.Equal(second, await Gates.GetGatesAsync(Repo, 12, CancellationToken.None));
+        Assert.Null(await Gates.GetGatesAsync(Repo, 13, CancellationToken.None));
     }
 }

@@ -115,6 +115,7 @@ public sealed partial class FakeGitHub : IDisposable
         lock (_lock)
         {
             _requests.Clear();
+            _notModified.Clear();
         }
     }
 
@@ -286,12 +287,16 @@ public sealed partial class FakeGitHub : IDisposable
         var m = RepoPath().Match(r.Path);
         if (!m.Success)
         {
-            return NotFound();
+            return OrganizationAnswer(r) ?? NotFound();
         }
         var repository = $"{m.Groups[1].Value}/{m.Groups[2].Value}";
         var rest = m.Groups[3].Value;
         lock (_lock)
         {
+            if (IssueAnswer(r, repository, rest) is { } issueAnswer)
+            {
+                return issueAnswer;
+            }
             if (r.Method == "POST" && rest == "/check-runs")
             {
                 var body = JsonNode.Parse(r.Body)!;
@@ -350,14 +355,16 @@ public sealed partial class FakeGitHub : IDisposable
             }
             if (r.Method == "GET" && rest.StartsWith("/collaborators/", StringComparison.Ordinal) && rest.EndsWith("/permission", StringComparison.Ordinal))
             {
-                const string etag = "\"permission-v1\"";
+                var user = Uri.UnescapeDataString(rest["/collaborators/".Length..^"/permission".Length]);
+                var permission = PermissionOf(user);
+                var etag = permission == "write" ? "\"permission-v1\"" : $"\"permission-{permission}\"";
                 if (r.Headers.GetValueOrDefault("If-None-Match") == etag)
                 {
                     var notModified = Json(304, "");
                     notModified.Headers!["ETag"] = new WireMockList<string>(etag);
                     return notModified;
                 }
-                return Json(200, """{"permission":"write","role_name":"write","user":{"login":"someone","id":1}}""",
+                return Json(200, JsonSerializer.Serialize(new { permission, role_name = permission, user = new { login = user, id = 1 } }),
                     new Dictionary<string, string> { ["ETag"] = etag });
             }
         }
@@ -549,6 +556,10 @@ public sealed partial class FakeGitHub : IDisposable
                 }
                 return Json(200, answer.ToJsonString(), RateLimitHeaders("graphql"));
             }
+            if (query.Contains("query IssueSnapshot(", StringComparison.Ordinal))
+            {
+                return IssueSnapshotAnswer(v, repository, repoKnown);
+            }
             if (query.Contains("query PullRequestConfig(", StringComparison.Ordinal))
             {
                 var answer = new JsonObject { ["data"] = new JsonObject { ["repository"] = new JsonObject { ["config"] = Blob(repository, (string)v["configExpression"]!) } } };
@@ -732,6 +743,12 @@ public sealed class FakePullRequest
     public string BaseSha { get; set; } = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
     public List<string> Labels { get; init; } = [];
     public List<string> Files { get; init; } = [];
+
+    /// <summary>
+    /// The <c>patch</c> GitHub returns for a changed file, by path. A file not listed reads as binary (no lines, no
+    /// patch); one listed as null as a diff too large for GitHub to return (lines counted, no patch).
+    /// </summary>
+    public Dictionary<string, string?> Patches { get; init; } = [];
 }
 
 public sealed record ReceivedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At, string Query = "");

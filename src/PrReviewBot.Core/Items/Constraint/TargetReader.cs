@@ -74,7 +74,13 @@ internal static partial class TargetReader
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
         if (!found && StatedGoal().IsMatch(text) && !IsTemplateText(text))
         {
-            var m = Implied().Match(text);
+            // The value after the goal word is the goal ("p95 is 240 ms today, target 80 ms"); one before it only
+            // when nothing follows ("the 200 ms budget").
+            var m = Implied().Match(text, StatedGoal().Match(text).Index);
+            if (!m.Success)
+            {
+                m = Implied().Match(text);
+            }
             if (m.Success && TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], string.Empty, out var target))
             {
                 yield return target with { Comparator = ImpliedComparator(target.Unit) };

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using PrReviewBot.Core.Config;
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Corpus;
+
+/// <summary>
+/// Scores the review on the labelled validation sets in tests/corpus (see its README) the way
+/// ../shared/corpus/score.py does: an item counts as found when it passes, on records labelled as optimization PRs.
+/// A rule change that loses what these descriptions show fails here.
+/// </summary>
+public class ValidationCorpusTests
+{
+    private static readonly (string Name, ItemKind Kind)[] Items =
+    [
+        ("constraint", ItemKind.Constraint), ("profile", ItemKind.Profile), ("beforeAfter", ItemKind.BeforeAfter),
+        ("rollback", ItemKind.Rollback), ("monitoring", ItemKind.Monitoring),
+    ];
+
+    [Theory]
+    [InlineData("validation-1")]
+    [InlineData("validation-2")]
+    public void EveryItem_ScoresAtLeastNinetyFivePercentF1(string set)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
+        using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "labels.json")));
+        var counts = Items.ToDictionary(i => i.Name, _ => (Tp: 0, Fp: 0, Fn: 0));
+        var records = 0;
+        foreach (var record in labels.RootElement.EnumerateArray().Where(r => r.GetProperty("is_optimization").GetBoolean()))
+        {
+            records++;
+            var id = record.GetProperty("id").GetString()!;
+            var labelNames = record.GetProperty("labels_text").GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var verdict = Reviewer.Default.Review(
+                new PullRequestDescription(record.GetProperty("title").GetString()!, File.ReadAllText(Path.Combine(dir, id + ".md")), labelNames),
+                ReviewConfig.Default);
+            foreach (var (name, kind) in Items)
+            {
+                var gold = record.GetProperty(name).GetProperty("present").GetBoolean();
+                var found = verdict.Item(kind).Present;
+                var c = counts[name];
+                counts[name] = (c.Tp + (gold && found ? 1 : 0), c.Fp + (!gold && found ? 1 : 0), c.Fn + (gold && !found ? 1 : 0));
+            }
+        }
+        Assert.True(records >= 40, $"{set} has only {records} optimization records");
+        var scores = counts.ToDictionary(c => c.Key, c => F1(c.Value.Tp, c.Value.Fp, c.Value.Fn));
+        var report = string.Join(", ", scores.Select(s => $"{s.Key} {s.Value:F3}"));
+        Assert.True(scores.Values.All(f1 => f1 >= 0.95), $"{set}: {report}");
+    }
+
+    private static double F1(int tp, int fp, int fn) => tp == 0 ? (fp == 0 && fn == 0 ? 1 : 0) : 2.0 * tp / (2.0 * tp + fp + fn);
+}
