@@ -75,6 +75,13 @@ public sealed class StorageOptions
 
     /// <summary>For SQLite a file path or a full connection string; default <c>data/prreviewbot.db</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// PostgreSQL: unless the connection string says otherwise, a pool of 10 connections, automatic preparation of
+    /// frequent statements and no reset when a connection goes back to the pool. <c>false</c> leaves Npgsql's own
+    /// defaults (pool of 100; docs/PERFORMANCE.md).
+    /// </summary>
+    public bool PostgresConnectionDefaults { get; set; } = true;
 }
 
 /// <summary><c>Server:*</c>.</summary>

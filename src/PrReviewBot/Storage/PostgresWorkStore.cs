@@ -23,10 +23,10 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
     {
         _time = time;
         _log = log;
-        _data = new NpgsqlDataSourceBuilder(BuildConnectionString(options.Value.ConnectionString)).Build();
+        _data = new NpgsqlDataSourceBuilder(BuildConnectionString(options.Value.ConnectionString, options.Value.PostgresConnectionDefaults)).Build();
     }
 
-    internal static string BuildConnectionString(string? configured)
+    internal static string BuildConnectionString(string? configured, bool connectionDefaults = true)
     {
         if (string.IsNullOrWhiteSpace(configured))
         {
@@ -44,7 +44,49 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             throw new BotConfigurationException($"Storage:ConnectionString is not a PostgreSQL connection string: {e.Message}");
         }
         builder.ApplicationName ??= "prreviewbot";
+        if (connectionDefaults)
+        {
+            ApplyConnectionDefaults(builder, Keys(configured));
+        }
         return builder.ConnectionString;
+    }
+
+    /// <summary>Pool size the bot uses unless the connection string names one (Npgsql's own default is 100).</summary>
+    public const int DefaultMaxPoolSize = 10;
+
+    /// <summary>Statements prepared automatically unless the connection string names a number (Npgsql's default is 0: none).</summary>
+    public const int DefaultMaxAutoPrepare = 32;
+
+    /// <summary>
+    /// Connection settings measured under load (docs/PERFORMANCE.md), each applied only when the connection string
+    /// does not set the key itself, so any one can be turned back (<c>Maximum Pool Size=100</c>, <c>Max Auto
+    /// Prepare=0</c>, <c>No Reset On Close=false</c>) and <c>Storage:PostgresConnectionDefaults=false</c> turns all off.
+    /// A pool of 100 meant 100 server processes contending for the cores (PostgreSQL's CPU time was mostly the
+    /// kernel switching between them); a small pool queues the waiting work in-process instead, where it is cheap.
+    /// </summary>
+    private static void ApplyConnectionDefaults(NpgsqlConnectionStringBuilder builder, IReadOnlySet<string> named)
+    {
+        if (!named.Contains("maximumpoolsize") && !named.Contains("maxpoolsize"))
+        {
+            builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
+        }
+        if (!named.Contains("maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+        if (!named.Contains("noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+    }
+
+    /// <summary>The keys a connection string names, lower case without spaces (Npgsql accepts either spelling).</summary>
+    private static HashSet<string> Keys(string connectionString)
+    {
+        var generic = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return generic.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task InitializeAsync(CancellationToken ct)
