@@ -8,8 +8,9 @@ using PrReviewBot.Core.Parsing;
 namespace PrReviewBot.Benchmarks;
 
 /// <summary>
-/// Where a typical review's time goes: Markdig's parse alone, our document built from it, and each item judged on a
-/// document parsed once (its sentence caches warm, as they are for the second and later items of a real review).
+/// Where a typical review's time goes: Markdig's parse alone, our document built from it, the five items on a fresh
+/// document (sentence caches built on first use, as in a real review), and each item judged on a document parsed once
+/// (its caches warm). The full review (ReviewBenchmarks) adds detection and the finding rules.
 /// </summary>
 [MemoryDiagnoser]
 public class StageBenchmarks
@@ -29,6 +30,9 @@ public class StageBenchmarks
 
     [Benchmark(Description = "document (Markdig + our walk)")]
     public object Document() => DescriptionDocument.Parse(_pr.Body);
+
+    [Benchmark(Description = "document + five items (no detection, no findings)")]
+    public object DocumentAndItems() => Reviewer.Default.JudgeItems(_pr, DescriptionDocument.Parse(_pr.Body), ReviewConfig.Default);
 
     [Benchmark(Description = "item: constraint")]
     public object Constraint() => Judge(ItemKind.Constraint);
