@@ -1,4 +1,5 @@
 using System.Data.Common;
+using static PrReviewBot.Storage.StoredRows;
 
 namespace PrReviewBot.Storage;
 
@@ -40,7 +41,7 @@ public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
         {
             await Exec(c,
                 "INSERT INTO overrides (repository, number, action, actor, reason, at, comment_id) VALUES (@r, @n, @action, @actor, @reason, @at, @id)",
-                ct, tx, P("r", change.Repository), P("n", change.Number), P("action", SqliteWorkStore.OverrideActionName(change.Action)),
+                ct, tx, P("r", change.Repository), P("n", change.Number), P("action", OverrideActionName(change.Action)),
                 P("actor", change.Actor), P("reason", change.Reason), P("at", Ms(change.At)), P("id", change.CommentId));
         }
         await tx.CommitAsync(ct);
@@ -70,7 +71,7 @@ public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
         var list = new List<OverrideEvent>();
         while (await r.ReadAsync(ct))
         {
-            list.Add(new OverrideEvent(r.GetString(0), r.GetInt32(1), SqliteWorkStore.ParseOverrideAction(r.GetString(2)), r.GetString(3),
+            list.Add(new OverrideEvent(r.GetString(0), r.GetInt32(1), ParseOverrideAction(r.GetString(2)), r.GetString(3),
                 NullableString(r, 4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), r.GetInt64(6)));
         }
         return list;
@@ -120,9 +121,4 @@ public sealed partial class PostgresWorkStore : ICommandStore, IGateStore
             P("commentId", g.CommentId), P("commentFp", g.CommentFingerprint), P("label", g.Label),
             P("satisfied", g.AllSatisfied is { } s ? (int?)(s ? 1 : 0) : null), P("at", Ms(g.EvaluatedAt)), P("open", g.OpenGates));
     }
-
-    private static CommandRecord ReadCommand(DbDataReader r) => new(
-        r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
-        NullableString(r, 8), r.GetInt32(9) == 1, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
-        r.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)));
 }

@@ -1,3 +1,5 @@
+using static PrReviewBot.Storage.StoredRows;
+
 namespace PrReviewBot.Storage;
 
 /// <summary>Which PRs link which gate issues, in PostgreSQL (migration 4, as in SQLite).</summary>

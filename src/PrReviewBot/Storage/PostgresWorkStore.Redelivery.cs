@@ -1,3 +1,5 @@
+using static PrReviewBot.Storage.StoredRows;
+
 namespace PrReviewBot.Storage;
 
 /// <summary>The missed-delivery sweep's state in PostgreSQL: the lease row makes one replica sweep at a time.</summary>

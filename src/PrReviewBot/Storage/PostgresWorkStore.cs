@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PrReviewBot.Service;
+using static PrReviewBot.Storage.StoredRows;
 
 namespace PrReviewBot.Storage;
 
@@ -150,7 +151,7 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             ON CONFLICT (delivery_id) DO NOTHING
             """, ct, tx,
             P("id", d.DeliveryId), P("event", d.Event), P("action", d.Action), P("inst", d.InstallationId),
-            P("repo", d.Repository), P("subject", d.Subject), P("state", SqliteWorkStore.StateName(d.State)),
+            P("repo", d.Repository), P("subject", d.Subject), P("state", StateName(d.State)),
             P("received", Ms(d.ReceivedAt)), P("headers", d.Headers), P("body", d.Body), P("note", d.Note));
         if (inserted == 0)
         {
@@ -184,7 +185,7 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             force = CASE WHEN excluded.force = 1 THEN 1 ELSE jobs.force END,
             updated_at = excluded.updated_at
         """, ct, tx,
-        P("subject", w.Subject), P("kind", SqliteWorkStore.KindName(w.Kind)), P("repo", w.Repository), P("inst", w.InstallationId),
+        P("subject", w.Subject), P("kind", KindName(w.Kind)), P("repo", w.Repository), P("inst", w.InstallationId),
         P("number", w.Number), P("sha", w.Sha), P("base", w.BaseRef), P("due", Ms(w.DueAt)), P("force", w.Force ? 1 : 0),
         P("now", Ms(_time.GetUtcNow())));
 
@@ -216,7 +217,7 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             return null;
         }
         return new LeasedJob(
-            r.GetString(0), SqliteWorkStore.ParseKind(r.GetString(1)), r.GetString(2), NullableLong(r, 3), NullableInt(r, 4),
+            r.GetString(0), ParseKind(r.GetString(1)), r.GetString(2), NullableLong(r, 3), NullableInt(r, 4),
             NullableString(r, 5), NullableString(r, 6), r.GetInt64(7), r.GetInt32(8), r.GetInt32(9) == 1, owner)
         {
             Interrupted = r.GetInt32(10) == 1,
@@ -271,7 +272,7 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
             // The raw body has served its purpose; the row stays for de-duplication and the history.
             await Exec(c,
                 "UPDATE deliveries SET state = @state, completed_at = @now, body = NULL, error = @error WHERE delivery_id = ANY(@ids) AND state = 'pending'",
-                ct, tx, P("state", SqliteWorkStore.StateName(state)), P("now", now), P("error", error), P("ids", deliveryIds.ToArray()));
+                ct, tx, P("state", StateName(state)), P("now", now), P("error", error), P("ids", deliveryIds.ToArray()));
         }
         // A delivery stored meanwhile moved the version (its transaction waits for this row, or this waits for it).
         var deleted = await Exec(c, "DELETE FROM jobs WHERE subject = @s AND version = @v AND lease_owner = @o", ct, tx,
@@ -327,32 +328,6 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
         }
         return list;
     }
-
-    private const string PullRequestSelect =
-        """
-        SELECT repository, number, installation_id, base_ref, head_sha, is_optimization, conclusion, verdict_json, check_name,
-               check_json, check_fingerprint, check_sha, comment_id, comment_fingerprint, evaluated_at
-        FROM pull_requests
-        """;
-
-    private static PullRequestRecord ReadPullRequest(DbDataReader r) => new()
-    {
-        Repository = r.GetString(0),
-        Number = r.GetInt32(1),
-        InstallationId = NullableLong(r, 2),
-        BaseRef = NullableString(r, 3),
-        HeadSha = NullableString(r, 4),
-        IsOptimization = r.GetInt32(5) == 1,
-        Conclusion = NullableString(r, 6),
-        VerdictJson = NullableString(r, 7),
-        CheckName = NullableString(r, 8),
-        CheckJson = NullableString(r, 9),
-        CheckFingerprint = NullableString(r, 10),
-        CheckSha = NullableString(r, 11),
-        CommentId = NullableLong(r, 12),
-        CommentFingerprint = NullableString(r, 13),
-        EvaluatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(14)),
-    };
 
     public async Task SavePullRequestAsync(PullRequestRecord record, CancellationToken ct)
     {
@@ -423,10 +398,6 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? ReadDelivery(r) : null;
     }
-
-    private static DeliveryRecord ReadDelivery(DbDataReader r) => new(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3),
-        NullableString(r, 4), SqliteWorkStore.ParseState(r.GetString(5)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
-        r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), NullableString(r, 8), NullableString(r, 9));
 
     public async Task<QueueSnapshot> QueueSnapshotAsync(CancellationToken ct)
     {
@@ -515,12 +486,4 @@ public sealed partial class PostgresWorkStore : IWorkStore, IAsyncDisposable
         var value = await cmd.ExecuteScalarAsync(ct);
         return value is DBNull ? null : value;
     }
-
-    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
-
-    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static long? NullableLong(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
-
-    private static int? NullableInt(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 }

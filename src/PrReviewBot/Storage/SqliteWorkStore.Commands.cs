@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using static PrReviewBot.Storage.StoredRows;
 
 namespace PrReviewBot.Storage;
 
@@ -109,23 +110,4 @@ public sealed partial class SqliteWorkStore : ICommandStore, IGateStore
             ("$r", g.Repository), ("$n", g.Number), ("$inst", g.InstallationId), ("$requested", g.Requested ? 1 : 0),
             ("$commentId", g.CommentId), ("$commentFp", g.CommentFingerprint), ("$label", g.Label),
             ("$satisfied", g.AllSatisfied is { } s ? (s ? 1 : 0) : null), ("$at", Ms(g.EvaluatedAt)), ("$open", g.OpenGates)), ct);
-
-    private static CommandRecord ReadCommand(DbDataReader r) => new(
-        r.GetString(0), r.GetInt32(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
-        NullableString(r, 8), r.GetInt32(9) == 1, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
-        r.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)));
-
-    internal static string OverrideActionName(OverrideAction a) => a switch
-    {
-        OverrideAction.Override => "override",
-        OverrideAction.Revoke => "revoke",
-        _ => throw new ArgumentOutOfRangeException(nameof(a)),
-    };
-
-    internal static OverrideAction ParseOverrideAction(string s) => s switch
-    {
-        "override" => OverrideAction.Override,
-        "revoke" => OverrideAction.Revoke,
-        _ => throw new InvalidDataException($"unknown override action '{s}'"),
-    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using static PrReviewBot.Storage.StoredRows;
 
 namespace PrReviewBot.Storage;
 

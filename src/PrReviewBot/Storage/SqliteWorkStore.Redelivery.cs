@@ -1,3 +1,5 @@
+using static PrReviewBot.Storage.StoredRows;
+
 namespace PrReviewBot.Storage;
 
 /// <summary>The missed-delivery sweep's state in SQLite (one process per file, so the lease only guards restarts).</summary>

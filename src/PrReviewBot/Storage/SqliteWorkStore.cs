@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PrReviewBot.Service;
+using static PrReviewBot.Storage.StoredRows;
 
 namespace PrReviewBot.Storage;
 
@@ -259,32 +260,6 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
             return (IReadOnlyList<PullRequestRecord>)list;
         }, ct);
 
-    private const string PullRequestSelect =
-        """
-        SELECT repository, number, installation_id, base_ref, head_sha, is_optimization, conclusion, verdict_json, check_name,
-               check_json, check_fingerprint, check_sha, comment_id, comment_fingerprint, evaluated_at
-        FROM pull_requests
-        """;
-
-    private static PullRequestRecord ReadPullRequest(DbDataReader r) => new()
-    {
-        Repository = r.GetString(0),
-        Number = r.GetInt32(1),
-        InstallationId = NullableLong(r, 2),
-        BaseRef = NullableString(r, 3),
-        HeadSha = NullableString(r, 4),
-        IsOptimization = r.GetInt32(5) == 1,
-        Conclusion = NullableString(r, 6),
-        VerdictJson = NullableString(r, 7),
-        CheckName = NullableString(r, 8),
-        CheckJson = NullableString(r, 9),
-        CheckFingerprint = NullableString(r, 10),
-        CheckSha = NullableString(r, 11),
-        CommentId = NullableLong(r, 12),
-        CommentFingerprint = NullableString(r, 13),
-        EvaluatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(14)),
-    };
-
     public Task SavePullRequestAsync(PullRequestRecord record, CancellationToken ct) => WithConnection(async c =>
     {
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(ct);
@@ -408,10 +383,6 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
         return (IReadOnlyList<InstallationSeen>)list;
     }, ct);
 
-    private static DeliveryRecord ReadDelivery(DbDataReader r) => new(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3),
-        NullableString(r, 4), ParseState(r.GetString(5)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
-        r.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)), NullableString(r, 8), NullableString(r, 9));
-
     public Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct) => WithConnection(async c =>
     {
         await Exec(c, "DELETE FROM deliveries WHERE received_at < $cutoff AND state <> 'pending'", ct, null, ("$cutoff", Ms(cutoff)));
@@ -504,48 +475,4 @@ public sealed partial class SqliteWorkStore : IWorkStore, IAsyncDisposable
         var value = await cmd.ExecuteScalarAsync(ct);
         return value is DBNull ? null : value;
     }
-
-    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
-
-    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static long? NullableLong(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
-
-    private static int? NullableInt(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
-
-    internal static string StateName(DeliveryState s) => s switch
-    {
-        DeliveryState.Pending => "pending",
-        DeliveryState.Done => "done",
-        DeliveryState.Ignored => "ignored",
-        DeliveryState.Failed => "failed",
-        _ => throw new ArgumentOutOfRangeException(nameof(s)),
-    };
-
-    internal static DeliveryState ParseState(string s) => s switch
-    {
-        "pending" => DeliveryState.Pending,
-        "done" => DeliveryState.Done,
-        "ignored" => DeliveryState.Ignored,
-        "failed" => DeliveryState.Failed,
-        _ => throw new InvalidDataException($"unknown delivery state '{s}'"),
-    };
-
-    internal static string KindName(JobKind k) => k switch
-    {
-        JobKind.PullRequest => "pull_request",
-        JobKind.MergeGroup => "merge_group",
-        JobKind.Commit => "commit",
-        JobKind.Issue => "issue",
-        _ => throw new ArgumentOutOfRangeException(nameof(k)),
-    };
-
-    internal static JobKind ParseKind(string s) => s switch
-    {
-        "pull_request" => JobKind.PullRequest,
-        "merge_group" => JobKind.MergeGroup,
-        "commit" => JobKind.Commit,
-        "issue" => JobKind.Issue,
-        _ => throw new InvalidDataException($"unknown job kind '{s}'"),
-    };
 }
