@@ -70,16 +70,14 @@ public static class IssuePayloads
     }
 }
 
-/// <summary>Optimization issues as engineers file them, one per scenario of the process's evals.json that gate mode answers.</summary>
+/// <summary>
+/// Optimization issues as engineers file them, one per scenario of the process's evals.json that gate mode answers.
+/// Where the engine's tests already have the body (Core.Tests/Gates/IssueBodies.cs, compiled in here too), it is that one.
+/// </summary>
 public static class IssueBodies
 {
     /// <summary>Eval 1: "make it faster", nothing measured.</summary>
-    public const string Eval1 = """
-        Our Go API serves the blog (post list, single post, comments). Since the redesign people say the site feels slow,
-        especially the front page. Can we speed it up? Maybe add some caching in front of Postgres?
-
-        Thanks!
-        """;
+    public const string Eval1 = Core.Tests.Gates.IssueBodies.Eval1Casual;
 
     /// <summary>Eval 2: three techniques at once, no numbers, no profile.</summary>
     public const string Eval2 = """
@@ -109,41 +107,8 @@ public static class IssueBodies
         """;
 
     /// <summary>Eval 5: a new service, nothing in production yet, asking for every technique up front.</summary>
-    public const string Eval5 = """
-        ## Context
-        New product-catalog service (Go, Postgres), split out of the monolith. It is not in production yet.
-
-        ## Expected load
-        Around 200 RPS at launch, maybe 1,000 RPS within 6 months.
-
-        ## Question
-        Should we build in L1 + L2 caching, singleflight and circuit breakers from day one, so we don't have to retrofit
-        them later?
-        """;
+    public const string Eval5 = Core.Tests.Gates.IssueBodies.Eval5Design;
 
     /// <summary>Eval 6: every gate answered; an L1 cache is the next step.</summary>
-    public const string Eval6 = """
-        ## Gate 1: Hard targets
-        - Latency: p99 < 50ms for GET /products (currently 120ms)
-        - Throughput: 15K RPS sustained
-        - Memory: L1 may use at most 512 MB per pod (pods have 4 GB; steady state is 55%)
-        - Infra: no new paid infrastructure
-
-        ## Gate 2: Hot path
-        `GET /products` is 85% of traffic. p50/p95/p99: 18/64/120 ms.
-        Product data can be up to 30 seconds stale. The read/write ratio is about 200:1.
-
-        ## Gate 3: Profile
-        Trace: https://jaeger.example.com/trace/4bf92f3577b34da6a3ce929d0e0e4736
-
-        DB queries are optimized (index-only, 8ms). Redis cache hit rate is 95%, but the Redis GET (3ms) accounts for 70% of the remaining p99.
-
-        ## Gate 4: Simplest sufficient solution
-        Step 3 of the ladder: add an in-process L1 cache in front of Redis.
-
-        ## Gate 5: Rollback plan
-        Feature flag `products_l1_cache` (LaunchDarkly); turning it off sends all reads to Redis as today.
-        k6 load-test script in `loadtest/products.js`, 10 minutes at 15K RPS.
-        Alert rules on p99 > 50ms and on L1 hit rate < 80%.
-        """;
+    public const string Eval6 = Core.Tests.Gates.IssueBodies.Eval6Gates;
 }
