@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.Rollback;
 
@@ -20,7 +21,7 @@ internal sealed partial class RollbackItem : IItemJudge
 
         string? disable = null;
         string? behaviour = null;
-        for (var i = 0; i < sentences.Count; i++)
+        for (var i = 0; i < sentences.Count && behaviour is null; i++)
         {
             var plain = Sentences.Plain(sentences[i].Text);
             var d = DisableInstruction(plain);
@@ -29,19 +30,25 @@ internal sealed partial class RollbackItem : IItemJudge
                 continue;
             }
             disable ??= sentences[i].Text;
-            // What happens when it is off: later in the same sentence, or in the sentence right after.
-            var rest = plain[(plain.IndexOf(d, StringComparison.Ordinal) + d.Length)..];
-            if (Behaviour().IsMatch(rest) && !NoBehaviour().IsMatch(rest))
+            // What happens when it is off: elsewhere in the same sentence ("leave the flag out and the old path runs"),
+            // or in one of the two sentences after it in the same block.
+            var at = plain.IndexOf(d, StringComparison.Ordinal);
+            var rest = plain[(at + d.Length)..];
+            var before = at > 0 ? plain[..at] : string.Empty;
+            if ((Behaviour().IsMatch(rest) && !NoBehaviour().IsMatch(rest)) || BehaviourStatement().IsMatch(plain) || BehaviourBefore(before))
             {
                 behaviour = sentences[i].Text;
                 disable = sentences[i].Text;
                 break;
             }
-            if (i + 1 < sentences.Count && sentences[i + 1].Block == sentences[i].Block && Behaviour().IsMatch(Sentences.Plain(sentences[i + 1].Text)))
+            for (var j = i + 1; j < Math.Min(sentences.Count, i + 3); j++)
             {
-                behaviour = sentences[i + 1].Text;
-                disable = sentences[i].Text;
-                break;
+                if (sentences[j].Block == sentences[i].Block && Behaviour().IsMatch(Sentences.Plain(sentences[j].Text)))
+                {
+                    behaviour = sentences[j].Text;
+                    disable = sentences[i].Text;
+                    break;
+                }
             }
         }
         behaviour ??= sentences.Select(s => s.Text).FirstOrDefault(s => s != disable && BehaviourStatement().IsMatch(Sentences.Plain(s)));
@@ -75,7 +82,7 @@ internal sealed partial class RollbackItem : IItemJudge
             // A block that talks about a switch is read whole: "Set X=off and restart. The parser then falls back…"
             var inSection = block.In(ItemKind.Rollback);
             if (inSection || block.Sentences.Any(sentence => names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
-                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableWords().IsMatch(sentence)))))
+                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableVerb().IsMatch(sentence)))))
             {
                 foreach (var sentence in block.Sentences)
                 {
@@ -92,8 +99,13 @@ internal sealed partial class RollbackItem : IItemJudge
         }
     }
 
+    // "The old parser runs again if you leave `x` unset": the behaviour can come first, as long as it is a clause of its own.
+    private static bool BehaviourBefore(string before) =>
+        before.Length > 12 && Behaviour().Match(before) is { Success: true } m && !NoBehaviour().IsMatch(before[m.Index..]) &&
+        BehaviourClause().IsMatch(before);
+
     /// <summary>The phrase that tells how to disable, or null.</summary>
-    private static string? DisableInstruction(string sentence)
+    internal static string? DisableInstruction(string sentence)
     {
         var m = AssignOff().Match(sentence);
         if (m.Success)
@@ -152,35 +164,37 @@ internal sealed partial class RollbackItem : IItemJudge
         return t.Length <= 100 ? t : t[..97].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?", RegexOptions.IgnoreCase)]
+    // "= false", "to off", "set … to 0", "--no-x", "NAME 0": a value that means off, assigned to something.
+    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none|legacy|never)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?", RegexOptions.IgnoreCase)]
     private static partial Regex AssignOff();
 
-    [GeneratedRegex(@"\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|\bback to (?:the |its )?(?:previous|old|original|default|prior) value\b|\b(?:pass|start \S+ with|run \S+ with|launch \S+ with|build with)\s+[`'""]?--[\w-]+(?:=[\w.-]+)?|\b(?:delete|remove|unset|drop|comment out)\s+(?:the\s+)?[`'""]?[\w.:-]{3,}[`'""]?(?:\s+(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature))?\b|(?:を|に)\s*(?:戻[しすせ]|変更|設定)|(?:로|으로)\s*(?:바꾸|변경|설정|되돌리)|(?:改回|改为|设为|设置为|关闭|禁用)|\b(?:mettre|remettre|passer)\s+(?:à|a)\s|\b(?:désactiver|desactivar|desativar|deaktivieren|auf\s+false)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|" + Switching.DisableCuesForeign + @"", RegexOptions.IgnoreCase)]
     private static partial Regex SetValue();
 
-    [GeneratedRegex(@"\b(?:turn(?:ed|s|ing)?\s+(?:(?:it|this|them|that|the \w+|\w+)\s+)?(?:off|back on)|switch(?:ed|es|ing)?\s+(?:(?:it|this|them|that)\s+)?off|switched off|disable[ds]?\b(?! by default)|disabling|(?:build|compile|link)(?:s|ed|ing)?\s+without|to back out|back it out|leave (?:it |the flag )?unset|leaving it (?:off|unset)|remove the (?:flag|setting)|unset (?:it|the)|opt(?:s)? out|flip(?:ped)? (?:it |the flag )?(?:off|back)|to go back|to revert to|to restore the|kill switch)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Switching.DisableCues + @")(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex DisableVerb();
 
     // "off by default" describes the default, not how to turn the change off.
-    [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back)\b).*\boff by default\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back|opt|remove|unset|omit)\b).*\boff by default\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyDefault();
 
-    [GeneratedRegex(@"(?:和之前一样|与之前相同|照旧|回到|恢复|回退|以前と同じ|元に戻|に戻り|に戻る|従来|이전과 같|이전처럼|기존처럼|예전처럼|되돌아|como antes|wie vorher|wie bisher|comme avant|revient|reviens|retombe|l'ancien|volta (?:a|para)|vuelve a)|(?<!\b(?:off|on|switched|turned|enabled|disabled|back)\s)\bagain\b|\b(?:then|falls? back|fell back|go(?:es)? back to|went back to|switch(?:es)? back to|brings? back|restores?|returns? to|as before|exactly as|as today|as it did|as in (?:earlier|previous|older) (?:releases?|versions?)|(?:current|old|previous|original|existing|pre-\w+) (?:behaviou?r|path|code path)|reverts? to|bypass(?:es|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|the old \w+|only affects|keeps? (?:the|using)|stays? on|goes straight)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:" + Switching.BehaviourCuesForeign + @")|(?<!\b(?:off|on|switched|turned|enabled|disabled|back)\s)\bagain\b|\b(?:" + Switching.BehaviourCues + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Behaviour();
+
+    [GeneratedRegex(@"\b(?:if|when|once|after|unless)\s*$|\b(?:runs?|is|are|works?|behaves?|goes|go|uses?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BehaviourClause();
 
     [GeneratedRegex(@"^\s*(?:again|back on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoBehaviour();
 
     // A statement about the disabled state on its own: "When the flag is off, reads go to Redis".
-    [GeneratedRegex(@"\b(?:when|if|while|with)\b[^.]{0,40}\b(?:off|disabled|false|unset)\b[^.]{0,20},?\s*[^.]{0,80}\b(?:go(?:es)?|fall(?:s)? back|read|use[sd]?|serve[sd]?|run[s]?|is|are|behaves?|works?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:when|if|while|with|without)\b[^.]{0,40}\b(?:off|disabled|false|unset|out|absent|missing|not set)\b[^.]{0,20},?\s*[^.]{0,80}\b(?:go(?:es)?|fall(?:s)? back|read|use[sd]?|serve[sd]?|run[s]?|is|are|behaves?|works?|stays?|keeps?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BehaviourStatement();
 
     [GeneratedRegex(@"\b(?:flags?|feature[- ]gates?|gate|setting|settings|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|by default)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SwitchWords();
 
-    [GeneratedRegex(@"\b(?:disable|turn (?:it |this |them )?(?:off|back on)|switch (?:it )?off|roll ?back|back out)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DisableWords();
 
-    [GeneratedRegex(@"\b(?:revert(?:ing)? (?:the|this) (?:pr|commit|change)|revert;|just revert|git revert|plain code change|no flag|no setting|no kill switch)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Switching.RevertOnly + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex RevertOnly();
 }

@@ -16,7 +16,9 @@ internal static partial class SwitchNames
         var names = new List<string>();
         foreach (var block in document.Blocks)
         {
-            var inSection = block.In(ItemKind.Rollback);
+            // A block that says how to turn something off makes its switch-shaped code spans switches:
+            // "The merge only runs with `--fast-merge`. Leave the flag out and …".
+            var inSection = block.In(ItemKind.Rollback) || block.PlainSentences.Any(s => RollbackItem.DisableInstruction(s) is not null);
             foreach (var sentence in block.Sentences)
             {
                 foreach (var name in FromSentence(sentence, inSection))

@@ -1,0 +1,17 @@
+namespace PrReviewBot.Core.Vocabulary;
+
+/// <summary>Monitoring vendors and the words for dashboards and alerts, as regular-expression alternations.</summary>
+internal static class Observability
+{
+    public const string Vendors =
+        "grafana|datadog|new relic|newrelic|honeycomb|kibana|cloudwatch|prometheus|alertmanager|signalfx|splunk|lightstep|" +
+        "dynatrace|appdynamics|sentry|chronosphere|signoz|elastic apm|azure monitor|application insights|app insights|" +
+        "stackdriver|cloud monitoring|wavefront|sumo ?logic|perf-dash|chronograf|victoriametrics|thanos|mimir|uptrace|" +
+        "instana|observe inc|coralogix|logz\\.io|opsgenie|pagerduty";
+
+    public const string DashboardWords = "dashboards?|panels?|boards?|charts?|graphs? in|tracked on|monitored (?:in|on|by)";
+
+    public const string AlertWords =
+        "alerts?|alerting|alert rules?|alarms?|pager|pages on|monitors?|slo burn(?:[- ]rate)?|burn[- ]rate alerts?|paging|" +
+        "alertmanager|pagerduty|opsgenie";
+}

@@ -1,0 +1,69 @@
+namespace PrReviewBot.Core.Vocabulary;
+
+/// <summary>
+/// The words of turning a change off: what a switch is called, how people say "turn it off", and how they say what
+/// happens then. Regular-expression alternations; readers combine them by proximity rather than matching whole sentences.
+/// </summary>
+internal static class Switching
+{
+    /// <summary>Nouns and services that make a name in the same sentence a switch.</summary>
+    public const string SwitchNouns =
+        "parameters?|variables?|propert(?:y|ies)|remote config|launchdarkly|unleash|flagsmith|flipt|flagd|split\\.io|configcat|" +
+        "growthbook|configmap|features?|cvar|console variable|flags?|feature[- ]gates?|feature[- ]toggles?|gates?|cluster settings?|" +
+        "settings?|knobs?|toggles?|env(?:ironment)? var(?:iable)?s?|options?|kill[- ]?switch(?:es)?|config(?:uration)? (?:keys?|entry|entries|lines?|files?)|" +
+        "switch(?:es)?|opt[- ]?(?:in|out)|query hints?|pragmas?|session variables?|build tags?|cargo features?|preprocessor (?:macro|define)s?";
+
+    /// <summary>
+    /// How to turn a change off: a verb of disabling, a value to set or restore, a flag to pass, leave out or remove.
+    /// Each is a cue, not an instruction on its own: readers ask for a switch nearby.
+    /// </summary>
+    public const string DisableCues =
+        // turn/switch/flip it off, disable
+        "turn(?:ed|s|ing)?\\s+(?:(?:it|this|them|that|the \\w+|\\w+)\\s+)?(?:off|back on)|switch(?:ed|es|ing)?\\s+(?:(?:it|this|them|that)\\s+)?off|" +
+        "flip(?:ped|s)?\\s+(?:(?:it|this|the \\w+)\\s+)?(?:off|back)|disable[ds]?(?! by default)|disabling|deactivat(?:e|es|ed|ing)|" +
+        // opt out, kill switch, back out, roll back by
+        "opt(?:s|ed|ing)?[- ]out|to back out|back (?:it|this|them) out|kill[- ]?switch|roll(?:ing)? (?:it |this )?back (?:by|with|via)|" +
+        // put/set/change something back, restore the old value
+        "(?:set|put|change|flip|revert|reset|switch|move|return)(?:s|ted|ting|ed|ing)?\\s+(?:(?:it|them|this|that|either|both|the \\w+|[`'\"]?[\\w.:$-]{2,}[`'\"]?)\\s+)?back|" +
+        "back to (?:the |its )?(?:previous|old|original|default|prior|legacy|former|earlier) (?:value|setting|default|mode|behaviou?r)|" +
+        "restor(?:e|es|ed|ing) (?:the |its )?(?:previous|old|original|default|prior|legacy|former) (?:value|setting|default|mode|behaviou?r)|" +
+        "<?(?:previous|old|original|prior) value>?|" +
+        // leave it out, remove the setting, stop passing the flag
+        "leave (?:it |them |the [\\w-]+ |[`'\"]?[\\w.:$-]{2,}[`'\"]? )?(?:out|off|unset|empty)|leaving (?:it |the [\\w-]+ )?(?:out|off|unset)|" +
+        "(?:remove|delete|unset|drop|omit|comment out)(?:s|ing)?\\s+(?:the\\s+)?[`'\"]?[\\w.:$-]{3,}[`'\"]?(?:\\s+(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature))?|" +
+        "(?:without|don't pass|do not pass|stop passing|no longer pass(?:ing)?|drop) (?:the )?(?:[`'\"]?--?[\\w-]+[`'\"]?|flag|option|setting)|" +
+        "(?:don't|do not|never) (?:set|enable|pass|add)|unset (?:it|the)|" +
+        // pass a --no- flag or a value that means off
+        "--no-[\\w-]+|(?:pass|start \\S+ with|run \\S+ with|launch \\S+ with|build with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
+        "to go back|to revert to|to restore the|to get the old|for the old|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
+
+    /// <summary>Values that mean "off" when assigned to a switch.</summary>
+    public const string OffValues = "false|0|off|no|n|disabled?|none|never|legacy|old|classic|v1|previous|default";
+
+    /// <summary>
+    /// What happens when the change is off: the old path runs again, the system falls back, behaves as before.
+    /// </summary>
+    public const string BehaviourCues =
+        "falls? back|fell back|fallback to|go(?:es)? back to|went back to|switch(?:es)? back to|brings? back|restores?|returns? to|" +
+        "as before|exactly as|as today|as it (?:did|does|was|used to)|the way it (?:did|does|was|used to|worked)|like before|like today|" +
+        "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
+        "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1) " +
+        "(?:behaviou?rs?|path|code ?path|implementation|algorithm|logic|mode|strategy|ceiling|limits?|planner|parser|engine|route|query|handler|one|way|default)|" +
+        "reverts? to|bypass(?:es|ed|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|" +
+        "the old \\w+|only affects|keeps? (?:the|using)|stays? on|goes straight|no longer|is skipped|are skipped|skips|ignores?|" +
+        "stops? (?:using|caching|doing|batching|reading)|uses? the (?:old|previous|original|existing|legacy|slow|default)|" +
+        "(?:is|are) not (?:used|applied|cached|called)|nothing changes|no effect|not applied|then\\b";
+
+    /// <summary>The same ideas in the other languages descriptions are written in.</summary>
+    public const string BehaviourCuesForeign =
+        "和之前一样|与之前相同|照旧|回到|恢复|回退|以前と同じ|元に戻|に戻り|に戻る|従来|이전과 같|이전처럼|기존처럼|예전처럼|되돌아|" +
+        "como antes|wie vorher|wie bisher|comme avant|revient|reviens|retombe|l'ancien|volta (?:a|para)|vuelve a";
+
+    public const string DisableCuesForeign =
+        "(?:を|に)\\s*(?:戻[しすせ]|変更|設定)|(?:로|으로)\\s*(?:바꾸|변경|설정|되돌리)|改回|改为|设为|设置为|关闭|禁用|" +
+        "(?:mettre|remettre|passer)\\s+(?:à|a)\\s|désactiver|desactivar|desativar|deaktivieren|auf\\s+false|ausschalten|abschalten";
+
+    /// <summary>Saying the only way back is a revert: not a rollback switch.</summary>
+    public const string RevertOnly =
+        "revert(?:ing)? (?:the|this) (?:pr|commit|change)|revert;|just revert|git revert|plain code change|no flag|no setting|no kill switch";
+}

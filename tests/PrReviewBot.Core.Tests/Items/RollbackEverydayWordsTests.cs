@@ -1,0 +1,41 @@
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Items;
+
+/// <summary>
+/// Rollback written the way people write it: a switch, a way to turn it off and what happens then, in any order and
+/// in everyday words, as long as the three sit close together.
+/// </summary>
+public class RollbackEverydayWordsTests
+{
+    [Theory]
+    // opting out through a config-file line
+    [InlineData("Anyone who wants the previous behaviour can opt out: put `thumbnails.prerender = no` in `site.toml` and thumbnails are drawn on request, the way it worked until now.")]
+    // a value that restores the old default
+    [InlineData("The tokenizer is selected by `TOKENIZER_MODE`. Set it back to `classic` and tokenizing is what it was in 2.3.")]
+    // the switch's absence is the rollback
+    [InlineData("The new merge step only runs with `--fast-merge`. Leave the flag out and the old merge runs, unchanged.")]
+    // a dotted setting put back to its previous value, behaviour in the next sentence
+    [InlineData("Operators can put `index.refresh.batch_size` back to its previous value. Refreshes are then flushed one segment at a time again.")]
+    // an environment variable, behaviour stated first
+    [InlineData("Rendering uses the legacy rasterizer again if you export `RASTER_GPU=0` before starting the app.")]
+    // a CLI flag that says no
+    [InlineData("To go back, start the daemon with `--no-prefetch`; pages are then read only when a request asks for them, as before.")]
+    public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
+    {
+        var item = Review.Item(body, ItemKind.Rollback);
+        Assert.True(item.Present, string.Join(" | ", item.Messages));
+    }
+
+    [Theory]
+    // a switch and a way to turn it off, but nothing about what happens then
+    [InlineData("The new merge step only runs with `--fast-merge`; leave the flag out to disable it.")]
+    // a switch and the old behaviour, but no way to turn it off
+    [InlineData("The `thumbnails.prerender` setting is new in this release and replaces the old way thumbnails were drawn.")]
+    // "off by default" is not an instruction
+    [InlineData("`RASTER_GPU` is off by default for now.")]
+    public void OneOfTheThreeMissing_IsMissing(string body)
+    {
+        Assert.False(Review.Present(body, ItemKind.Rollback));
+    }
+}
