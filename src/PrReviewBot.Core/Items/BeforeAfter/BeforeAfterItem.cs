@@ -42,6 +42,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     {
         Dictionary<string, Quantity>? pendingBefore = null;
         string? pendingLabel = null;
+        string pendingContent = string.Empty;
         foreach (var code in document.CodeBlocks)
         {
             if (BenchstatOutput.Looks(code.Content))
@@ -53,6 +54,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             raw.AddRange(TextTables.Read(code.Content));
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));
             raw.AddRange(ToolOutput.ParameterPairs(code.Content));
+            raw.AddRange(SidedQuantities.LabelledLines(code.Content, columns: true));
             var side = Sides.OfLeadIn(code.LeadIn);
             if (side == Side.None)
             {
@@ -65,16 +67,28 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             var metrics = ToolOutput.Metrics(code.Content);
             if (metrics.Count == 0)
             {
+                // Output of a tool no specific reader knows: its quantities named by the words before them.
+                metrics = SidedQuantities.Generic(code.Content);
+            }
+            if (metrics.Count == 0)
+            {
                 continue;
             }
             if (side == Side.Before)
             {
                 pendingBefore = metrics;
                 pendingLabel = code.LeadIn;
+                pendingContent = code.Content;
             }
             else if (pendingBefore is not null)
             {
-                raw.AddRange(ToolOutput.Pair(pendingBefore, metrics));
+                var pairs = ToolOutput.Pair(pendingBefore, metrics).ToList();
+                if (pairs.Count == 0)
+                {
+                    // Names that differ run to run ("testspeed(2801):" / "testspeed(3519):"): pair by the words instead.
+                    pairs.AddRange(ToolOutput.Pair(SidedQuantities.Generic(pendingContent), SidedQuantities.Generic(code.Content)));
+                }
+                raw.AddRange(pairs);
                 pendingBefore = null;
             }
             else
@@ -94,9 +108,23 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         foreach (var block in document.Blocks)
         {
             var inResults = block.In(ItemKind.BeforeAfter);
+            var count = raw.Count;
             foreach (var sentence in block.Sentences)
             {
                 raw.AddRange(ProseMeasurements.Read(sentence, inResults));
+            }
+            raw.AddRange(SidedQuantities.LabelledLines(block.Text, columns: false));
+            if (raw.Count == count)
+            {
+                // "used to take 14.5% … now down to 4%": sides from the cues next to each number, in a sentence or two.
+                var plain = block.PlainSentences;
+                for (var i = 0; i < plain.Count && raw.Count == count; i++)
+                {
+                    if (SidedQuantities.InProse(i + 1 < plain.Count ? plain[i] + " " + plain[i + 1] : plain[i]) is { } m)
+                    {
+                        raw.Add(m);
+                    }
+                }
             }
             // "Before — **27 queries**" followed later by "After — **9 queries**".
             var side = LeadingSide(block.Text);

@@ -302,21 +302,27 @@ internal static partial class Sides
             return direct;
         }
         var clause = LastClause().Match(leadIn.Trim()).Value;
+        // "Assembling map_data.asm, old build:" — a short label after the last comma names the side.
+        var segment = clause.Split([',', ';', '—', '–'], StringSplitOptions.TrimEntries)[^1].TrimEnd(':', '：', ' ');
+        if (segment.Length > 0 && segment.Length < clause.Trim().TrimEnd(':', '：').Length && Of(segment) is var labelled and not Side.None)
+        {
+            return labelled;
+        }
         var before = BeforeWord().IsMatch(clause) || ForeignBefore().IsMatch(clause);
         var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
         return before == after ? Side.None : before ? Side.Before : Side.After;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:before|old|baseline|base|main|master|previous|original|without|current main|unpatched|antes|vorher|avant)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.BeforeLabel + @")\b")]
     private static partial System.Text.RegularExpressions.Regex BeforeLead();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:after|new|with (?:this|the)|this pr|this branch|patched|optimi[sz]ed|pr|branch|candidate|fixed|with fix|despu[eé]s|depois|nachher|apr[eè]s)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.AfterLabel + @")\b")]
     private static partial System.Text.RegularExpressions.Regex AfterLead();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:変更前|修正前|改善前|適用前|优化前|修改前|变更前|之前|적용\s?전|변경\s?전|수정\s?전)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:" + PrReviewBot.Core.Vocabulary.SideWords.BeforeForeign + ")")]
     private static partial System.Text.RegularExpressions.Regex ForeignBefore();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:変更後|修正後|改善後|適用後|优化后|修改后|变更后|之后|적용\s?후|변경\s?후|수정\s?후)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:" + PrReviewBot.Core.Vocabulary.SideWords.AfterForeign + ")")]
     private static partial System.Text.RegularExpressions.Regex ForeignAfter();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[^.!?\n]{0,120}$")]

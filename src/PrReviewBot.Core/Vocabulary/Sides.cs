@@ -1,0 +1,37 @@
+namespace PrReviewBot.Core.Vocabulary;
+
+/// <summary>
+/// The words that put a number on one side of a change: before (old, baseline, main, used to, 旧版本) or after (new,
+/// this PR, now, 新版本). Regular-expression alternations; <c>Label</c> lists are for short labels that introduce a
+/// block or a line ("Before:", "old build", "This PR"), <c>InProse</c> lists for cues inside a sentence.
+/// </summary>
+internal static class SideWords
+{
+    public const string BeforeLabel =
+        "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|previous(?:ly)?|original|" +
+        "without(?: (?:the|this) (?:change|patch|pr|fix))?|current main|unpatched|stock|vanilla|reference|control|" +
+        "antes|vorher|avant|ancien|alt";
+
+    public const string AfterLabel =
+        "after|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|" +
+        "this pr|this branch|the branch|pr|branch|patched|optimi[sz]ed|candidate|fixed|experiment|treatment|" +
+        "despu[eé]s|depois|nachher|apr[eè]s|neu";
+
+    public const string BeforeForeign =
+        "変更前|修正前|改善前|適用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전";
+
+    public const string AfterForeign =
+        "変更後|修正後|改善後|適用後|优化后|修改后|变更后|之后|新版本|新版|新代码|적용\\s?후|변경\\s?후|수정\\s?후|개선\\s?후";
+
+    /// <summary>Cues inside a sentence that the number after them is the old one.</summary>
+    public const string BeforeInProse =
+        "before|previously|used to(?: [a-z]+){0,2}|originally|formerly|prior to (?:this|the) (?:change|pr|patch)|" +
+        "on (?:main|master|trunk)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
+        "where before|had been|it was|they were|was at|were at|was|were";
+
+    /// <summary>Cues inside a sentence that the number after them is the new one.</summary>
+    public const string AfterInProse =
+        "after|now|with (?:this|the) (?:change|patch|pr|fix|branch)|on this branch|with it|" +
+        "down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|is now|are now|now at|" +
+        "(?:with|using) (?:the )?(?:new|patched) [a-z]+";
+}

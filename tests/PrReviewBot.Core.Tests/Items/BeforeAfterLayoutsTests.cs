@@ -1,0 +1,43 @@
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Items;
+
+/// <summary>
+/// Before/after read whatever the layout: each number takes the side of the cue next to it, and two numbers of the same
+/// dimension on opposite sides make a measurement. Settings, goals and one side alone do not.
+/// </summary>
+public class BeforeAfterLayoutsTests
+{
+    [Theory]
+    // prose with "used to … now …"
+    [InlineData("Resizing thumbnails used to take 420 ms per image; it now takes about 95 ms.")]
+    // prose across two sentences
+    [InlineData("Decoding the index used to eat 31% of startup. With the streaming reader it is down to roughly 6%.")]
+    // key: value lines per side in one paragraph
+    [InlineData("Cold build on my laptop:\nOld: 74 s\nNew: 41 s")]
+    // side rows of a text table in a code block
+    [InlineData("```\n          gzip     brotli\nbefore    81.4kB   70.2kB\nafter     66.0kB   57.9kB\n```")]
+    // output of an unknown tool in separate blocks, the side named after a comma
+    [InlineData("Compiling the fixture, old build:\n\n```\nphase total: 12.6 s (user 12.1 s)\n```\n\nThis PR:\n\n```\nphase total: 8.9 s (user 8.5 s)\n```")]
+    // blocks whose run ids differ, labelled in Chinese
+    [InlineData("旧版本：\n\n```\nrun(4411): 5000 requests in 2.5s\n```\n\n新版本：\n\n```\nrun(5120): 5000 requests in 1.1s\n```")]
+    public void BothSidesOfOneMetric_IsPresent(string body)
+    {
+        var item = Review.Item(body, ItemKind.BeforeAfter);
+        Assert.True(item.Present, string.Join(" | ", item.Messages));
+    }
+
+    [Theory]
+    // a setting changed, not a measurement
+    [InlineData("The idle timeout used to be 30 s; it is now 10 s.")]
+    // a goal next to a current value
+    [InlineData("Renders used to take 300 ms and should now be under 100 ms.")]
+    // one side only
+    [InlineData("Old: 74 s for a cold build.")]
+    // a relative claim
+    [InlineData("Builds are about 40% faster now than before.")]
+    public void NoMeasuredPair_IsMissing(string body)
+    {
+        Assert.False(Review.Present(body, ItemKind.BeforeAfter));
+    }
+}
