@@ -15,7 +15,7 @@ internal sealed class ConfigWalk(string file, List<ConfigError> errors)
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> Keys { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [""] = ["detection", "check_name", "mode", "items", "findings", "comment", "overrides", "gates"],
-        ["detection"] = ["labels", "title_prefixes", "min_item_headings", "infer_from_text"],
+        ["detection"] = ["labels", "title_prefixes", "min_item_headings", "infer", "infer_from_text", "opt_out_label"],
         ["items"] = ItemKinds.All.Select(k => k.ConfigName()).ToList(),
         ["items.*"] = ["required"],
         ["items.before_after"] = ["required", "min_duration_seconds"],
@@ -97,7 +97,10 @@ internal sealed class ConfigWalk(string file, List<ConfigError> errors)
                 "labels" => detection with { Labels = TextList(value, "detection.labels", MaxLabelLength) ?? detection.Labels },
                 "title_prefixes" => detection with { TitlePrefixes = TextList(value, "detection.title_prefixes", MaxTextLength) ?? detection.TitlePrefixes },
                 "min_item_headings" => detection with { MinItemHeadings = Number(value, "detection.min_item_headings", 0, MaxItemHeadings) ?? detection.MinItemHeadings },
-                "infer_from_text" => detection with { InferFromText = Flag(value, "detection.infer_from_text") ?? detection.InferFromText },
+                "infer" => detection with { Infer = Flag(value, "detection.infer") ?? detection.Infer },
+                // The key's earlier name, still read so existing config files keep working.
+                "infer_from_text" => detection with { Infer = Flag(value, "detection.infer_from_text") ?? detection.Infer },
+                "opt_out_label" => detection with { OptOutLabel = Text(value, "detection.opt_out_label", MaxLabelLength) ?? detection.OptOutLabel },
                 _ => detection,
             };
         }

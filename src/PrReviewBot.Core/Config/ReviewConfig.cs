@@ -38,7 +38,7 @@ public sealed record ReviewConfig
         : Severity.Warning;
 }
 
-/// <summary>Which PRs are optimization PRs (PRODUCT §2).</summary>
+/// <summary>Which PRs are optimization PRs.</summary>
 public sealed record DetectionConfig
 {
     public IReadOnlyList<string> Labels { get; init; } = ["performance", "perf", "optimization"];
@@ -49,10 +49,13 @@ public sealed record DetectionConfig
     public int MinItemHeadings { get; init; } = 2;
 
     /// <summary>
-    /// Also treat a PR as an optimization PR when its wording says so: an optimization verb in the title ("Reduce
-    /// allocations in…", "Speed up…"), or in the body backed by before/after numbers or a profile.
+    /// Also treat a PR as an optimization PR when its content says so: the title claims a speed-up or less work
+    /// ("Reduce allocations in…", "Speed up…"), or the body does, backed by before/after numbers or a profile.
     /// </summary>
-    public bool InferFromText { get; init; } = true;
+    public bool Infer { get; init; } = true;
+
+    /// <summary>A label that takes a PR out of review whatever else it says. Empty turns the opt-out off.</summary>
+    public string OptOutLabel { get; init; } = "not-optimization";
 }
 
 public sealed record ItemConfig

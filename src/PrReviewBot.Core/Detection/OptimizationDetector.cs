@@ -3,14 +3,18 @@ using PrReviewBot.Core.Config;
 using PrReviewBot.Core.Items;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Detection;
 
 /// <summary>
-/// Decides whether a PR is an optimization PR (PRODUCT §2): a configured label, a title prefix such as <c>perf:</c>,
-/// or a body that uses at least two of the five item headings. With <c>detection.infer_from_text</c> it also reads
-/// the wording: an optimization verb in the title ("Reduce allocations in…", "Speed up…"), or in the body backed by
-/// numbers or a profile. Any other PR gets a successful "Not an optimization PR" check.
+/// Decides whether a PR is an optimization PR. Explicit signals: a configured label, a title prefix such as
+/// <c>perf:</c>, or a body that uses at least two of the five item headings while talking about performance. With
+/// <c>detection.infer</c> it also reads the content, precision first: the title claims a speed-up or less work
+/// ("Speed up…", "Rasterize gradients once instead of every frame"), or the body does so backed by numbers or a
+/// profile, or the body reports a before/after of a performance metric. A PR whose title says it only adds tooling,
+/// benchmarks, dashboards or docs, or changes a budget, is not one, whatever its label; the opt-out label takes any PR
+/// out. The reason is always given.
 /// </summary>
 internal static partial class OptimizationDetector
 {
@@ -18,95 +22,203 @@ internal static partial class OptimizationDetector
     {
         var pr = context.Pr;
         var detection = context.Config.Detection;
-        foreach (var label in pr.Labels)
+        var title = pr.Title.Trim();
+        if (detection.OptOutLabel.Length > 0 && pr.Labels.FirstOrDefault(l => l.Trim().Equals(detection.OptOutLabel, StringComparison.OrdinalIgnoreCase)) is { } optOut)
+        {
+            return (false, $"it has the label `{optOut.Trim()}`");
+        }
+        var titleClaim = TitleClaim(title);
+        var tooling = NotOptimization(title);
+        // "Speed up CI and add benchmarks" is an optimization; "Optimize imports" is not: the claim wins unless the
+        // words that make the title tooling contain it.
+        if (titleClaim is not null && tooling is not null && !tooling.Contains(titleClaim, StringComparison.OrdinalIgnoreCase))
+        {
+            tooling = null;
+        }
+        var explicitSignal = ExplicitSignal(context, detection, title);
+        if (explicitSignal is not null)
+        {
+            return tooling is null
+                ? (true, explicitSignal)
+                : (false, $"{explicitSignal}, but its title says it is about performance work that is not an optimization (\"{tooling}\")");
+        }
+        if (tooling is not null)
+        {
+            return (false, $"its title says it is about performance work that is not an optimization (\"{tooling}\")");
+        }
+        if (detection.Infer)
+        {
+            if (titleClaim is not null)
+            {
+                return (true, $"its title says \"{titleClaim}\"");
+            }
+            if (BodySaysOptimization(context) is { } said)
+            {
+                return (true, said);
+            }
+        }
+        return (false, detection.Infer
+            ? "it has no optimization label or `perf:` title prefix, and neither its title nor its description says it makes something faster, smaller or cheaper"
+            : $"it has no optimization label, no `perf:` title prefix and fewer than {Math.Max(detection.MinItemHeadings, 1)} of the five item headings");
+    }
+
+    private static string? ExplicitSignal(ReviewContext context, DetectionConfig detection, string title)
+    {
+        foreach (var label in context.Pr.Labels)
         {
             var words = " " + SectionAliases.Normalise(label) + " ";
             var match = detection.Labels.FirstOrDefault(l => l.Length > 0 &&
                 (label.Trim().Equals(l, StringComparison.OrdinalIgnoreCase) || words.Contains(" " + SectionAliases.Normalise(l) + " ", StringComparison.Ordinal)));
             if (match is not null)
             {
-                return (true, $"it has the label `{label.Trim()}`");
+                return $"it has the label `{label.Trim()}`";
             }
         }
-        var title = pr.Title.Trim();
         var prefix = detection.TitlePrefixes.FirstOrDefault(p => p.Length > 0 && title.StartsWith(p, StringComparison.OrdinalIgnoreCase));
         if (prefix is not null)
         {
-            return (true, $"its title starts with `{prefix}`");
+            return $"its title starts with `{prefix}`";
         }
-        var headed = context.Document.Sections.Where(s => s.Style == SectionStyle.Heading || s.Style == SectionStyle.BoldLabel || s.Style == SectionStyle.ListLabel)
-            .SelectMany(s => s.Kinds).Distinct().ToList();
-        if (detection.MinItemHeadings > 0 && headed.Count >= detection.MinItemHeadings)
+        var headed = context.Document.Sections.Where(s => s.Style is SectionStyle.Heading or SectionStyle.BoldLabel or SectionStyle.ListLabel)
+            .SelectMany(s => s.Kinds).Distinct().Count();
+        // A template with item headings used for a feature ("Add a checkout flag") is not an optimization PR: the
+        // headings count where the PR also talks about performance.
+        if (detection.MinItemHeadings > 0 && headed >= detection.MinItemHeadings && TalksPerformance(context))
         {
-            return (true, $"its description has {headed.Count} of the five item headings");
+            return $"its description has {headed} of the five item headings";
         }
-        if (detection.InferFromText)
+        return null;
+    }
+
+    /// <summary>The phrase of the title that claims a speed-up or less work, or null.</summary>
+    internal static string? TitleClaim(string title)
+    {
+        // "perf(bench): add a JMH suite": the prefix is an explicit signal of its own, not a claim.
+        title = ConventionalPrefix().Replace(title, string.Empty);
+        foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim() })
         {
-            var titleVerb = OptimizationVerb().Match(title);
-            if (titleVerb.Success && !NotAnOptimization().IsMatch(title))
+            var m = regex.Match(title);
+            if (m.Success)
             {
-                return (true, $"its title says \"{titleVerb.Value.Trim()}\"");
-            }
-            if (TextSaysOptimization(context) is { } said)
-            {
-                return (true, said);
+                return m.Value.Trim();
             }
         }
-        return (false, "it has no optimization label, no `perf:` title prefix and fewer than "
-                       + $"{Math.Max(detection.MinItemHeadings, 1)} of the five item headings");
+        return null;
+    }
+
+    private static string? NotOptimization(string title)
+    {
+        var m = NotOptimizationWords().Match(title);
+        if (m.Success)
+        {
+            return m.Value.Trim();
+        }
+        m = NotOptimizationPrefix().Match(title);
+        return m.Success ? m.Value.Trim() : null;
     }
 
     /// <summary>
-    /// The body claims a speed-up in so many words ("optimized", "speeds up", "reduces allocations"), or shows numbers
-    /// or a profile while talking about performance. Descriptions that add tooling, metrics or dashboards are not.
+    /// The body claims a speed-up or less work ("2.3x faster", "instead of on every frame"), or reverts something
+    /// because it made things slower, or shows before/after numbers or a profile while talking about performance.
     /// </summary>
-    private static string? TextSaysOptimization(ReviewContext context)
+    private static string? BodySaysOptimization(ReviewContext context)
     {
-        var prose = context.Document.Prose.Select(Sentences.Plain).ToList();
-        var opening = context.Document.Blocks
+        var document = context.Document;
+        var title = context.Pr.Title;
+        var opening = document.Blocks
             .Where(b => b.Role != BlockRole.Heading && b.Text.Trim().Length > 0 && !b.Text.TrimEnd().EndsWith(':'))
             .Select(b => Sentences.Plain(b.Text)).FirstOrDefault() ?? string.Empty;
-        if (NotAnOptimization().IsMatch(opening) || NotAnOptimization().IsMatch(context.Pr.Title))
+        if (AddsTooling().IsMatch(opening) || AddsTooling().IsMatch(title))
         {
             return null;
         }
-        var claim = prose.Select(p => ClaimVerb().Match(p)).FirstOrDefault(m => m.Success);
-        if (claim is not null)
-        {
-            return $"its description says \"{claim.Value.Trim()}\"";
-        }
+        var prose = document.Prose.Select(Sentences.Plain).ToList();
         var evidence = context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0;
-        // "Batch avatar lookups", "Precompute affinity bitmaps", "cache Bazel externals": a technique in the title,
-        // backed by numbers or a profile in the body.
-        if (evidence && TechniqueVerb().Match(context.Pr.Title) is { Success: true } technique)
+        foreach (var regex in new[] { Claim(), LessWork() })
+        {
+            var claim = prose.Select(p => regex.Match(p)).FirstOrDefault(m => m.Success);
+            if (claim is not null)
+            {
+                return $"its description says \"{claim.Value.Trim()}\"";
+            }
+        }
+        // Reverting or switching something off because it made things slower.
+        if (prose.Any(p => Slowdown().IsMatch(p)) && (TurnsBack().IsMatch(title) || prose.Any(p => TurnsBack().IsMatch(p))))
+        {
+            var slow = prose.Select(p => Slowdown().Match(p)).First(m => m.Success);
+            return $"it turns back a change that made things {slow.Value.Trim().ToLowerInvariant()}";
+        }
+        var cost = prose.Select(p => DecreaseCost().Match(p)).FirstOrDefault(m => m.Success)
+                   ?? prose.Select(p => IncreaseSpeed().Match(p)).FirstOrDefault(m => m.Success);
+        if (cost is not null && (evidence || TechniqueVerb().IsMatch(title)))
+        {
+            return $"its description says \"{cost.Value.Trim()}\"";
+        }
+        if (!evidence)
+        {
+            return null;
+        }
+        // "Batch avatar lookups", "Precompute affinity bitmaps": a technique in the title, backed by numbers or a profile.
+        if (TechniqueVerb().Match(title) is { Success: true } technique)
         {
             return $"its title says \"{technique.Value.Trim()}\" and the description shows measurements or a profile";
         }
+        if (context.Measurements.FirstOrDefault(m => PerformanceUnit().IsMatch(m.Unit)) is { } measured)
+        {
+            return $"its description reports {BeforeAfterText(measured)}";
+        }
         var vocabulary = prose.Select(p => PerformanceWord().Match(p)).FirstOrDefault(m => m.Success);
-        return evidence && vocabulary is not null
+        return vocabulary is not null
             ? $"its description shows measurements or a profile and talks about {vocabulary.Value.Trim().ToLowerInvariant()}"
             : null;
     }
 
-    [GeneratedRegex(@"\b(?:optimi[sz](?:e|es|ed|ing)|speed(?:s|ed|ing)?[ -]up|faster|quicker|" +
-                    @"(?:reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|halv(?:e|es|ed|ing))\b[^.\n]{0,30}\b(?:allocations?|allocs|latency|memory usage|cpu usage|cpu time|run ?time|startup time|wall[- ]?clock|overhead|gc pressure|garbage|contention)|" +
-                    @"improv(?:e|es|ed|ing)\b[^.\n]{0,20}\b(?:performance|throughput|latency))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ClaimVerb();
+    private static bool TalksPerformance(ReviewContext context) =>
+        context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0 || TitleClaim(context.Pr.Title) is not null ||
+        context.Document.Prose.Any(p => Claim().IsMatch(p) || LessWork().IsMatch(p) || DecreaseCost().IsMatch(p) || IncreaseSpeed().IsMatch(p) || PerformanceWord().IsMatch(p));
+
+    private static string BeforeAfterText(Measurement m) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Metric} {m.Before:0.###} {m.Unit} → {m.After:0.###} {m.Unit}");
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.Claims + @")(?![\w-])|" + Improvement.ClaimsForeign, RegexOptions.IgnoreCase)]
+    private static partial Regex Claim();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWork + @")", RegexOptions.IgnoreCase)]
+    private static partial Regex LessWork();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DecreaseCost();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.IncreaseVerbs + @")\b[^.\n]{0,30}?\b(?:" + Improvement.SpeedNouns + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IncreaseSpeed();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.Slowdown + @")", RegexOptions.IgnoreCase)]
+    private static partial Regex Slowdown();
+
+    [GeneratedRegex(@"^\s*revert\b|\b(?:reverts?|reverting|back out|roll(?:s|ing)? back|(?:sets?|setting|puts?|turns?|switch(?:es)?) (?:\S+ ){0,6}?(?:back|off)|disabl(?:e|es|ed|ing)|default (?:back )?to (?:false|off|disabled))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TurnsBack();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimization + @")", RegexOptions.IgnoreCase)]
+    private static partial Regex NotOptimizationWords();
+
+    [GeneratedRegex(Improvement.NotOptimizationPrefix, RegexOptions.IgnoreCase)]
+    private static partial Regex NotOptimizationPrefix();
+
+    [GeneratedRegex(@"^\s*[a-z]+(?:\([^)]*\))?!?:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ConventionalPrefix();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.TitleClaims + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleOnlyClaim();
+
+    [GeneratedRegex(Improvement.AddsTooling, RegexOptions.IgnoreCase)]
+    private static partial Regex AddsTooling();
+
+    [GeneratedRegex(@"^(?:ns|µs|ms|s|min|h|[KMGT]i?B|kB|B|req/s|rps|qps|tps|ops/s|fps|%|allocs|queries|calls|round trips|requests)$|/s$|/op$", RegexOptions.IgnoreCase)]
+    private static partial Regex PerformanceUnit();
 
     [GeneratedRegex(@"\b(?:faster|slower|slow|speed|latency|throughput|contention|allocat\w+|garbage|perf|performance|optimi[sz]\w+|reduc\w+|improv\w+|cuts?|drops?|halve[sd]?|wins?|jank|stutter\w*|hitch\w*|bottleneck|hot ?path|hot ?spots?|cpu|gpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\w*|n\+1|once per|per[- ]item|round[- ]trips?|fewer|frame ?time|fps)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PerformanceWord();
 
-    [GeneratedRegex(@"\b(?:batch(?:es|ed|ing)?|cach(?:e|es|ed|ing)|precompute[sd]?|precalcul\w+|memoi[sz]e[sd]?|shard(?:s|ed|ing)?|paralleli[sz]e[sd]?|vectori[sz]e[sd]?|simd|inline[sd]?|lazy|lazily|pool(?:s|ed|ing)?|reuse[sd]?|avoid(?:s|ed)?|skip(?:s|ped)?|without the|instancing|index(?:es)?|prefetch\w*|stream(?:s|ed|ing)?|fast-[\w-]+|by default)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:batch(?:es|ed|ing)?|cach(?:e|es|ed|ing)|precompute[sd]?|precalcul\w+|memoi[sz]e[sd]?|shard(?:s|ed|ing)?|paralleli[sz]e[sd]?|vectori[sz]e[sd]?|simd|inline[sd]?|lazy|lazily|pool(?:s|ed|ing)?|reuse[sd]?|avoid(?:s|ed)?|skip(?:s|ped)?|without the|instancing|index(?:es)?|prefetch\w*|stream(?:s|ed|ing)?|fast-[\w-]+|by default|once|statics?|btree|b-tree|o\(1\)|in place|in-place|zero[- ]copy)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TechniqueVerb();
-
-
-    [GeneratedRegex(@"\b(?:optimi[sz](?:e|es|ed|ing|ation|ations)|speed(?:s|ing)?[ -]?up|speedups?|faster|quicker|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|" +
-                    @"(?:reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing))\b[^.\n]{0,40}\b(?:allocations?|allocs|latency|memory|cpu|time|overhead|garbage|gc|contention|re-?renders?|re-?rendering|size|wall[- ]?clock|round[- ]?trips|queries|startup|start-up|copies|copying)|" +
-                    @"improv(?:e|es|ed|ing)\b[^.\n]{0,30}\b(?:performance|throughput|latency|speed|startup)|" +
-                    @"lazy[- ]?load(?:s|ed|ing)?|eager[- ]?load(?:s|ed|ing)?|n\+1)\b|최적화|성능\s?개선|最適化|高速化|优化|性能", RegexOptions.IgnoreCase)]
-    private static partial Regex OptimizationVerb();
-
-    // Tooling, metrics, dashboards and docs about performance are not optimizations.
-    [GeneratedRegex(@"\b(?:add(?:s|ed)?|introduc(?:e|es|ed))\b[^.\n]{0,40}\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\b|\bperformance issues?\b|\boptimi[sz]e[sd]? (?:the )?imports\b|^\s*docs?(?:\([^)]*\))?!?:|\bhow to (?:profile|benchmark|measure)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NotAnOptimization();
 }

@@ -82,7 +82,7 @@ public class ConfigParserTests
         Assert.Equal(["speed", "latency"], config.Detection.Labels);
         Assert.Equal(["fast:", "speed("], config.Detection.TitlePrefixes);
         Assert.Equal(3, config.Detection.MinItemHeadings);
-        Assert.False(config.Detection.InferFromText);
+        Assert.False(config.Detection.Infer);
         Assert.Equal("perf-gate", config.CheckName);
         Assert.Equal(ReviewMode.Shadow, config.Mode);
         Assert.All(ItemKinds.All, kind => Assert.False(config.Item(kind).Required));

@@ -23,9 +23,16 @@ public class DetectionTests
     public void PerfTitlePrefix_MakesAnOptimizationPr(string title) => Assert.True(Review.Of("x", title: title).IsOptimization);
 
     [Fact]
-    public void TwoItemHeadings_MakeAnOptimizationPr()
+    public void TwoItemHeadings_WhileTalkingAboutPerformance_MakeAnOptimizationPr()
     {
-        Assert.True(Review.Of("## Rollback\nN/A\n\n## Monitoring\nN/A", title: "Update things").IsOptimization);
+        Assert.True(Review.Of("The export is slow on large accounts.\n\n## Rollback\nN/A\n\n## Monitoring\nN/A", title: "Update things").IsOptimization);
+    }
+
+    [Fact]
+    public void TwoItemHeadings_OnAFeature_DoNotMakeAnOptimizationPr()
+    {
+        var verdict = Review.Of("Adds a one-click checkout button.\n\n## Rollback\nTurn off `one_click`.\n\n## Monitoring\nThe usual board.", title: "Add one-click checkout");
+        Assert.False(verdict.IsOptimization);
     }
 
     [Fact]
@@ -60,14 +67,14 @@ public class DetectionTests
     [Fact]
     public void InferenceCanBeTurnedOff()
     {
-        var config = ReviewConfig.Default with { Detection = new DetectionConfig { InferFromText = false } };
+        var config = ReviewConfig.Default with { Detection = new DetectionConfig { Infer = false } };
         Assert.False(Review.Of("Replica mutex contention drops: 786.9ms → 614.3ms.", title: "Speed up the kvserver", config: config).IsOptimization);
     }
 
     [Fact]
     public void ItemsAreJudgedEvenWhenNotAnOptimizationPr()
     {
-        var verdict = Review.Of("p95 240 ms → 80 ms", title: "docs: typo", config: ReviewConfig.Default with { Detection = new DetectionConfig { InferFromText = false } });
+        var verdict = Review.Of("p95 240 ms → 80 ms", title: "docs: typo", config: ReviewConfig.Default with { Detection = new DetectionConfig { Infer = false } });
         Assert.False(verdict.IsOptimization);
         Assert.True(verdict.Item(ItemKind.BeforeAfter).Present);
     }

@@ -1,0 +1,79 @@
+namespace PrReviewBot.Core.Vocabulary;
+
+/// <summary>
+/// How people say a change makes something faster, cheaper or smaller — and how they say a change is only about
+/// performance without being an optimization (benchmarks, dashboards, budgets). Regular-expression alternations, in
+/// the languages descriptions are written in.
+/// </summary>
+internal static class Improvement
+{
+    /// <summary>Verbs of making a cost smaller.</summary>
+    public const string DecreaseVerbs =
+        "reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|shrink(?:s|ing)?|shrunk|" +
+        "trim(?:s|med|ming)?|minimi[sz](?:e|es|ed|ing)|avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|" +
+        "drop(?:s|ped|ping)?|remov(?:e|es|ed|ing) (?:unnecessary|redundant|extra|needless|duplicate)|fewer|less";
+
+    /// <summary>What a performance change makes smaller: time, memory, work, size.</summary>
+    public const string CostNouns =
+        "allocations?|allocs|latency|latencies|memory|ram|rss|heap|cpu|time|times|overhead|garbage|gc|contention|re-?renders?|" +
+        "re-?rendering|size|bundle|payload|page load|load time|build time|compile[- ]time|wall[- ]?clock|round[- ]?trips|queries|" +
+        "startup|start-up|copies|copying|syscalls?|system calls|lookups|i/o|io|disk (?:reads|writes|usage)|network|bandwidth|" +
+        "footprint|cost|costs|work|calls|requests|time series|cardinality|aggregations|scans|locks?|lock hold time|blocking|" +
+        "jank|stutter|frame time|binary size|image size|download size|cold start|p\\d{2}|tail latency";
+
+    /// <summary>Verbs of making a rate or speed larger.</summary>
+    public const string IncreaseVerbs = "improv(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|higher|better";
+
+    public const string SpeedNouns = "performance|perf|throughput|speed|startup|start-up|efficiency|hit rate|cache hits|fps|frame rate|qps|rps";
+
+    /// <summary>Direct claims: optimize, speed up, faster, N× faster, more efficiently.</summary>
+    public const string Claims =
+        "optimi[sz](?:e|es|ed|ing)|speed(?:s|ing|ed)?[ -]?up|speedups?|faster|quicker|cheaper|leaner|lighter|" +
+        "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
+        "lazy[- ]?load(?:s|ed|ing)?|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
+        "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)";
+
+    /// <summary>Doing less work: once instead of every time, only what is needed, no re-runs.</summary>
+    public const string LessWork =
+        "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b|" +
+        "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
+        "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*";
+
+    /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
+    public const string Slowdown =
+        "slower|slowdowns?|slowed (?:down)?|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b|much worse plan|worse plans?";
+
+    /// <summary>Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work).</summary>
+    public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing";
+
+    public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido";
+
+    /// <summary>
+    /// Performance work that is not an optimization: adds or retires benchmarks, tooling, dashboards, alerts, metrics or
+    /// docs; tightens or raises a budget; a feature named after performance.
+    /// </summary>
+    public const string NotOptimization =
+        "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
+        "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?)\\b[^.\\n]{0,25}?\\b" +
+        "(?:" + ToolingNouns + ")\\b|" +
+        "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?)\\b|" +
+        "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
+        "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
+        "\\b(?:benchmarks?|" + Tools.Benchmark + "|" + Tools.LoadTest + ")\\b";
+
+    /// <summary>What performance tooling is called: benchmarks, profilers, dashboards, docs.</summary>
+    public const string ToolingNouns =
+        "benchmarks?|bench(?:mark)? (?:suite|harness)|jmh suite|criterion bench\\w*|load[- ]?tests?|perf(?:ormance)? tests?|" +
+        "profil(?:er|ing)(?: ui| support| tool\\w*)?|tooling|dashboards?|panels?|alerts?|alerting|metrics?|spans?|tracing|instrumentation|" +
+        "telemetry|observability|flame ?graphs?|docs?|documentation|guide|" + Tools.Benchmark + "|" + Tools.Profilers;
+
+    /// <summary>The narrower form for a description's first sentence: it adds tooling.</summary>
+    public const string AddsTooling =
+        "(?:add(?:s|ed)?|introduc(?:e|es|ed))\\b[^.\\n]{0,40}\\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\\b|" +
+        "\\bperformance issues?\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b";
+
+    /// <summary>Conventional-commit scopes that say the change is tooling, docs or observability.</summary>
+    public const string NotOptimizationPrefix =
+        "^\\s*(?:docs?|bench|benchmarks?|observability|monitoring|dashboards?|telemetry)(?:\\([^)]*\\))?!?:|" +
+        "^\\s*(?:feat|perf|chore|fix)\\((?:bench|benchmarks?|dashboards?|observability|monitoring|telemetry|docs?)\\)!?:";
+}

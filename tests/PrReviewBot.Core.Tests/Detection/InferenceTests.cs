@@ -1,0 +1,73 @@
+using PrReviewBot.Core.Config;
+
+namespace PrReviewBot.Core.Tests.Detection;
+
+/// <summary>
+/// Optimization PRs recognised by what they say, with no label and no <c>perf:</c> prefix — and the performance work
+/// that is not an optimization, which must stay out even when labelled.
+/// </summary>
+public class InferenceTests
+{
+    [Theory]
+    [InlineData("Draw the avatar ring once instead of on every frame")]
+    [InlineData("Don't re-parse the plugin manifest on each request")]
+    [InlineData("Serve tag listings more efficiently")]
+    [InlineData("Cut the number of lookups per request in the resolver")]
+    [InlineData("Shrink the settings page payload")]
+    [InlineData("Raise ingest throughput on the writer")]
+    public void TitleThatClaimsLessWorkOrASpeedUp_IsInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+        Assert.Contains("title says", verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void NeutralTitle_WithBeforeAfterOfAPerformanceMetric_IsInferredAndSaysWhy()
+    {
+        var verdict = Review.Of("Loading the catalogue used to take 900 ms on a cold start; it now takes 240 ms.", title: "Rework the catalogue loader");
+        Assert.True(verdict.IsOptimization);
+        Assert.Contains("900", verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void RevertingAChangeThatMadeThingsSlower_IsInferred()
+    {
+        var verdict = Review.Of("The new join order made the nightly report queries much slower, so this turns it back off.", title: "Revert the join reordering");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    [InlineData("perf(bench): add a JMH suite for the codec")]
+    [InlineData("Lower the landing page bundle budget to 300 kB")]
+    [InlineData("Use one hyperfine command per benchmark")]
+    [InlineData("Optimize the on-call dashboard layout")]
+    public void PerformanceWorkThatIsNotAnOptimization_IsNotOneEvenWithALabel(string title)
+    {
+        var verdict = Review.Of("Before: 410 ms\nAfter: 415 ms", title: title, labels: ["performance"]);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+        Assert.Contains("not an optimization", verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void AllowingMoreLatency_IsNotASpeedUp()
+    {
+        Assert.False(Review.Of("The batch endpoint may now take up to 5 s.", title: "Allow higher latency on the batch endpoint").IsOptimization);
+    }
+
+    [Fact]
+    public void OptOutLabel_TakesAnyPrOut()
+    {
+        var verdict = Review.Of("x", title: "perf: speed up the parser", labels: ["performance", "not-optimization"]);
+        Assert.False(verdict.IsOptimization);
+        Assert.Contains("not-optimization", verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void InferOff_OnlyExplicitSignalsCount()
+    {
+        var config = ReviewConfig.Default with { Detection = new DetectionConfig { Infer = false } };
+        Assert.False(Review.Of("See the diff.", title: "Speed up the parser", config: config).IsOptimization);
+        Assert.True(Review.Of("See the diff.", title: "perf: speed up the parser", config: config).IsOptimization);
+    }
+}
