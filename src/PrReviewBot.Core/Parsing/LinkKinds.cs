@@ -22,6 +22,9 @@ internal enum LinkKind
 
 internal static partial class LinkKinds
 {
+    /// <summary>A project's home page on a code host: it names a tool or a library, never an artifact.</summary>
+    public static bool IsRepositoryHome(string url) => RepositoryHome().IsMatch(url.Trim().TrimEnd(':', '.', ',', ')').ToLowerInvariant());
+
     public static LinkKind Classify(string url)
     {
         var u = url.Trim();
@@ -30,7 +33,8 @@ internal static partial class LinkKinds
             return LinkKind.Other;
         }
         var lower = u.ToLowerInvariant();
-        if (ProfileHost().IsMatch(lower) || (ProfilePath().IsMatch(lower) && !IssueOrPullOnCodeHost().IsMatch(lower)))
+        // A project's home on a code host ("github.com/flamegraph-rs/flamegraph") names a tool, not a profile.
+        if (ProfileHost().IsMatch(lower) || (ProfilePath().IsMatch(lower) && !IssueOrPullOnCodeHost().IsMatch(lower) && !RepositoryHome().IsMatch(lower)))
         {
             return LinkKind.Profile;
         }
@@ -77,8 +81,11 @@ internal static partial class LinkKinds
         return DocumentPath().IsMatch(lower) ? LinkKind.Document : LinkKind.Other;
     }
 
-    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*)(?:[/:?#]|$)")]
+    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*|[^/]*blackfire\.io/profiles?|[^/]*tideways\.\w+/.*/(?:trace|profil)|[^/]*datadoghq\.\w+/(?:profiling|apm/traces?)|ui\.honeycomb\.io/.*/trace)(?:[/:?#]|$)")]
     private static partial Regex ProfileHost();
+
+    [GeneratedRegex(@"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/?#]+/[^/?#]+/?(?:[?#].*)?$")]
+    private static partial Regex RepositoryHome();
 
     [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|[-_/.]flame[-_.]|pyroscope-app|/profiles?[-_]?explorer|\.nsys-rep|\.qdrep|\.tracy|\.trace(?:\.zip)?(?:$|[?#])|\.heapprofile|\.heapsnapshot|\.cpuprofile|\.folded|\.collapsed|\.etl(?:$|[?#])|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
     private static partial Regex ProfilePath();

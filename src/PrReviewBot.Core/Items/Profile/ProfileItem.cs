@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.Profile;
 
@@ -52,7 +53,7 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return new ProfileArtifact(KindOf(link.Url + " " + link.Text), link.Url);
         }
-        if (kind is LinkKind.Issue or LinkKind.PullRequest or LinkKind.CiRun or LinkKind.SourceCode or LinkKind.Ticket)
+        if (kind is LinkKind.Issue or LinkKind.PullRequest or LinkKind.CiRun or LinkKind.SourceCode or LinkKind.Ticket || LinkKinds.IsRepositoryHome(link.Url))
         {
             return null;
         }
@@ -139,19 +140,46 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return "EXPLAIN ANALYZE output";
         }
+        var lead = Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty;
+        // Call stacks or timed frames that the text just before calls a trace, a profile or where the time goes.
+        if (SampledWord().IsMatch(lead) && !Absent().IsMatch(lead) && !NotAProfile().IsMatch(lead) && LooksLikeFrames(content))
+        {
+            return "profiler output";
+        }
         // A table of shares (functions with percentages) that the text just before calls a profile or a sample.
         if (!content.Contains('%', StringComparison.Ordinal) || content.Contains("ns/op", StringComparison.Ordinal) ||
             content.Contains("delta", StringComparison.Ordinal) || content.Contains("vs base", StringComparison.Ordinal))
         {
             return null;
         }
-        var lead = Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty;
         if (!(SampledWord().IsMatch(lead) || SampledWord().IsMatch(FirstLines(content))) || Absent().IsMatch(lead))
         {
             return null;
         }
         var shareLines = content.Split('\n').Count(l => l.Contains('%', StringComparison.Ordinal) && ShareLine().IsMatch(l));
         return shareLines >= 3 ? "profiler output" : null;
+    }
+
+    /// <summary>
+    /// Stack frames ("CA::Layer::display", "performWorkUntilDeadline()", "pkg/db.(*Conn).Query") with times or
+    /// shares beside them, or a stack of three or more frames.
+    /// </summary>
+    private static bool LooksLikeFrames(string content)
+    {
+        var frames = 0;
+        var timed = 0;
+        foreach (var line in content.Split('\n').Take(200))
+        {
+            if (Frame().IsMatch(line))
+            {
+                frames++;
+            }
+            if (TimedLine().IsMatch(line))
+            {
+                timed++;
+            }
+        }
+        return frames >= 3 || (frames >= 1 && timed >= 1);
     }
 
     private static IEnumerable<string> Messages(DescriptionDocument document)
@@ -208,7 +236,7 @@ internal sealed partial class ProfileItem : IItemJudge
         return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"\b(?:flame[ -]?graphs?|flamecharts?|flame|nsight|tracy|instruments|time profiler|profil(?:e|er|es|ing)|pprof|cpu[ -]?profile|heap[ -]?profile|mutex[ -]?profile|block[ -]?profile|traces?|tracing|speedscope|perfetto|pyroscope|async-profiler|dotnet-trace|perf record|perf report|callgrind|call ?graph|프로파일러|프로파일)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Tools.ProfileArtifacts + "|" + Tools.Profilers + @"|flame|profil(?:e|er|es|ing)|tracing)(?![A-Za-z])|프로파일러|프로파일", RegexOptions.IgnoreCase)]
     private static partial Regex ProfileWord();
 
     [GeneratedRegex(@"\b(?:performance (?:panel|tab|recording|profile)|devtools performance|recording|capture[ds]?|sampl(?:ed|ing)|hot ?spots?)\b", RegexOptions.IgnoreCase)]
@@ -242,9 +270,15 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"\(actual time=\d|Execution Time:\s+\d|Planning Time:\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex ExplainAnalyze();
 
+    [GeneratedRegex(@"[A-Za-z_]\w*(?:\(\)|::\w+|\.\(\*?\w+\)\.\w+)|^\s*(?:at\s+)?[\w$]+(?:\.[\w$<>]+){2,}\(|^\s*(?:\d+\s+)?[\w.]+!\w+")]
+    private static partial Regex Frame();
+
+    [GeneratedRegex(@"\b(?:total|self|count|max|samples?|wall|cpu)\b\s*:?\s*\d[\d.,]*\s?(?:ms|µs|us|s|%)?|\d[\d.,]*\s?(?:ms|µs|us|%)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimedLine();
+
     [GeneratedRegex(@"[A-Za-z_][\w:./<>-]+.*\b\d+(?:\.\d+)?%|\b\d+(?:\.\d+)?%.*[A-Za-z_][\w:./<>-]{3,}")]
     private static partial Regex ShareLine();
 
-    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|flame ?graph|pprof|perf top|hot ?spots?|capture[ds]?|tracy|zone statistics|instruments|time profiler|trac(?:e|es|ing)|spans?|breakdown)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|hot ?spots?|capture[ds]?|zone statistics|trac(?:e|es|ing)|spans?|breakdown|where the time goes|call ?stacks?|stacks?|" + Tools.ProfileArtifacts + "|" + Tools.Profilers + @")(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex SampledWord();
 }

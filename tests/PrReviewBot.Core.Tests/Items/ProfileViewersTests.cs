@@ -1,0 +1,28 @@
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Items;
+
+/// <summary>Profile evidence from profilers and viewers under their many names; a tool's home page is not a profile.</summary>
+public class ProfileViewersTests
+{
+    [Theory]
+    [InlineData("Compared in the hosted profiler: https://blackfire.io/profiles/compare/0c1d2e3f-aaaa-bbbb-cccc-1234567890ab/graph")]
+    [InlineData("py-spy capture while importing the big fixture:\n\n![capture](https://user-images.githubusercontent.com/1/2-3.png)")]
+    [InlineData("Samply recording of the render loop: [render.json.gz](https://example.com/files/render.json.gz)")]
+    [InlineData("Where the time goes (trace of one slow click):\n\n```\nflushPendingEffects()\n  Total: 212.4ms | Self: 40.1ms\n```")]
+    [InlineData("VisualVM sampler, hottest stack:\n\n```\ncom.acme.index.Segment.merge(Segment.java:88)\ncom.acme.index.Writer.flush(Writer.java:301)\ncom.acme.index.Writer.commit(Writer.java:120)\n```")]
+    public void ProfilerOutputOrView_IsProfileEvidence(string body)
+    {
+        var item = Review.Item(body, ItemKind.Profile);
+        Assert.True(item.Present, string.Join(" | ", item.Messages));
+    }
+
+    [Theory]
+    [InlineData("To see it yourself, install https://github.com/benfred/py-spy and run `py-spy record`.")]
+    [InlineData("I profiled this with Instruments and the gradients were the problem.")]
+    [InlineData("Stack trace of the crash:\n\n```\nat com.acme.Main.run(Main.java:10)\nat com.acme.Main.main(Main.java:4)\nat java.base/Thread.run(Thread.java:1583)\n```")]
+    public void ToolNamesWithoutOutput_AreNotProfileEvidence(string body)
+    {
+        Assert.False(Review.Present(body, ItemKind.Profile));
+    }
+}
