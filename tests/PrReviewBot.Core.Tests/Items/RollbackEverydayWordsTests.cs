@@ -21,6 +21,12 @@ public class RollbackEverydayWordsTests
     [InlineData("Rendering uses the legacy rasterizer again if you export `RASTER_GPU=0` before starting the app.")]
     // a CLI flag that says no
     [InlineData("To go back, start the daemon with `--no-prefetch`; pages are then read only when a request asks for them, as before.")]
+    // a config-file table introduced by how to go back, behaviour in the paragraph after it
+    [InlineData("If the new resolver misbehaves, go back with two lines in `tool.toml`:\n\n```toml\n[resolver]\nstrategy = \"legacy\"\n```\n\nThe resolver then walks the full graph exactly as before.")]
+    // an "Opting out" section with a SQL setting in a code block and the behaviour in the next paragraph
+    [InlineData("## Opting out\n\nTo get the old planner back for a session:\n\n```sql\nSET join_strategy = nested_loop;\n```\n\nWith that value joins are planned the way they were before this change.")]
+    // a release note written as prose inside a fenced block
+    [InlineData("```release-note\nThe index cache is on by default; to opt out, disable the `IndexCache` feature gate (`--feature-gates=IndexCache=false`), and lookups go back to reading the table directly.\n```")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);

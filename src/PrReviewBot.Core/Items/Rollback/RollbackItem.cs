@@ -43,7 +43,7 @@ internal sealed partial class RollbackItem : IItemJudge
             }
             for (var j = i + 1; j < Math.Min(sentences.Count, i + 3); j++)
             {
-                if (sentences[j].Block == sentences[i].Block && Behaviour().IsMatch(Sentences.Plain(sentences[j].Text)))
+                if (Near(sentences[i], sentences[j]) && Behaviour().IsMatch(Sentences.Plain(sentences[j].Text)))
                 {
                     behaviour = sentences[j].Text;
                     disable = sentences[i].Text;
@@ -74,9 +74,14 @@ internal sealed partial class RollbackItem : IItemJudge
         context.Set(Kind, present, Messages(document, names, disable, behaviour), evidence);
     }
 
-    /// <summary>Sentences that can speak about turning the change off: the rollback section, and any naming a switch.</summary>
-    private static IEnumerable<(string Text, int Block)> RollbackSentences(DescriptionDocument document, IReadOnlyList<string> names)
+    /// <summary>
+    /// Sentences that can speak about turning the change off, in document order: the rollback section, any block naming
+    /// a switch, code blocks introduced by how to turn something off ("switch back with one line in config.toml:"), and
+    /// release notes written as prose inside a fenced block.
+    /// </summary>
+    private static IEnumerable<RollbackSentence> RollbackSentences(DescriptionDocument document, IReadOnlyList<string> names)
     {
+        var parts = new List<RollbackSentence>();
         foreach (var block in document.Blocks)
         {
             // A block that talks about a switch is read whole: "Set X=off and restart. The parser then falls back…"
@@ -84,20 +89,39 @@ internal sealed partial class RollbackItem : IItemJudge
             if (inSection || block.Sentences.Any(sentence => names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
                     (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableVerb().IsMatch(sentence)))))
             {
-                foreach (var sentence in block.Sentences)
-                {
-                    yield return (sentence, block.Index);
-                }
+                parts.AddRange(block.Sentences.Select(sentence => new RollbackSentence(sentence, block.Index, inSection)));
             }
         }
-        foreach (var code in document.CodeBlocks.Where(c => c.Kinds.Contains(ItemKind.Rollback)))
+        foreach (var code in document.CodeBlocks)
         {
-            foreach (var line in code.Content.Split('\n').Where(l => l.Trim().Length > 0))
+            var inSection = code.Kinds.Contains(ItemKind.Rollback);
+            if (ProseBlock(code))
             {
-                yield return (line.Trim(), -code.Index - 1);
+                parts.AddRange(Sentences.Of(code.Content.Replace('\n', ' ')).Select(sentence => new RollbackSentence(sentence, code.Index, inSection)));
+            }
+            else if (inSection || DisableInstruction(Sentences.Plain(Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty)) is not null)
+            {
+                parts.AddRange(code.Content.Split('\n').Where(l => l.Trim().Length > 0).Select(line => new RollbackSentence(line.Trim(), code.Index, inSection)));
             }
         }
+        // The paragraph right after a disable instruction and its code block often says what happens then.
+        var disablesAt = parts.Where(p => DisableInstruction(Sentences.Plain(p.Text)) is not null).Select(p => p.Position).ToHashSet();
+        var taken = parts.Select(p => p.Position).ToHashSet();
+        foreach (var block in document.Blocks.Where(b => !taken.Contains(b.Index) && disablesAt.Any(d => b.Index > d && b.Index - d <= 2)))
+        {
+            parts.AddRange(block.Sentences.Select(sentence => new RollbackSentence(sentence, block.Index, block.In(ItemKind.Rollback))));
+        }
+        return parts.OrderBy(p => p.Position);
     }
+
+    /// <summary>A fenced block that holds prose, such as a Kubernetes-style release note.</summary>
+    internal static bool ProseBlock(CodeSnippet code) => ProseInfo().IsMatch(code.Info) && code.Content.Length < 4_000;
+
+    /// <summary>Two sentences close enough for one to say what happens when the other turns the change off.</summary>
+    private static bool Near(RollbackSentence a, RollbackSentence b) =>
+        a.Position == b.Position || (a.InSection && b.InSection) || Math.Abs(a.Position - b.Position) <= 2;
+
+    private sealed record RollbackSentence(string Text, int Position, bool InSection);
 
     // "The old parser runs again if you leave `x` unset": the behaviour can come first, as long as it is a clause of its own.
     private static bool BehaviourBefore(string before) =>
@@ -183,6 +207,9 @@ internal sealed partial class RollbackItem : IItemJudge
 
     [GeneratedRegex(@"\b(?:if|when|once|after|unless)\s*$|\b(?:runs?|is|are|works?|behaves?|goes|go|uses?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BehaviourClause();
+
+    [GeneratedRegex(@"^(?:release-?notes?|changelog|md|markdown|text|txt)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ProseInfo();
 
     [GeneratedRegex(@"^\s*(?:again|back on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoBehaviour();

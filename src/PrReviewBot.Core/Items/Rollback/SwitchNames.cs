@@ -27,11 +27,41 @@ internal static partial class SwitchNames
                 }
             }
         }
-        foreach (var code in document.CodeBlocks.Where(c => c.Kinds.Contains(ItemKind.Rollback)))
+        foreach (var code in document.CodeBlocks)
         {
-            foreach (Match m in Assignment().Matches(code.Content))
+            if (RollbackItem.ProseBlock(code))
             {
-                Add(names, m.Groups["name"].Value);
+                var disables = Sentences.Of(code.Content).Any(s => RollbackItem.DisableInstruction(Sentences.Plain(s)) is not null);
+                foreach (var sentence in Sentences.Of(code.Content.Replace('\n', ' ')))
+                {
+                    foreach (var name in FromSentence(sentence, disables))
+                    {
+                        Add(names, name);
+                    }
+                }
+                continue;
+            }
+            // Config lines in the rollback section, or in a block introduced by how to turn the change off.
+            var lead = Sentences.Plain(Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty);
+            if (code.Kinds.Contains(ItemKind.Rollback) || RollbackItem.DisableInstruction(lead) is not null)
+            {
+                // A plain key under a TOML/INI table is named by its table: "[registries.crates-io]" + "protocol".
+                var table = string.Empty;
+                foreach (var line in code.Content.Split('\n'))
+                {
+                    var header = TableHeader().Match(line);
+                    if (header.Success)
+                    {
+                        table = header.Groups["table"].Value;
+                        continue;
+                    }
+                    var m = Assignment().Match(line);
+                    if (m.Success)
+                    {
+                        var key = m.Groups["name"].Value;
+                        Add(names, table.Length > 0 && key.IndexOfAny(['.', '_', '-', ':']) < 0 ? table + "." + key : key);
+                    }
+                }
             }
         }
         return names;
@@ -149,8 +179,11 @@ internal static partial class SwitchNames
     [GeneratedRegex(@"\bSET\s+(?:CLUSTER\s+SETTING\s+|GLOBAL\s+|SESSION\s+)?(?<name>[a-z][\w.]*)\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex SqlSetting();
 
-    [GeneratedRegex(@"^(?:\[[\w.]+\]\s*)?(?:(?:flags\s+set|export|SET)\s+)?-{0,2}(?<name>[A-Za-z][\w.:-]*)\s*[=:]\s*(?<value>[\w.'""-]+)\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:\[[\w.]+\]\s*)?(?:(?:flags\s+set|export|SET)\s+)?-{0,2}(?<name>[A-Za-z][\w.:-]*)\s*[=:]\s*(?<value>[\w.'""-]+)\s*;?\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex Assignment();
+
+    [GeneratedRegex(@"^\s*\[(?<table>[A-Za-z][\w.-]*)\]\s*$")]
+    private static partial Regex TableHeader();
 
     [GeneratedRegex(@"^(?:false|0|off|no|disabled?|true|1|on|yes|enabled?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Offish();
