@@ -10,16 +10,59 @@ namespace PrReviewBot.Tests.Conformance;
 /// </summary>
 public sealed class GitHubConformanceTests(ConformanceRun run) : IClassFixture<ConformanceRun>
 {
-    [Fact]
-    public void TheRun_CoversEveryKindOfCallTheBotMakes()
+    [Theory]
+    [InlineData("POST", "/app/installations/1/access_tokens")]
+    [InlineData("POST", "/repos/Codertocat/Hello-World/check-runs")]
+    [InlineData("GET", "/repos/Codertocat/Hello-World/commits/ec26c3e57ca3a959ca5aad62de7213c562f8c821/check-runs")]
+    [InlineData("GET", "/repos/Codertocat/Hello-World/commits/0123456789abcdef0123456789abcdef01234567/pulls")]
+    [InlineData("POST", "/repos/Codertocat/Hello-World/statuses/0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("GET", "/repos/Codertocat/Hello-World/commits/0123456789abcdef0123456789abcdef01234567/statuses")]
+    [InlineData("POST", "/repos/Codertocat/Hello-World/issues/2/comments")]
+    [InlineData("PATCH", "/repos/Codertocat/Hello-World/issues/comments/")]
+    [InlineData("POST", "/repos/Codertocat/Hello-World/issues/41/labels")]
+    [InlineData("DELETE", "/repos/Codertocat/Hello-World/issues/41/labels/")]
+    [InlineData("GET", "/repos/Codertocat/Hello-World/issues/41")]
+    [InlineData("GET", "/repos/Codertocat/Hello-World/pulls/2/files")]
+    [InlineData("GET", "/repos/Codertocat/Hello-World/collaborators/octo-lead/permission")]
+    [InlineData("GET", "/orgs/Codertocat/teams/perf-leads/memberships/octo-lead")]
+    [InlineData("GET", "/app/hook/deliveries")]
+    [InlineData("POST", "/app/hook/deliveries/")]
+    public void TheRun_MakesEachKindOfCallTheBotMakes(string method, string pathPrefix)
     {
-        var calls = run.Rest.Select(r => r.Method).ToHashSet();
-        Assert.Superset(new HashSet<string> { "GET", "POST", "PATCH", "DELETE" }, calls);
-        Assert.Contains(run.Rest, r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
-        Assert.Contains(run.Rest, r => r.Method == "POST" && r.Path.Contains("/statuses/", StringComparison.Ordinal));
-        Assert.Contains(run.Rest, r => r.Method == "DELETE" && r.Path.Contains("/labels/", StringComparison.Ordinal));
-        Assert.Contains(run.Rest, r => r.Method == "GET" && r.Path.Contains("/collaborators/", StringComparison.Ordinal));
-        Assert.True(run.GraphQLRequests.Select(r => r.Query).Distinct().Count() >= 2, "the run sent fewer than two GraphQL documents");
+        Assert.True(run.Rest.Any(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)),
+            $"no {method} {pathPrefix}… among:\n" + string.Join("\n", run.Rest.Select(r => $"{r.Method} {r.Path}").Distinct()));
+    }
+
+    [Fact]
+    public void TheRun_SendsTheSnapshotAndFilesQueries()
+    {
+        var sent = run.GraphQLRequests.Select(r => r.Query).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(PrReviewBot.GitHub.PullRequestQuery.Snapshot, sent);
+        Assert.Contains(PrReviewBot.GitHub.PullRequestQuery.FilesPage, sent);
+        Assert.Contains(PrReviewBot.GitHub.IssueQuery.Snapshot, sent);
+    }
+
+    /// <summary>
+    /// Every document the bot can send, including those the run does not reach (comment pages of long threads, the
+    /// config of a retargeted PR), with a value of the declared type for each variable.
+    /// </summary>
+    [Fact]
+    public async Task EveryGraphQLDocumentOfTheBot_ValidatesAgainstGitHubsPublishedSchema()
+    {
+        var documents = typeof(PrReviewBot.GitHub.PullRequestQuery).Assembly.GetTypes()
+            .Where(t => t.Namespace == "PrReviewBot.GitHub")
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (Name: $"{f.DeclaringType!.Name}.{f.Name}", Query: (string)f.GetRawConstantValue()!))
+            .Where(d => d.Query.StartsWith("query ", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(documents.Count >= 6, $"only {documents.Count} GraphQL documents found");
+        var problems = new List<string>();
+        foreach (var (name, query) in documents)
+        {
+            problems.AddRange((await GitHubDescriptions.ValidateGraphQLAsync(query, GitHubDescriptions.SampleVariables(query))).Select(e => $"{name}: {e}"));
+        }
+        Assert.True(problems.Count == 0, "GraphQL documents GitHub's schema refuses:\n" + string.Join("\n", problems));
     }
 
     [Fact]

@@ -126,6 +126,28 @@ public static class GitHubDescriptions
         return result.Errors.Select(e => e.Message).ToList();
     }
 
+    /// <summary>A value of the declared type for each variable of a document (for documents the run does not send).</summary>
+    public static JsonObject SampleVariables(string query)
+    {
+        var operation = GraphQLParser.Parser.Parse(query).Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var variables = new JsonObject();
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            variables[definition.Variable.Name.StringValue] = Sample(definition.Type);
+        }
+        return variables;
+    }
+
+    private static JsonNode? Sample(GraphQLType type) => type switch
+    {
+        GraphQLNonNullType n => Sample(n.Type),
+        GraphQLListType l => new JsonArray(Sample(l.Type)),
+        GraphQLNamedType { Name.StringValue: "Int" } => JsonValue.Create(1),
+        GraphQLNamedType { Name.StringValue: "Float" } => JsonValue.Create(1.5),
+        GraphQLNamedType { Name.StringValue: "Boolean" } => JsonValue.Create(true),
+        _ => JsonValue.Create("x"),
+    };
+
     /// <summary>A JSON value as GraphQL.NET reads variables: strings, whole numbers, booleans, lists and maps.</summary>
     private static object? Plain(JsonNode? node) => node switch
     {
