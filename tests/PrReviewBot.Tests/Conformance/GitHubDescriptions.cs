@@ -205,6 +205,10 @@ public sealed class RestDescription
         return null;
     }
 
+    /// <summary>The JSON schema of an operation's request body.</summary>
+    public static JsonElement RequestSchema(JsonElement operation) =>
+        operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
     /// <summary>What is wrong with a request's body for the operation: a body where none is taken, or schema errors.</summary>
     public IReadOnlyList<string> BodyErrors(JsonElement operation, string body)
     {
@@ -216,7 +220,7 @@ public sealed class RestDescription
         {
             return requestBody.TryGetProperty("required", out var required) && required.GetBoolean() ? ["the operation requires a body, none is sent"] : [];
         }
-        var schemaJson = requestBody.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText();
+        var schemaJson = RequestSchema(operation).GetRawText();
         var schema = JsonSchema.FromJsonAsync(OpenApiToJsonSchema(JsonNode.Parse(schemaJson)!).ToJsonString()).GetAwaiter().GetResult();
         return schema.Validate(body).Select(e => $"{e.Path}: {e.Kind}").ToList();
     }
