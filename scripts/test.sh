@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 source scripts/throwaway-postgres.sh
 trap stop_throwaway_postgres EXIT
 export PRREVIEWBOT_TEST_POSTGRES_REQUIRED=1
+# GitHub's published descriptions for the conformance tests (versions pinned in tests/package.json); the tests fail
+# naming this command when they are missing.
+if [ ! -d tests/node_modules/@octokit ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    npm ci --prefix tests --no-audit --no-fund --ignore-scripts || echo "warning: npm ci failed: the conformance tests will fail" >&2
+fi
 if ! start_throwaway_postgres; then
     echo "warning: PostgreSQL tests will fail: ${PRREVIEWBOT_TEST_POSTGRES_PROBLEM:-unknown problem}" >&2
 fi

@@ -13,10 +13,10 @@ namespace PrReviewBot.Core.Rendering;
 public static class CheckRenderer
 {
     /// <summary>GitHub's limit for each of a check run's <c>output.summary</c> and <c>output.text</c>.</summary>
-    public const int MaxOutputLength = 65_535;
+    public const int MaxOutputLength = GitHubLimits.CheckOutputField;
 
     /// <summary>GitHub's limit for a commit status description.</summary>
-    public const int MaxStatusDescriptionLength = 140;
+    public const int MaxStatusDescriptionLength = GitHubLimits.StatusDescription;
 
     private const int MaxTitleLength = 200;
 

@@ -14,7 +14,7 @@ public static class CommentRenderer
     public const string Marker = "<!-- prreviewbot:perf-review -->";
 
     /// <summary>GitHub refuses a comment body longer than this.</summary>
-    public const int MaxLength = 65_536;
+    public const int MaxLength = GitHubLimits.CommentBody;
 
     public static string Render(Verdict verdict, PresentationContext context)
     {

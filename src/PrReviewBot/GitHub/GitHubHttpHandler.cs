@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 
 namespace PrReviewBot.GitHub;
 
 /// <summary>
-/// The one HTTP handler every GitHub call goes through: a per-request timeout (GitHub answers in well under a
-/// second; a hung call must not hold a PR), cancellation at shutdown, and a count of calls and rate-limit readings.
+/// The one HTTP handler every GitHub call goes through: requests shaped as GitHub documents them (see
+/// <see cref="AsDocumented"/>), a per-request timeout (GitHub answers in well under a second; a hung call must not
+/// hold a PR), cancellation at shutdown, and a count of calls and rate-limit readings.
 /// </summary>
 public sealed class GitHubHttpHandler : DelegatingHandler
 {
@@ -13,6 +15,12 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _stopping;
+
+    /// <summary>The REST API version the bot is written against, sent on every REST request.</summary>
+    public const string ApiVersion = "2022-11-28";
+
+    /// <summary>The media type GitHub documents for REST requests and answers.</summary>
+    public const string RestMediaType = "application/vnd.github+json";
 
     public GitHubHttpHandler(GitHubTraffic traffic, TimeProvider time, TimeSpan timeout, CancellationToken stopping, HttpMessageHandler inner)
         : base(inner)
@@ -26,6 +34,7 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var route = request.RequestUri is null ? "?" : GitHubTraffic.Route(request.RequestUri);
+        await AsDocumented(request, cancellationToken);
         using var timeout = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _stopping);
         var started = Stopwatch.GetTimestamp();
@@ -48,6 +57,47 @@ public sealed class GitHubHttpHandler : DelegatingHandler
             throw;
         }
     }
+
+    /// <summary>
+    /// Octokit sends its JSON bodies labelled <c>application/x-www-form-urlencoded</c> unless a call names a type,
+    /// asks for the old <c>v3</c> media type, names no API version, and gives DELETE an empty JSON body. GitHub
+    /// documents JSON bodies as <c>application/json</c>, <c>Accept: application/vnd.github+json</c> and
+    /// <c>X-GitHub-Api-Version</c> on every REST request, and no body where an endpoint takes none (label removal).
+    /// Every request is put in that shape here, so no call site can forget it.
+    /// </summary>
+    internal static async Task AsDocumented(HttpRequestMessage request, CancellationToken ct)
+    {
+        if (request.Content is { } content)
+        {
+            if (request.Method == HttpMethod.Delete && IsEmptyJson(await content.ReadAsStringAsync(ct)))
+            {
+                request.Content = null;
+                content.Dispose();
+            }
+            else if (content.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded")
+            {
+                // The bot never posts a form to the API: what Octokit labels as one is always its JSON serialization.
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+        }
+        if (IsGraphQL(request.RequestUri))
+        {
+            return;
+        }
+        request.Headers.Remove("X-GitHub-Api-Version");
+        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", ApiVersion);
+        // Special media types (raw file contents, diffs) are kept; only the generic JSON one is renamed.
+        var accepts = request.Headers.Accept;
+        if (accepts.Count == 0 || accepts.All(a => a.MediaType is "application/vnd.github.v3+json" or "application/json"))
+        {
+            accepts.Clear();
+            accepts.Add(new MediaTypeWithQualityHeaderValue(RestMediaType));
+        }
+    }
+
+    private static bool IsEmptyJson(string body) => body.Trim() is "" or "{}" or "null";
+
+    private static bool IsGraphQL(Uri? uri) => uri is not null && uri.AbsolutePath.EndsWith("/graphql", StringComparison.Ordinal);
 
     private void ReadRateLimit(HttpResponseMessage response)
     {

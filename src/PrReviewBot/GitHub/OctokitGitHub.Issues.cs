@@ -168,10 +168,15 @@ public sealed partial class OctokitGitHub
     public async Task AddLabelAsync(RepositoryRef repo, int number, string label, CancellationToken ct)
     {
         using var scope = GitHubCallScope.For(repo.InstallationId);
-        var client = connections.ClientFor(repo);
+        var connection = connections.For(repo);
+        var path = new Uri($"repos/{Segment(repo.Owner)}/{Segment(repo.Name)}/issues/{number.ToString(CultureInfo.InvariantCulture)}/labels", UriKind.Relative);
+        // GitHub documents the body as an object with `labels`; Octokit's AddToIssue sends a bare array.
         await policy.RunAsync("add label", idempotent: true,
-            _ => client.Issue.Labels.AddToIssue(repo.Owner, repo.Name, number, [label]), ct, OnUnauthorized(repo));
+            token => connection.Post<RawJson>(path, new LabelsToAdd([label]), GitHubHttpHandler.RestMediaType, "application/json",
+                (IDictionary<string, string>?)null, token), ct, OnUnauthorized(repo));
     }
+
+    private sealed record LabelsToAdd(string[] Labels);
 
     public async Task<bool> RemoveLabelAsync(RepositoryRef repo, int number, string label, CancellationToken ct)
     {

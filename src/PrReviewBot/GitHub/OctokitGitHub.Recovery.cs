@@ -1,5 +1,6 @@
 using Octokit;
 using PrReviewBot.Service;
+using GitHubLimits = PrReviewBot.Core.Rendering.GitHubLimits;
 using ReviewConclusion = PrReviewBot.Core.Rendering.CheckConclusion;
 
 namespace PrReviewBot.GitHub;
@@ -40,7 +41,6 @@ public sealed partial class OctokitGitHub
         _ => "failure",
     };
 
-    /// <summary>GitHub keeps at most 140 characters of a status description.</summary>
     internal static string StatusDescription(string description) =>
-        description.Length <= 140 ? description : description[..139] + "…";
+        description.Length <= GitHubLimits.StatusDescription ? description : description[..(GitHubLimits.StatusDescription - 1)] + "…";
 }

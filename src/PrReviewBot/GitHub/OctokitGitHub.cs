@@ -90,11 +90,7 @@ public sealed partial class OctokitGitHub(GitHubConnections connections, GitHubC
 
     private async Task<ConfigFile?> ReadConfigAsync(RepositoryRef repo, string baseRef, CancellationToken ct)
     {
-        const string query =
-            "query PullRequestConfig($owner: String!, $name: String!, $configExpression: String!) {\n" +
-            "  repository(owner: $owner, name: $name) { config: object(expression: $configExpression) { ... on Blob { text byteSize isBinary isTruncated } } }\n" +
-            "}";
-        using var doc = await QueryAsync(repo, "read config", query, new
+        using var doc = await QueryAsync(repo, "read config", PullRequestQuery.Config, new
         {
             owner = repo.Owner,
             name = repo.Name,

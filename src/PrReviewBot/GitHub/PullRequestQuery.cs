@@ -49,6 +49,12 @@ internal static class PullRequestQuery
         "  } }\n" +
         "}";
 
+    /// <summary>The config file alone, on a base branch other than the one <see cref="Snapshot"/> guessed (a retargeted PR).</summary>
+    public const string Config =
+        "query PullRequestConfig($owner: String!, $name: String!, $configExpression: String!) {\n" +
+        "  repository(owner: $owner, name: $name) { config: object(expression: $configExpression) { " + BlobFields + " } }\n" +
+        "}";
+
     public static string ConfigExpression(string? baseRef) => $"{(string.IsNullOrEmpty(baseRef) ? "HEAD" : baseRef)}:{ConfigPath}";
 
     public static string Body(string query, object variables) =>

@@ -14,9 +14,9 @@ public sealed class PostgresConnectionDefaultsTests
     [Fact]
     public void SilentConnectionString_GetsSmallPoolAutoPrepareAndNoReset()
     {
-        var built = new NpgsqlConnectionStringBuilder(PostgresWorkStore.BuildConnectionString(Plain));
-        Assert.Equal(PostgresWorkStore.DefaultMaxPoolSize, built.MaxPoolSize);
-        Assert.Equal(PostgresWorkStore.DefaultMaxAutoPrepare, built.MaxAutoPrepare);
+        var built = new NpgsqlConnectionStringBuilder(PostgresDialect.BuildConnectionString(Plain));
+        Assert.Equal(PostgresDialect.DefaultMaxPoolSize, built.MaxPoolSize);
+        Assert.Equal(PostgresDialect.DefaultMaxAutoPrepare, built.MaxAutoPrepare);
         Assert.True(built.NoResetOnClose);
         Assert.Equal("prreviewbot", built.ApplicationName);
     }
@@ -26,25 +26,25 @@ public sealed class PostgresConnectionDefaultsTests
     [InlineData("maxpoolsize=100")]
     public void PoolSizeNamedInTheConnectionString_IsKept(string setting)
     {
-        var built = new NpgsqlConnectionStringBuilder(PostgresWorkStore.BuildConnectionString($"{Plain};{setting}"));
+        var built = new NpgsqlConnectionStringBuilder(PostgresDialect.BuildConnectionString($"{Plain};{setting}"));
         Assert.Equal(100, built.MaxPoolSize);
-        Assert.Equal(PostgresWorkStore.DefaultMaxAutoPrepare, built.MaxAutoPrepare);
+        Assert.Equal(PostgresDialect.DefaultMaxAutoPrepare, built.MaxAutoPrepare);
     }
 
     [Fact]
     public void AutoPrepareAndResetNamedInTheConnectionString_AreKept()
     {
         var built = new NpgsqlConnectionStringBuilder(
-            PostgresWorkStore.BuildConnectionString($"{Plain};Max Auto Prepare=0;No Reset On Close=false"));
+            PostgresDialect.BuildConnectionString($"{Plain};Max Auto Prepare=0;No Reset On Close=false"));
         Assert.Equal(0, built.MaxAutoPrepare);
         Assert.False(built.NoResetOnClose);
-        Assert.Equal(PostgresWorkStore.DefaultMaxPoolSize, built.MaxPoolSize);
+        Assert.Equal(PostgresDialect.DefaultMaxPoolSize, built.MaxPoolSize);
     }
 
     [Fact]
     public void MinimumPoolAboveTheDefaultMaximum_RaisesTheMaximum()
     {
-        var built = new NpgsqlConnectionStringBuilder(PostgresWorkStore.BuildConnectionString($"{Plain};Minimum Pool Size=25"));
+        var built = new NpgsqlConnectionStringBuilder(PostgresDialect.BuildConnectionString($"{Plain};Minimum Pool Size=25"));
         Assert.Equal(25, built.MaxPoolSize);
     }
 
@@ -52,7 +52,7 @@ public sealed class PostgresConnectionDefaultsTests
     public void DefaultsSwitchedOff_LeaveNpgsqlsOwn()
     {
         var npgsql = new NpgsqlConnectionStringBuilder();
-        var built = new NpgsqlConnectionStringBuilder(PostgresWorkStore.BuildConnectionString(Plain, connectionDefaults: false));
+        var built = new NpgsqlConnectionStringBuilder(PostgresDialect.BuildConnectionString(Plain, connectionDefaults: false));
         Assert.Equal(npgsql.MaxPoolSize, built.MaxPoolSize);
         Assert.Equal(npgsql.MaxAutoPrepare, built.MaxAutoPrepare);
         Assert.Equal(npgsql.NoResetOnClose, built.NoResetOnClose);

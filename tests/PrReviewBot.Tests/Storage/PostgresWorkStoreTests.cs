@@ -33,7 +33,7 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
         return store;
     }
 
-    protected override int MigrationCount => PostgresSchema.Migrations.Count;
+    protected override int MigrationCount => StoreSchema.Migrations.Count;
 
     protected override async Task<int> SchemaVersionRowsAsync()
     {
@@ -44,6 +44,14 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
         await reader.ReadAsync();
         Assert.Equal(MigrationCount, reader.GetInt32(1));
         return (int)reader.GetInt64(0);
+    }
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_postgres!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public override async Task DisposeAsync()
@@ -76,7 +84,7 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             Assert.Equal(1, reader.GetInt64(0));
-            Assert.Equal(PostgresSchema.Migrations.Count, reader.GetInt32(1));
+            Assert.Equal(StoreSchema.Migrations.Count, reader.GetInt32(1));
         }
         finally
         {
@@ -191,7 +199,7 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
     [Fact]
     public void MissingConnectionString_IsRefusedNamingTheKey()
     {
-        var e = Assert.Throws<BotConfigurationException>(() => PostgresWorkStore.BuildConnectionString(null));
+        var e = Assert.Throws<BotConfigurationException>(() => PostgresDialect.BuildConnectionString(null));
         Assert.Contains("Storage:ConnectionString", e.Message);
     }
 }

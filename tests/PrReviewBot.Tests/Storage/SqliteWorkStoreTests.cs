@@ -13,7 +13,7 @@ public sealed class SqliteWorkStoreTests : WorkStoreContract
     protected override Task<IWorkStore> OpenAsync() =>
         Task.FromResult<IWorkStore>(new SqliteWorkStore(Options.Create(new StorageOptions { ConnectionString = _file }), Clock));
 
-    protected override int MigrationCount => SqliteSchema.Migrations.Count;
+    protected override int MigrationCount => StoreSchema.Migrations.Count;
 
     protected override async Task<int> SchemaVersionRowsAsync()
     {
@@ -25,6 +25,15 @@ public sealed class SqliteWorkStoreTests : WorkStoreContract
         await reader.ReadAsync();
         Assert.Equal(MigrationCount, reader.GetInt32(1));
         return reader.GetInt32(0);
+    }
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     public override async Task DisposeAsync()
@@ -70,6 +79,6 @@ public sealed class SqliteWorkStoreTests : WorkStoreContract
     [InlineData("Data Source=/tmp/x.db;Cache=Shared", "/tmp/x.db")]
     public void ConnectionString_AcceptsAPathOrAFullConnectionString(string? configured, string file)
     {
-        Assert.Equal(file, new SqliteConnectionStringBuilder(SqliteWorkStore.BuildConnectionString(configured)).DataSource);
+        Assert.Equal(file, new SqliteConnectionStringBuilder(SqliteDialect.BuildConnectionString(configured)).DataSource);
     }
 }

@@ -29,6 +29,9 @@ public abstract class WorkStoreContract : IAsyncLifetime
 
     protected abstract int MigrationCount { get; }
 
+    /// <summary>Runs SQL on the test's database beside the store (to set up a database an older build left).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
     public virtual async Task InitializeAsync()
     {
         Store = await OpenAsync();
@@ -244,6 +247,29 @@ public abstract class WorkStoreContract : IAsyncLifetime
         await ReopenAsync();
 
         Assert.Equal(1, await SchemaVersionRowsAsync());
+    }
+
+    [SkippableFact]
+    public async Task DatabaseOfAnOlderBuild_UpgradesKeepingItsRows()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("kept"), Work(), CancellationToken.None);
+        // Back to what schema version 2 made: the tables and column of migrations 3 and 4 did not exist yet.
+        await ExecuteSqlAsync(
+            """
+            DROP TABLE gate_links;
+            DROP TABLE commands;
+            DROP TABLE overrides;
+            DROP TABLE gates;
+            UPDATE schema_version SET version = 2;
+            """);
+
+        await ReopenAsync();
+
+        Assert.Equal(1, await SchemaVersionRowsAsync());
+        Assert.Equal(DeliveryState.Pending, (await Store.GetDeliveryAsync("kept", CancellationToken.None))!.State);
+        Assert.Equal(1, (await Lease("w"))!.Version);
+        await Gates.SaveGatesAsync(new GateRecord { Repository = Repo, Number = 3, OpenGates = "2", EvaluatedAt = Clock.GetUtcNow() }, CancellationToken.None);
+        Assert.Equal("2", (await Gates.GetGatesAsync(Repo, 3, CancellationToken.None))!.OpenGates);
     }
 
     [SkippableFact]

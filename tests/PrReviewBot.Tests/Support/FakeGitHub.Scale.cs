@@ -206,6 +206,23 @@ public sealed partial class FakeGitHub
                 return Json(200, JsonSerializer.Serialize(new { total_count = runs.Count, check_runs = runs }));
             }
         }
+        if (r.Method == "GET" && CommitStatuses().Match(r.Path) is { Success: true } s)
+        {
+            var repository = $"{s.Groups[1].Value}/{s.Groups[2].Value}";
+            var sha = s.Groups[3].Value;
+            lock (_lock)
+            {
+                // Newest first, as GitHub lists them.
+                var statuses = _statuses.Where(x => x.Repository.Equals(repository, StringComparison.OrdinalIgnoreCase) && x.Sha == sha)
+                    .OrderByDescending(x => x.Id)
+                    .Select(x => new
+                    {
+                        id = x.Id, state = x.State, context = x.Context, description = x.Description, target_url = x.TargetUrl,
+                        created_at = Time.GetUtcNow(), updated_at = Time.GetUtcNow(),
+                    }).ToList();
+                return Json(200, JsonSerializer.Serialize(statuses));
+            }
+        }
         return null;
     }
 
@@ -286,6 +303,9 @@ public sealed partial class FakeGitHub
 
     [GeneratedRegex(@"^/repos/([^/]+)/([^/]+)/commits/([0-9a-f]{40})/check-runs$")]
     private static partial Regex CommitCheckRuns();
+
+    [GeneratedRegex(@"^/repos/([^/]+)/([^/]+)/commits/([0-9a-f]{40})/statuses$")]
+    private static partial Regex CommitStatuses();
 
     [GeneratedRegex(@"^/app/hook/deliveries/(\d+)/attempts$")]
     private static partial Regex RedeliveryAttempt();

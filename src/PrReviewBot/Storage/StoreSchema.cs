@@ -1,25 +1,27 @@
 namespace PrReviewBot.Storage;
 
 /// <summary>
-/// The schema as numbered migrations. A database records the last one applied in <c>schema_version</c>; start-up
-/// applies the rest in order, each in its own transaction. Never edit a released migration: append a new one.
+/// The schema as numbered migrations, written once for every dialect: the dialect names the 64-bit integer type and
+/// the numbered key, so each database gets the same tables and columns (times as Unix milliseconds, flags as 0/1). A
+/// database records the last migration applied in <c>schema_version</c>; start-up applies the rest in order, each in
+/// its own transaction. Never edit a released migration (databases in use were made by its text): append a new one.
 /// </summary>
-internal static class SqliteSchema
+internal static class StoreSchema
 {
-    public static readonly IReadOnlyList<string> Migrations =
+    public static readonly IReadOnlyList<Func<SqlDialect, string>> Migrations =
     [
         // 1: deliveries, jobs, per-PR state and evaluation history.
-        """
+        d => $$"""
         CREATE TABLE deliveries (
             delivery_id     TEXT PRIMARY KEY,
             event           TEXT NOT NULL,
             action          TEXT,
-            installation_id INTEGER,
+            installation_id {{d.BigInt}},
             repository      TEXT,
             subject         TEXT,
             state           TEXT NOT NULL,
-            received_at     INTEGER NOT NULL,
-            completed_at    INTEGER,
+            received_at     {{d.BigInt}} NOT NULL,
+            completed_at    {{d.BigInt}},
             headers         TEXT NOT NULL,
             body            TEXT,
             note            TEXT,
@@ -32,26 +34,26 @@ internal static class SqliteSchema
             subject         TEXT PRIMARY KEY,
             kind            TEXT NOT NULL,
             repository      TEXT NOT NULL,
-            installation_id INTEGER,
+            installation_id {{d.BigInt}},
             number          INTEGER,
             sha             TEXT,
             base_ref        TEXT,
-            version         INTEGER NOT NULL,
-            due_at          INTEGER NOT NULL,
+            version         {{d.BigInt}} NOT NULL,
+            due_at          {{d.BigInt}} NOT NULL,
             attempts        INTEGER NOT NULL,
             force           INTEGER NOT NULL,
             lease_owner     TEXT,
-            lease_until     INTEGER,
+            lease_until     {{d.BigInt}},
             last_error      TEXT,
-            created_at      INTEGER NOT NULL,
-            updated_at      INTEGER NOT NULL
+            created_at      {{d.BigInt}} NOT NULL,
+            updated_at      {{d.BigInt}} NOT NULL
         );
         CREATE INDEX jobs_due_at ON jobs (due_at);
 
         CREATE TABLE pull_requests (
             repository          TEXT NOT NULL,
             number              INTEGER NOT NULL,
-            installation_id     INTEGER,
+            installation_id     {{d.BigInt}},
             base_ref            TEXT,
             head_sha            TEXT,
             is_optimization     INTEGER NOT NULL,
@@ -61,15 +63,15 @@ internal static class SqliteSchema
             check_json          TEXT,
             check_fingerprint   TEXT,
             check_sha           TEXT,
-            comment_id          INTEGER,
+            comment_id          {{d.BigInt}},
             comment_fingerprint TEXT,
-            evaluated_at        INTEGER NOT NULL,
+            evaluated_at        {{d.BigInt}} NOT NULL,
             PRIMARY KEY (repository, number)
         );
         CREATE INDEX pull_requests_head ON pull_requests (repository, head_sha);
 
         CREATE TABLE evaluations (
-            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            id             {{d.IdentityKey}},
             repository     TEXT NOT NULL,
             number         INTEGER NOT NULL,
             head_sha       TEXT,
@@ -78,26 +80,26 @@ internal static class SqliteSchema
             check_action   TEXT NOT NULL,
             comment_action TEXT NOT NULL,
             delivery_ids   TEXT NOT NULL,
-            evaluated_at   INTEGER NOT NULL,
-            duration_ms    INTEGER NOT NULL,
+            evaluated_at   {{d.BigInt}} NOT NULL,
+            duration_ms    {{d.BigInt}} NOT NULL,
             verdict_json   TEXT
         );
         CREATE INDEX evaluations_pr ON evaluations (repository, number, evaluated_at);
         """,
 
         // 2: the missed-delivery sweep: who runs it (a lease), how far it got, and which deliveries it asked GitHub to send again.
-        """
+        d => $$"""
         CREATE TABLE sweeps (
             name        TEXT PRIMARY KEY,
             lease_owner TEXT,
-            lease_until INTEGER,
-            swept_until INTEGER
+            lease_until {{d.BigInt}},
+            swept_until {{d.BigInt}}
         );
 
         CREATE TABLE redeliveries (
             guid             TEXT PRIMARY KEY,
-            hook_delivery_id INTEGER NOT NULL,
-            requested_at     INTEGER NOT NULL
+            hook_delivery_id {{d.BigInt}} NOT NULL,
+            requested_at     {{d.BigInt}} NOT NULL
         );
         CREATE INDEX redeliveries_requested_at ON redeliveries (requested_at);
 
@@ -106,10 +108,10 @@ internal static class SqliteSchema
         """,
 
         // 3 (issue 4): /perf-review commands handled, the override audit log, and gate mode's state per issue.
-        """
+        d => $$"""
         CREATE TABLE commands (
             repository  TEXT NOT NULL,
-            comment_id  INTEGER NOT NULL,
+            comment_id  {{d.BigInt}} NOT NULL,
             fingerprint TEXT NOT NULL,
             number      INTEGER NOT NULL,
             delivery_id TEXT NOT NULL,
@@ -118,45 +120,45 @@ internal static class SqliteSchema
             action      TEXT NOT NULL,
             reply       TEXT,
             refused     INTEGER NOT NULL,
-            decided_at  INTEGER NOT NULL,
-            done_at     INTEGER,
+            decided_at  {{d.BigInt}} NOT NULL,
+            done_at     {{d.BigInt}},
             PRIMARY KEY (repository, comment_id, fingerprint)
         );
 
         CREATE TABLE overrides (
-            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            id         {{d.IdentityKey}},
             repository TEXT NOT NULL,
             number     INTEGER NOT NULL,
             action     TEXT NOT NULL,
             actor      TEXT NOT NULL,
             reason     TEXT,
-            at         INTEGER NOT NULL,
-            comment_id INTEGER NOT NULL
+            at         {{d.BigInt}} NOT NULL,
+            comment_id {{d.BigInt}} NOT NULL
         );
         CREATE INDEX overrides_pr ON overrides (repository, number, id);
 
         CREATE TABLE gates (
             repository          TEXT NOT NULL,
             number              INTEGER NOT NULL,
-            installation_id     INTEGER,
+            installation_id     {{d.BigInt}},
             requested           INTEGER NOT NULL,
-            comment_id          INTEGER,
+            comment_id          {{d.BigInt}},
             comment_fingerprint TEXT,
             label               TEXT,
             all_satisfied       INTEGER,
-            evaluated_at        INTEGER NOT NULL,
+            evaluated_at        {{d.BigInt}} NOT NULL,
             PRIMARY KEY (repository, number)
         );
         """,
 
         // 4 (issue 4): which open PRs' constraints link which issues, so a gate issue whose status changes re-evaluates
         // them; and the gates an issue left open, the status those PRs inherit.
-        """
+        d => $$"""
         CREATE TABLE gate_links (
             repository   TEXT NOT NULL,
             issue        INTEGER NOT NULL,
             pull_request INTEGER NOT NULL,
-            linked_at    INTEGER NOT NULL,
+            linked_at    {{d.BigInt}} NOT NULL,
             PRIMARY KEY (repository, issue, pull_request)
         );
         CREATE INDEX gate_links_pull_request ON gate_links (repository, pull_request);

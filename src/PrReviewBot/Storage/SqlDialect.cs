@@ -1,0 +1,73 @@
+using System.Data.Common;
+
+namespace PrReviewBot.Storage;
+
+/// <summary>
+/// What differs between the databases <see cref="SqlWorkStore"/> runs on; everything else (every statement but the
+/// lease, every reader, the migration loop) is written once. Both ADO.NET providers bind <c>@name</c> parameters, so
+/// the statements share their parameter syntax; lists of values are the one place where the syntax differs.
+/// </summary>
+public abstract class SqlDialect : IAsyncDisposable
+{
+    /// <summary>The column type of Unix-millisecond times and GitHub ids (SQLite's INTEGER holds 64 bits already).</summary>
+    internal abstract string BigInt { get; }
+
+    /// <summary>The column definition of a surrogate key numbered by the database, in insertion order.</summary>
+    internal abstract string IdentityKey { get; }
+
+    /// <summary>
+    /// A column that orders the rows of <c>deliveries</c> received in the same millisecond; a stable order is all that
+    /// matters (pages list them newest first).
+    /// </summary>
+    internal abstract string DeliveryTieBreak { get; }
+
+    /// <summary>
+    /// True when one process owns the database (SQLite): a lease still held at start-up then belongs to a process
+    /// that died, and start-up recovery releases it. Shared databases leave leases to run out by themselves.
+    /// </summary>
+    internal abstract bool SingleProcess { get; }
+
+    /// <summary>
+    /// Leases the job due soonest that nobody holds, with parameters <c>@owner</c>, <c>@until</c> and <c>@now</c>,
+    /// returning the leased row's columns in <see cref="SqlWorkStore"/>'s order, or no row.
+    /// </summary>
+    internal abstract string LeaseNextStatement { get; }
+
+    /// <summary>A condition on <paramref name="column"/> that holds when it equals one value of the list parameter.</summary>
+    internal abstract string InList(string column, string parameter);
+
+    /// <summary>Binds a list of strings for <see cref="InList"/>.</summary>
+    internal abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<string> values);
+
+    /// <summary>A connection for one unit of work; disposing the session gives it back.</summary>
+    internal abstract ValueTask<SqlSession> OpenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Holds off other processes migrating the same database until the returned handle is disposed (replicas
+    /// starting together: the first migrates, the others then find the schema current).
+    /// </summary>
+    internal abstract Task<IAsyncDisposable> LockMigrationsAsync(DbConnection connection, CancellationToken ct);
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>A handle that does nothing, for dialects that need no migration lock.</summary>
+    internal sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// One connection lent for one unit of work. <see cref="Broken"/> is set when a database error ended the work, so a
+/// dialect that keeps its connection (SQLite) opens a fresh one next time instead of reusing a poisoned one.
+/// </summary>
+internal sealed class SqlSession(DbConnection connection, Func<SqlSession, ValueTask> giveBack) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+
+    public bool Broken { get; set; }
+
+    public ValueTask DisposeAsync() => giveBack(this);
+}
