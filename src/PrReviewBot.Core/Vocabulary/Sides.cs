@@ -13,7 +13,7 @@ internal static class SideWords
         "antes|vorher|avant|ancien|alt";
 
     public const string AfterLabel =
-        "after|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|" +
+        "after|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|with|" +
         "this pr|this branch|the branch|pr|branch|patched|optimi[sz]ed|candidate|fixed|experiment|treatment|" +
         "despu[eé]s|depois|nachher|apr[eè]s|neu";
 

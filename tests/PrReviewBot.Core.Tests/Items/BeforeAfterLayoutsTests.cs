@@ -21,6 +21,10 @@ public class BeforeAfterLayoutsTests
     [InlineData("Compiling the fixture, old build:\n\n```\nphase total: 12.6 s (user 12.1 s)\n```\n\nThis PR:\n\n```\nphase total: 8.9 s (user 8.5 s)\n```")]
     // blocks whose run ids differ, labelled in Chinese
     [InlineData("旧版本：\n\n```\nrun(4411): 5000 requests in 2.5s\n```\n\n新版本：\n\n```\nrun(5120): 5000 requests in 1.1s\n```")]
+    // list items labelled by the thing the PR adds, with and without it
+    [InlineData("Cold import of the demo project:\n\n* without the index: 48 s\n* with the index: 19 s")]
+    // the "after" run shown first, then the "before" one
+    [InlineData("With pooling (steady state):\n\n```\nworker-a   2.1 GiB\n```\n\nWithout pooling:\n\n```\nworker-a   5.7 GiB\n```")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);

@@ -40,9 +40,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
 
     private static void ReadCodeBlocks(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
     {
-        Dictionary<string, Quantity>? pendingBefore = null;
-        string? pendingLabel = null;
-        string pendingContent = string.Empty;
+        PendingRun? pending = null;
         foreach (var code in document.CodeBlocks)
         {
             if (BenchstatOutput.Looks(code.Content))
@@ -74,39 +72,55 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 continue;
             }
-            if (side == Side.Before)
+            if (pending is null || pending.Side == side)
             {
-                pendingBefore = metrics;
-                pendingLabel = code.LeadIn;
-                pendingContent = code.Content;
+                // The first side of a pair; the other may come before or after it ("With mmap:" … "Without mmap:").
+                pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
+                continue;
             }
-            else if (pendingBefore is not null)
+            var (before, after) = side == Side.After ? (pending, new PendingRun(side, metrics, code.LeadIn, code.Content)) : (new PendingRun(side, metrics, code.LeadIn, code.Content), pending);
+            var pairs = ToolOutput.Pair(before.Metrics, after.Metrics).ToList();
+            if (pairs.Count == 0)
             {
-                var pairs = ToolOutput.Pair(pendingBefore, metrics).ToList();
-                if (pairs.Count == 0)
-                {
-                    // Names that differ run to run ("testspeed(2801):" / "testspeed(3519):"): pair by the words instead.
-                    pairs.AddRange(ToolOutput.Pair(SidedQuantities.Generic(pendingContent), SidedQuantities.Generic(code.Content)));
-                }
-                raw.AddRange(pairs);
-                pendingBefore = null;
+                // Names that differ run to run ("testspeed(2801):" / "testspeed(3519):"): pair by the words instead.
+                pairs.AddRange(ToolOutput.Pair(SidedQuantities.Generic(before.Content), SidedQuantities.Generic(after.Content)));
             }
-            else
-            {
-                loneSides.Add($"only an \"after\" run ({Short(code.LeadIn)})");
-            }
+            raw.AddRange(pairs);
+            pending = null;
         }
-        if (pendingBefore is not null)
+        if (pending is not null)
         {
-            loneSides.Add($"only a \"before\" run ({Short(pendingLabel ?? "before")})");
+            loneSides.Add(pending.Side == Side.Before
+                ? $"only a \"before\" run ({Short(pending.LeadIn)})"
+                : $"only an \"after\" run ({Short(pending.LeadIn)})");
         }
     }
+
+    private sealed record PendingRun(Side Side, Dictionary<string, Quantity> Metrics, string LeadIn, string Content);
 
     private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
     {
         TextBlock? pendingBefore = null;
+        // Consecutive list items read as lines: "- without the cache: 11.9 s" / "- with the cache: 8 s".
+        var items = new List<string>();
+        void FlushItems()
+        {
+            if (items.Count > 1)
+            {
+                raw.AddRange(SidedQuantities.LabelledLines(string.Join('\n', items), columns: false));
+            }
+            items.Clear();
+        }
         foreach (var block in document.Blocks)
         {
+            if (block.Role == BlockRole.ListItem)
+            {
+                items.Add(block.Text);
+            }
+            else
+            {
+                FlushItems();
+            }
             var inResults = block.In(ItemKind.BeforeAfter);
             var count = raw.Count;
             foreach (var sentence in block.Sentences)
@@ -141,6 +155,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 pendingBefore = null;
             }
         }
+        FlushItems();
         if (pendingBefore is not null && raw.Count == 0)
         {
             loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
