@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateConfigCommand.Create(console));
         GateModeVerbs.AddTo(root, console);
         root.Subcommands.Add(ServeVerb.Build());
+        root.Subcommands.Add(HealthcheckVerb.Create(console));
         CliHelp.Install(root);
         CliHelp.SetEpilog(root, """
             Exit codes:
