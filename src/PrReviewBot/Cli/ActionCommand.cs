@@ -90,7 +90,10 @@ public static class ActionCommand
                 Token: parse.GetValue(token) is { } t ? (t.Trim().Length > 0 ? t.Trim() : null) : Env("GITHUB_TOKEN"),
                 ApiUrl: parse.GetValue(apiUrl) ?? Env("GITHUB_API_URL"),
                 Workspace: parse.GetValue(workspace) ?? Env("GITHUB_WORKSPACE") ?? Directory.GetCurrentDirectory(),
-                Publish: parse.GetValue(publish) ?? "all");
+                Publish: parse.GetValue(publish) ?? "all")
+            {
+                OutputPath = Env("GITHUB_OUTPUT"),
+            };
             return ActionRun.RunAsync(console, settings, ct);
         });
         return command;
@@ -101,6 +104,9 @@ public static class ActionCommand
 public sealed record ActionSettings(
     string? EventName, string? EventPath, string? SummaryPath, string? Token, string? ApiUrl, string Workspace, string Publish)
 {
+    /// <summary>The step's output file ($GITHUB_OUTPUT): <c>conclusion=success|failure</c> is appended.</summary>
+    public string? OutputPath { get; init; }
+
     public bool PostsComment => Publish is "all" or "comment";
 
     public bool PostsStatus => Publish is "all" or "status";

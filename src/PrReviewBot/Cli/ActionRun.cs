@@ -218,6 +218,11 @@ internal static class ActionRun
             summary.AppendLine().Append("Posted on #").Append(pr.Number).Append(": ").Append(string.Join(", ", posted)).AppendLine(".");
         }
         await WriteSummaryAsync(console, settings, summary.ToString());
+        if (settings.OutputPath is not null)
+        {
+            // The step's `conclusion` output (action.yml), for later steps that want the outcome without failing.
+            await File.AppendAllTextAsync(settings.OutputPath, $"conclusion={(failed ? "failure" : "success")}\n", new UTF8Encoding(false));
+        }
 
         foreach (var p in problems)
         {

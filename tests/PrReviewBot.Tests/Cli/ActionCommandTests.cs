@@ -189,6 +189,27 @@ public sealed class ActionCommandTests : IDisposable
         Assert.Contains("has no pull_request", notPr.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ActionYml_RunsThisEntryPoint_WithTheTokenInput()
+    {
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "action.yml"))));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+        string Scalar(YamlDotNet.RepresentationModel.YamlNode node) => ((YamlDotNet.RepresentationModel.YamlScalarNode)node).Value!;
+
+        Assert.Equal("composite", Scalar(root["runs"]["using"]));
+        Assert.Equal("${{ github.token }}", Scalar(root["inputs"]["token"]["default"]));
+        var steps = ((YamlDotNet.RepresentationModel.YamlSequenceNode)root["runs"]["steps"]).Cast<YamlDotNet.RepresentationModel.YamlMappingNode>().ToList();
+        var build = steps.Single(s => s.Children.ContainsKey("run") && Scalar(s["run"]).Contains("dotnet publish", StringComparison.Ordinal));
+        var review = steps.Single(s => s.Children.ContainsKey("id") && Scalar(s["id"]) == "review");
+        Assert.Contains("$GITHUB_ACTION_PATH/src/PrReviewBot/PrReviewBot.csproj", Scalar(build["run"]), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, "src", "PrReviewBot", "PrReviewBot.csproj")));
+        Assert.Matches(@"prreviewbot\.dll"" action\b", Scalar(review["run"]));
+        Assert.Equal("${{ inputs.token }}", Scalar(review["env"]["GITHUB_TOKEN"]));
+        Assert.Equal("${{ steps.review.outputs.conclusion }}", Scalar(root["outputs"]["conclusion"]["value"]));
+        Assert.All(ActionCommand.PublishModes, m => Assert.Contains(m, Scalar(root["inputs"]["publish"]["description"]), StringComparison.Ordinal));
+    }
+
     private static void WriteFile(string repo, string path, string text)
     {
         var full = Path.Combine(repo, path);
