@@ -124,6 +124,27 @@ public class ServeVerbTests
     }
 
     [Fact]
+    public async Task PortInUse_AsARealProcess_LogsNoWorkerFailureAndNoFatalLine()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        using var folder = new CliRun();
+
+        var run = await Deploy.ShippedProcess.RunAsync(Deploy.ShippedProcess.Dotnet,
+            [Path.Combine(AppContext.BaseDirectory, "prreviewbot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}",
+             "--GitHub__Token", "t", "--GitHub__WebhookSecret", "s", "--Logging:Console", "text",
+             "--Storage:ConnectionString", Path.Combine(folder.Folder, "bot.db")],
+            folder.Folder, timeout: TimeSpan.FromMinutes(1));
+
+        Assert.Equal(CliApp.ExitUsage, run.ExitCode);
+        Assert.Contains("already in use", Assert.Single(run.Error.TrimEnd().Split('\n')));
+        Assert.DoesNotContain("BackgroundService", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("FTL", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SetupMode_PrintsTheAddressToOpen()
     {
         using var folder = new CliRun();
