@@ -4,6 +4,8 @@
 # whenever this script runs, and fail with the reason if the server could not be started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Chromium and PostgreSQL: installed when missing (as root on Debian/Ubuntu), else it says what to install.
+bash scripts/test-prerequisites.sh || true
 source scripts/throwaway-postgres.sh
 trap stop_throwaway_postgres EXIT
 export PRREVIEWBOT_TEST_POSTGRES_REQUIRED=1

@@ -10,7 +10,11 @@ namespace PrReviewBot.Core.Rendering;
 /// </summary>
 public static class TextRenderer
 {
-    public static string Render(Verdict verdict, PresentationContext? context = null)
+    /// <summary>The command the hint names when the caller cannot say which file was reviewed.</summary>
+    public const string DefaultMarkdownCommand = "prreviewbot check --body-file FILE --format markdown";
+
+    /// <param name="markdownCommand">The command that prints this review as Markdown (the CLI passes the one just run, with <c>--format markdown</c>).</param>
+    public static string Render(Verdict verdict, PresentationContext? context = null, string? markdownCommand = null)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         context ??= PresentationContext.None;
@@ -76,7 +80,7 @@ public static class TextRenderer
         }
         if (verdict.MissingRequired.Any() || findings.Count > 0)
         {
-            text.AppendLine().AppendLine("  Why each item matters and examples that satisfy it: prreviewbot check --format markdown");
+            text.AppendLine().AppendLine("  Why each item matters and examples that satisfy it: " + (markdownCommand ?? DefaultMarkdownCommand));
         }
         return text.ToString();
     }

@@ -143,6 +143,13 @@ public static class CheckCommand
                 return CliApp.ExitUsage;
             }
             changedText = UnifiedDiff.AddedText(diffText);
+            if (changedText.Count == 0 && !IsEmptyOrHeaderOnlyDiff(diffText))
+            {
+                // Reviewing with no changed files would silently drop every finding that looks at the change.
+                console.Error.WriteLine($"error: --diff {Display(diffPath)} is not a unified diff (no 'diff --git' or '---'/'+++' file headers); " +
+                    "make it with 'git diff main...HEAD > pr.diff', or pass the changed paths with --files");
+                return CliApp.ExitUsage;
+            }
             changedFiles ??= changedText.Keys.ToList();
         }
         else if (changedFiles is not null)
@@ -155,6 +162,12 @@ public static class CheckCommand
         {
             return CliApp.ExitUsage;
         }
+        if (bodyPath == CliInput.StdinName && string.IsNullOrWhiteSpace(body))
+        {
+            // 'check < /dev/null' or a pipe whose producer failed: passing would hide the mistake.
+            console.Error.WriteLine("error: standard input was empty: no PR description to review; pass --body-file FILE or pipe the description in");
+            return CliApp.ExitUsage;
+        }
 
         var pr = new PullRequestDescription(title ?? "", body, Labels(labelValues), changedFiles) { ChangedFileText = changedText };
         var verdict = Reviewer.Default.Review(pr, reviewConfig);
@@ -163,12 +176,55 @@ public static class CheckCommand
         {
             "json" => VerdictJson.Serialize(verdict) + "\n",
             "markdown" => CommentRenderer.Render(verdict, PresentationContext.None),
-            _ => TextRenderer.Render(verdict),
+            _ => TextRenderer.Render(verdict, PresentationContext.None, MarkdownCommand(bodyPath, title, labelValues, filesPath, diffPath, configPath)),
         };
         console.Out.Write(output);
         console.Out.Flush();
         return CheckRenderer.ConclusionOf(verdict, PresentationContext.None) == CheckConclusion.Failure ? CliApp.ExitFail : CliApp.ExitPass;
     }
+
+    /// <summary>This very review with <c>--format markdown</c>, for the text output's hint.</summary>
+    internal static string MarkdownCommand(string bodyPath, string? title, string[]? labels, string? filesPath, string? diffPath, string? configPath)
+    {
+        var parts = new List<string> { "prreviewbot check", "--body-file " + Quote(bodyPath) };
+        if (!string.IsNullOrEmpty(title))
+        {
+            parts.Add("--title " + Quote(title));
+        }
+        if (Labels(labels) is { Count: > 0 } names)
+        {
+            parts.Add("--labels " + Quote(string.Join(',', names)));
+        }
+        if (filesPath is not null)
+        {
+            parts.Add("--files " + Quote(filesPath));
+        }
+        if (diffPath is not null)
+        {
+            parts.Add("--diff " + Quote(diffPath));
+        }
+        if (configPath is not null)
+        {
+            parts.Add("--config " + Quote(configPath));
+        }
+        parts.Add("--format markdown");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Quoted for a POSIX shell when it holds anything but plain path characters.</summary>
+    private static string Quote(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or ':' or '+')
+            ? value
+            : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>
+    /// An empty diff (no changes), or one whose files only changed mode or are binary: 'diff --git' headers without
+    /// '---'/'+++' lines. Anything else that names no file is not a diff.
+    /// </summary>
+    private static bool IsEmptyOrHeaderOnlyDiff(string text) =>
+        string.IsNullOrWhiteSpace(text) || text.Split('\n').Any(l => l.StartsWith("diff --git ", StringComparison.Ordinal));
+
+    private static string Display(string path) => path == CliInput.StdinName ? "(standard input)" : $"'{path}'";
 
     /// <summary>Largest changed file read from the working tree to look for flag names.</summary>
     private const long MaxChangedFileBytes = 1 << 20;

@@ -21,13 +21,16 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(ValidateConfigCommand.Create(console));
         GateModeVerbs.AddTo(root, console);
+        root.Subcommands.Add(ActionCommand.Create(console));
         root.Subcommands.Add(ServeVerb.Build());
+        root.Subcommands.Add(HealthcheckVerb.Create(console));
         CliHelp.Install(root);
         CliHelp.SetEpilog(root, """
             Exit codes:
               check, validate-config   0  passes    1  fails (the output says why)    2  usage, config or file error
               gates                    0  all five gates answered    1  a gate is open    2  usage or file error
               plan                     0  a plan was produced ("measure first" included)    2  usage or file error
+              action                   0  passes (or not a pull request event)    1  fails    2  no event payload or GitHub error
 
             Example:
               prreviewbot check --body-file pr.md --title "perf: batch feed queries" --labels performance

@@ -16,8 +16,28 @@ public sealed class GitHubTraffic
     /// <summary>Raised when a call is about to be retried, with the wait chosen (tests watch waits through it).</summary>
     public event Action<RetryScheduled>? RetryScheduled;
 
-    public void RecordCall(string method, string route, int status) =>
+    private int _failingInARow;
+    private volatile string? _lastFailure;
+
+    public void RecordCall(string method, string route, int status)
+    {
         _calls.AddOrUpdate(new CallKey(method, route, status), 1, (_, n) => n + 1);
+        if (status == 0 || status >= 500)
+        {
+            _lastFailure = status == 0 ? $"{method} {route}: no answer" : $"{method} {route}: HTTP {status}";
+            Interlocked.Increment(ref _failingInARow);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _failingInARow, 0);
+        }
+    }
+
+    /// <summary>Calls in a row that got no answer or a 5xx; above 0 GitHub looks unreachable (the status page says so).</summary>
+    public int FailingInARow => Volatile.Read(ref _failingInARow);
+
+    /// <summary>The last call that got no answer or a 5xx, as "METHOD route: what happened".</summary>
+    public string? LastFailure => _lastFailure;
 
     public void RecordRateLimit(long? installationId, RateLimitReading reading) =>
         _limits[(installationId, reading.Resource)] = reading;

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using PrReviewBot.GitHub;
 using PrReviewBot.Service;
 using PrReviewBot.Setup;
 using PrReviewBot.Storage;
+using PrReviewBot.Work;
 using static PrReviewBot.Pages.HtmlPage;
 
 namespace PrReviewBot.Pages;
@@ -70,9 +73,10 @@ public static class StatusPage
               + "</tbody></table></div>";
 
         var oldest = queue.OldestCreatedAt is { } created ? Age(now - created) : "—";
+        var links = services.GetRequiredService<ReportLinks>();
         var deliveryRows = deliveries.Count == 0
             ? "<p class=\"muted\">No deliveries yet.</p>"
-            : "<div class=\"table\"><table><thead><tr><th>received</th><th>event</th><th>repository</th><th>status</th></tr></thead><tbody>"
+            : "<div class=\"table\"><table><thead><tr><th>received</th><th>event</th><th>repository</th><th>PR / issue</th><th>status</th></tr></thead><tbody>"
               + string.Concat(deliveries.Select(d =>
               {
                   var state = d.State switch
@@ -83,13 +87,14 @@ public static class StatusPage
                       _ => "<span class=\"muted\">ignored</span>",
                   };
                   var evt = d.Action is null ? d.Event : $"{d.Event}.{d.Action}";
-                  return $"<tr><td>{Time(d.ReceivedAt)}</td><td><code>{Text(evt)}</code></td><td>{Text(d.Repository ?? "—")}</td><td>{state}</td></tr>";
+                  return $"<tr><td>{Time(d.ReceivedAt)}</td><td><code>{Text(evt)}</code></td><td>{Text(d.Repository ?? "—")}</td><td>{Subject(d, links)}</td><td>{state}</td></tr>";
               }))
               + "</tbody></table></div>";
 
         var body = $"""
             <h1>PrReviewBot</h1>
             <p>{identity}</p>
+            {GitHubBanner(services, queue)}
             <h2>Queue</h2>
             <dl>
             <dt>jobs</dt><dd>{queue.Jobs} ({queue.LeasedJobs} running)</dd>
@@ -103,5 +108,45 @@ public static class StatusPage
             <p class="muted">Metrics: <code>/metrics</code> · health: <code>/healthz</code>, <code>/readyz</code></p>
             """;
         await HtmlPage.WriteAsync(context, StatusCodes.Status200OK, "PrReviewBot status", body);
+    }
+
+    /// <summary>
+    /// Says so when GitHub does not answer: otherwise the page shows only "pending" rows and a growing queue, which
+    /// looks the same as a slow bot.
+    /// </summary>
+    private static string GitHubBanner(IServiceProvider services, QueueSnapshot queue)
+    {
+        var circuit = services.GetRequiredService<GitHubCallPolicy>().Circuit;
+        var traffic = services.GetRequiredService<GitHubTraffic>();
+        if (circuit == CircuitState.Closed && traffic.FailingInARow == 0)
+        {
+            return "";
+        }
+        var paused = circuit == CircuitState.Closed ? "" : " The bot has paused its calls and tries again shortly.";
+        var last = traffic.LastFailure is { } f ? $" Last: <code>{Text(f)}</code>." : "";
+        return $"""
+            <div class="banner" id="github-unreachable"><strong>GitHub is not answering</strong> ({traffic.FailingInARow} failed calls in a row).{last}{paused}
+            {queue.PendingDeliveries} deliveries wait and are reviewed when it answers again; nothing is lost.</div>
+            """;
+    }
+
+    /// <summary>The PR or issue a delivery is about: "#12" linked to the PR's report page when the bot has a public address.</summary>
+    private static string Subject(DeliveryRecord delivery, ReportLinks links)
+    {
+        var subject = delivery.Subject;
+        var hash = subject?.LastIndexOf('#') ?? -1;
+        if (subject is null || hash < 0 || !int.TryParse(subject.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return "<span class=\"muted\">—</span>";
+        }
+        var label = $"#{number.ToString(CultureInfo.InvariantCulture)}";
+        if (subject.StartsWith("issue:", StringComparison.Ordinal))
+        {
+            return $"issue {label}";
+        }
+        var repository = subject[..hash];
+        return links.For(repository, number) is { } report
+            ? $"<a href=\"{Text(report)}\">PR {label}</a>"
+            : $"PR {label}";
     }
 }

@@ -113,7 +113,12 @@ public static class ReportPage
             if (!pass)
             {
                 var guidance = ItemGuidance.For(kind);
-                html.Append($"<p><strong>Why:</strong> {Text(guidance.Why)}</p><p><strong>For example:</strong> <code>{Text(guidance.Example)}</code></p>");
+                html.Append($"<p><strong>Why:</strong> {Text(guidance.Why)}</p>");
+                // The examples are Markdown sections ("## Rollback" and its lines): inline they would run together.
+                var example = guidance.Example.Trim();
+                html.Append(example.Contains('\n', StringComparison.Ordinal)
+                    ? $"<p><strong>For example:</strong></p><pre class=\"example\"><code>{Text(example)}</code></pre>"
+                    : $"<p><strong>For example:</strong> <code>{Text(example)}</code></p>");
             }
             html.Append("</section>");
         }

@@ -23,11 +23,13 @@ namespace PrReviewBot.Setup;
 public static class SetupEndpoints
 {
     public const string CallbackPath = "/setup/callback";
+    public const string RegisterPath = "/setup/register";
     public const string DefaultAppName = "PrReviewBot";
 
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/", ShowAsync);
+        app.MapGet(RegisterPath, RegisterAsync);
         app.MapGet(CallbackPath, CallbackAsync);
     }
 
@@ -48,7 +50,16 @@ public static class SetupEndpoints
         await next(context);
     }
 
-    private static async Task ShowAsync(HttpContext context)
+    private static Task ShowAsync(HttpContext context) => ShowSetupAsync(context, confirm: false);
+
+    /// <summary>
+    /// The second step: the name and organization typed on the first page, checked, and the form that posts the
+    /// manifest to GitHub's page for exactly that account. (GitHub's address depends on the organization and the
+    /// manifest on the name, and the pages run no scripts, so the form that goes to GitHub is built once both are known.)
+    /// </summary>
+    private static Task RegisterAsync(HttpContext context) => ShowSetupAsync(context, confirm: true);
+
+    private static async Task ShowSetupAsync(HttpContext context, bool confirm)
     {
         var services = context.RequestServices;
         if (services.GetRequiredService<IOptionsMonitor<GitHubOptions>>().CurrentValue.Mode != GitHubMode.Unconfigured)
@@ -67,10 +78,10 @@ public static class SetupEndpoints
                 """);
             return;
         }
-        await WriteSetupPageAsync(context, null);
+        await WriteSetupPageAsync(context, null, confirm);
     }
 
-    private static async Task WriteSetupPageAsync(HttpContext context, string? problem)
+    private static async Task WriteSetupPageAsync(HttpContext context, string? problem, bool confirm = false)
     {
         var services = context.RequestServices;
         var connections = services.GetRequiredService<GitHubConnections>();
@@ -98,9 +109,6 @@ public static class SetupEndpoints
         }
 
         var webHost = AppManifest.WebHostOf(connections.ApiBase);
-        var state = session.Issue(derived ? publicUrl : null);
-        var action = AppManifest.NewAppUrl(webHost, organization.Length > 0 ? organization : null, state);
-        var manifest = AppManifest.Build(name, publicUrl, BotHost.WebhookPath, CallbackPath);
         var owner = organization.Length > 0 ? $"the organization <strong>{Text(organization)}</strong>" : "your personal account";
         var permissions = string.Join("", AppManifest.Permissions.Select(p => $"<li><code>{Text(p.Key)}</code>: {Text(p.Value)}</li>"));
         var events = string.Join(", ", AppManifest.Events.Select(e => $"<code>{Text(e)}</code>"));
@@ -112,23 +120,41 @@ public static class SetupEndpoints
               """
             : "";
         var error = problem is null ? "" : $"<div class=\"banner\"><strong>{Text(problem)}</strong></div>";
+        string form;
+        if (confirm && problem is null)
+        {
+            var state = session.Issue(derived ? publicUrl : null);
+            var action = AppManifest.NewAppUrl(webHost, organization.Length > 0 ? organization : null, state);
+            var manifest = AppManifest.Build(name, publicUrl, BotHost.WebhookPath, CallbackPath);
+            var change = $"/?name={Uri.EscapeDataString(name)}&organization={Uri.EscapeDataString(organization)}";
+            form = $"""
+                <form method="post" action="{Text(action.AbsoluteUri)}">
+                <input type="hidden" name="manifest" value="{Text(manifest)}">
+                <p>Registers <strong>{Text(name)}</strong> on {owner}. GitHub shows the App before creating it.</p>
+                <button type="submit" id="continue">Continue on GitHub</button>
+                </form>
+                <p><a id="change" href="{Text(change)}">Change the name or the account</a></p>
+                """;
+        }
+        else
+        {
+            // One form holds every choice, so what is typed is what gets registered.
+            form = $"""
+                <form method="get" action="{RegisterPath}">
+                <label for="name">App name</label>
+                <input type="text" id="name" name="name" value="{Text(name)}" maxlength="{AppManifest.MaxNameLength}">
+                <label for="organization">Organization (optional; empty registers the App on your personal account)</label>
+                <input type="text" id="organization" name="organization" value="{Text(organization)}" maxlength="39" placeholder="my-org">
+                <button type="submit" id="register">Register the GitHub App on GitHub</button>
+                </form>
+                """;
+        }
         var body = $"""
             <h1>Set up PrReviewBot</h1>
-            <p>No GitHub App is configured yet. One click registers a private GitHub App for this bot on
+            <p>No GitHub App is configured yet. This registers a private GitHub App for this bot on
             <strong>{Text(webHost.Host)}</strong>; GitHub then sends you back here, and the bot starts using it at once.</p>
             {error}{warning}
-            <form method="get" action="/">
-            <label for="name">App name</label>
-            <input type="text" id="name" name="name" value="{Text(name)}" maxlength="{AppManifest.MaxNameLength}">
-            <label for="organization">Organization (optional; empty registers the App on your personal account)</label>
-            <input type="text" id="organization" name="organization" value="{Text(organization)}" maxlength="39" placeholder="my-org">
-            <button type="submit" class="secondary">Use these settings</button>
-            </form>
-            <form method="post" action="{Text(action.AbsoluteUri)}">
-            <input type="hidden" name="manifest" value="{Text(manifest)}">
-            <p>Registers <strong>{Text(name)}</strong> on {owner}.</p>
-            <button type="submit" id="register">Register the GitHub App on GitHub</button>
-            </form>
+            {form}
             <h2>What the App asks for</h2>
             <dl>
             <dt>Webhook URL</dt><dd><code>{Text(publicUrl + BotHost.WebhookPath)}</code></dd>

@@ -63,7 +63,16 @@ public sealed class QueueWorker(
             {
                 break;
             }
-            await signal.WaitAsync(wait, time, stopping);
+            try
+            {
+                await signal.WaitAsync(wait, time, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // A stop (or a start that failed, e.g. a port in use) is not a worker failure: escaping here would be
+                // logged by the host as "BackgroundService failed" plus a Fatal line.
+                break;
+            }
         }
         // Jobs see the stop and hand their subjects back.
         await Task.WhenAll(running);

@@ -120,7 +120,7 @@ public sealed class CheckCommandTests : IDisposable
         var body = _cli.File("pr.md", UnprovenBody);
         var verdict = Reviewer.Default.Review(new PullRequestDescription("", UnprovenBody, ["performance"]), ReviewConfig.Default);
         var result = await CliRun.Run(null, "check", "--body-file", body, "--labels", "performance");
-        Assert.Equal(TextRenderer.Render(verdict), result.Out);
+        Assert.Equal(TextRenderer.Render(verdict, PresentationContext.None, $"prreviewbot check --body-file {body} --labels performance --format markdown"), result.Out);
     }
 
     [Fact]
@@ -257,9 +257,10 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task EmptyBody_IsReviewedNotRefused()
+    public async Task EmptyBodyFile_IsReviewedNotRefused()
     {
-        var result = await CliRun.Run("", "check", "--labels", "performance", "--format", "json");
+        // A PR may have an empty description; only an empty standard input is refused (CheckInputErrorTests).
+        var result = await CliRun.Run(null, "check", "--body-file", _cli.File("empty.md", ""), "--labels", "performance", "--format", "json");
         Assert.Contains(result.ExitCode, new[] { CliApp.ExitPass, CliApp.ExitFail });
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(result.Out).RootElement.ValueKind);
     }

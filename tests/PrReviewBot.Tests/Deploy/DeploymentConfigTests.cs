@@ -18,7 +18,7 @@ public partial class DeploymentConfigTests
         "Dockerfile",
         "deploy/docker-compose.yml",
         "deploy/kubernetes/configmap.yaml",
-        "deploy/kubernetes/secret.yaml",
+        "deploy/kubernetes/secret.example.yaml",
         "deploy/kubernetes/deployment.yaml",
     ];
 
@@ -88,7 +88,7 @@ public partial class DeploymentConfigTests
             Assert.Contains(key, compose);
             Assert.Contains(key, configMap);
         }
-        var secret = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy/kubernetes/secret.yaml"));
+        var secret = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy/kubernetes/secret.example.yaml"));
         foreach (var key in new[] { "GitHub__AppId", "GitHub__WebhookSecret", "GitHub__PrivateKey" })
         {
             Assert.Contains(key, secret);
@@ -107,9 +107,10 @@ public partial class DeploymentConfigTests
         var runtime = lines.SkipWhile(l => l != from[1]).ToList();
         Assert.Contains(runtime, l => l.StartsWith("USER ", StringComparison.Ordinal) && !l.Contains("root", StringComparison.Ordinal));
         Assert.Contains(runtime, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("/healthz", StringComparison.Ordinal));
+        Assert.Contains(runtime, l => l.Contains("prreviewbot.dll\", \"healthcheck\"", StringComparison.Ordinal));
         Assert.Contains("VOLUME [\"/app/data\"]", runtime);
-        Assert.Equal("ENTRYPOINT [\"dotnet\", \"prreviewbot.dll\", \"serve\"]", runtime[^1]);
+        Assert.Equal("ENTRYPOINT [\"dotnet\", \"prreviewbot.dll\"]", runtime[^2]);
+        Assert.Equal("CMD [\"serve\"]", runtime[^1]);
         Assert.Contains(runtime, l => l.Contains("Storage__ConnectionString=/app/data/", StringComparison.Ordinal));
         Assert.Contains(runtime, l => l.Contains("Setup__CredentialsPath=/app/data/", StringComparison.Ordinal));
         // The build context leaves out what must never reach an image.

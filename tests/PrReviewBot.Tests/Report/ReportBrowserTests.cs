@@ -82,7 +82,10 @@ public class ReportBrowserTests(Chromium chromium) : EndToEndTest
         await page.GotoAsync(bot.Address.AbsoluteUri);
         Assert.Equal("Set up PrReviewBot", await page.Locator("h1").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotDirectory, "setup-phone.png"), FullPage = true });
+        await page.Locator("#organization").FillAsync("octo-org");
         await page.Locator("#register").ClickAsync();
+        Assert.Contains("the organization octo-org", await page.Locator("form").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#continue").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/setup/callback", StringComparison.Ordinal));
 
         Assert.Equal("GitHub App registered", await page.Locator("h1").InnerTextAsync());

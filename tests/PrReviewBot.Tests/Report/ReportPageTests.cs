@@ -54,6 +54,22 @@ public class ReportPageTests : EndToEndTest
     }
 
     [Fact]
+    public async Task MissingItem_ItsMultiLineExample_KeepsItsLines()
+    {
+        AddOptimizationPr(Descriptions.Incomplete);
+        var bot = await StartAsync();
+        var path = await ReviewAndGetReportPathAsync(bot, GitHub);
+
+        var html = await bot.Http.GetStringAsync(path);
+
+        var rollback = System.Text.RegularExpressions.Regex.Match(html, "id=\"item-rollback\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var example = PrReviewBot.Core.Rendering.ItemGuidance.For(PrReviewBot.Core.Model.ItemKind.Rollback).Example.Trim();
+        Assert.Contains('\n', example);
+        // Line for line, in a block that keeps line breaks: not squashed into one line with a literal "##".
+        Assert.Contains($"<pre class=\"example\"><code>{PrReviewBot.Pages.HtmlPage.Text(example)}</code></pre>", rollback);
+    }
+
+    [Fact]
     public async Task LinkWithoutOrWithAForgedSignature_Is404_RevealingNothing()
     {
         AddOptimizationPr(Descriptions.Incomplete);

@@ -11,6 +11,31 @@ public class SetupFlowTests : EndToEndTest
 {
     private static readonly HttpClient Browser = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>
+    /// What a person does on the setup page: types into its one form (name, organization) and clicks Register. The
+    /// answer is the page whose form posts the manifest to GitHub (null when the choices were refused).
+    /// </summary>
+    private static async Task<(HttpResponseMessage Response, string Html, PageReader.Form? ToGitHub)> RegisterAsync(
+        BotUnderTest bot, string? organization = null, string? name = null)
+    {
+        var setup = PageReader.FormWith(await bot.Http.GetStringAsync("/"), "register");
+        Assert.Equal("get", setup.Method);
+        var fields = new Dictionary<string, string>(setup.Fields);
+        Assert.True(fields.ContainsKey("organization") && fields.ContainsKey("name"), "the Register form must hold the name and organization boxes");
+        if (organization is not null)
+        {
+            fields["organization"] = organization;
+        }
+        if (name is not null)
+        {
+            fields["name"] = name;
+        }
+        var query = string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        var response = await bot.Http.GetAsync($"{setup.Action}?{query}");
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, html, html.Contains("id=\"continue\"", StringComparison.Ordinal) ? PageReader.FormWith(html, "continue") : null);
+    }
+
     [Fact]
     public async Task NothingConfigured_HomeServesTheSetupPage_WithAManifestOfExactlyWhatTheBotUses()
     {
@@ -20,12 +45,11 @@ public class SetupFlowTests : EndToEndTest
             s.Config["Server:PublicUrl"] = "https://perf-bot.example.com/";
         });
 
-        var response = await bot.Http.GetAsync("/");
-        var html = await response.Content.ReadAsStringAsync();
+        var (response, html, toGitHub) = await RegisterAsync(bot);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Set up PrReviewBot", html);
-        var form = PageReader.FormWith(html, "register");
+        var form = toGitHub!;
         Assert.Equal("post", form.Method);
         var action = new Uri(form.Action);
         Assert.Equal(new Uri(GitHub.Url).Authority, action.Authority);
@@ -56,9 +80,10 @@ public class SetupFlowTests : EndToEndTest
     {
         var bot = await StartBotAsync(s => s.Auth = BotAuth.Setup);
 
-        var html = await bot.Http.GetStringAsync("/?organization=octo-org&name=Perf+Gate");
+        // Typed into the Register form itself: no separate "use these settings" step that a person could skip.
+        var (_, html, form) = await RegisterAsync(bot, organization: "octo-org", name: "Perf Gate");
 
-        var form = PageReader.FormWith(html, "register");
+        Assert.NotNull(form);
         Assert.Equal("/organizations/octo-org/settings/apps/new", new Uri(form.Action).AbsolutePath);
         Assert.Equal("Perf Gate", (string?)JsonNode.Parse(form.Fields["manifest"])!["name"]);
         Assert.Contains("the organization <strong>octo-org</strong>", html);
@@ -69,13 +94,14 @@ public class SetupFlowTests : EndToEndTest
     {
         var bot = await StartBotAsync(s => s.Auth = BotAuth.Setup);
 
-        var response = await bot.Http.GetAsync("/?organization=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-        var html = await response.Content.ReadAsStringAsync();
+        var (response, html, toGitHub) = await RegisterAsync(bot, organization: "<script>alert(1)</script>");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("is not an organization name GitHub accepts", html);
-        Assert.Equal("/settings/apps/new", new Uri(PageReader.FormWith(html, "register").Action).AbsolutePath);
+        // Nothing goes to GitHub; the person gets the form back to correct it.
+        Assert.Null(toGitHub);
+        Assert.Equal(SetupEndpoints.RegisterPath, PageReader.FormWith(html, "register").Action);
     }
 
     [Fact]
@@ -87,8 +113,7 @@ public class SetupFlowTests : EndToEndTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
 
         // The person clicks "Register"; GitHub (fake) creates the App and sends the browser back.
-        var page = await bot.Http.GetStringAsync("/");
-        var form = PageReader.FormWith(page, "register");
+        var form = (await RegisterAsync(bot)).ToGitHub!;
         var atGitHub = await Browser.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields));
         Assert.Equal(HttpStatusCode.Redirect, atGitHub.StatusCode);
         var callback = atGitHub.Headers.Location!;
@@ -145,7 +170,7 @@ public class SetupFlowTests : EndToEndTest
     {
         AddOptimizationPr(Descriptions.Incomplete);
         var bot = await StartBotAsync(s => s.Auth = BotAuth.Setup);
-        var form = PageReader.FormWith(await bot.Http.GetStringAsync("/"), "register");
+        var form = (await RegisterAsync(bot)).ToGitHub!;
         var atGitHub = await Browser.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields));
         Assert.Equal(HttpStatusCode.OK, (await Browser.GetAsync(atGitHub.Headers.Location)).StatusCode);
         await bot.StopAsync();
@@ -163,7 +188,7 @@ public class SetupFlowTests : EndToEndTest
     public async Task CallbackWithAStateTheBotNeverIssued_IsRefused_AndNothingIsStored()
     {
         var bot = await StartBotAsync(s => s.Auth = BotAuth.Setup);
-        var form = PageReader.FormWith(await bot.Http.GetStringAsync("/"), "register");
+        var form = (await RegisterAsync(bot)).ToGitHub!;
         var atGitHub = await Browser.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields));
         var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(atGitHub.Headers.Location!.Query)["code"].ToString();
 
@@ -180,7 +205,7 @@ public class SetupFlowTests : EndToEndTest
     public async Task CodeGitHubNoLongerAccepts_GetsAClearPage_AndTheBotStaysInSetup()
     {
         var bot = await StartBotAsync(s => s.Auth = BotAuth.Setup);
-        var form = PageReader.FormWith(await bot.Http.GetStringAsync("/"), "register");
+        var form = (await RegisterAsync(bot)).ToGitHub!;
         var atGitHub = await Browser.PostAsync(form.Action, new FormUrlEncodedContent(form.Fields));
         var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(atGitHub.Headers.Location!.Query)["state"].ToString();
 
