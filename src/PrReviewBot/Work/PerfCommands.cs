@@ -10,7 +10,7 @@ using PrReviewBot.Storage;
 namespace PrReviewBot.Work;
 
 /// <summary>What the commands of one job ask of the rest of it.</summary>
-/// <param name="Review">Evaluate the PR (override, revoke, recheck; or a delivery other than a comment).</param>
+/// <param name="Review">A command asks to evaluate the PR (override, revoke, recheck).</param>
 /// <param name="Force">Post the check even if unchanged (recheck).</param>
 /// <param name="Gates">Evaluate the issue's gates (gates, recheck on an issue).</param>
 public sealed record CommandEffects(bool Review, bool Force, bool Gates);
@@ -29,13 +29,13 @@ public sealed class PerfCommands(
     /// <summary>At most this many configured teams are asked about per command (each is one call).</summary>
     public const int MaxTeamsAsked = 10;
 
-    public async Task<CommandEffects> RunAsync(LazyIssueSnapshot issue, CommentTarget target, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    public async Task<CommandEffects> RunAsync(LazyIssueSnapshot issue, CommentTarget target, IReadOnlyList<JobDelivery> deliveries, CancellationToken ct)
     {
         var repo = issue.Repository;
         bool review = false, force = false, wantGates = false;
         foreach (var delivery in deliveries)
         {
-            if (CommentCommand.Read(delivery) is not { } comment)
+            if (delivery.Command is not { } comment)
             {
                 continue;
             }
@@ -43,7 +43,7 @@ public sealed class PerfCommands(
             var retry = record is not null && record.DeliveryId == delivery.DeliveryId;
             if (record is null)
             {
-                record = await DecideAsync(issue, target, comment, ct);
+                record = await DecideAsync(issue, target, comment, delivery.DeliveryId, ct);
             }
             else if (record.DoneAt is null || retry)
             {
@@ -85,19 +85,26 @@ public sealed class PerfCommands(
             {
                 if (record.Reply is { } reply)
                 {
-                    await gitHub.CreateCommentAsync(repo, issue.Number, CommentText.Fit(reply), ct);
+                    try
+                    {
+                        await gitHub.CreateCommentAsync(repo, issue.Number, CommentText.Fit(reply), ct);
+                    }
+                    catch (GitHubAnswerUnreadableException e)
+                    {
+                        // Posted (only the answer was unreadable): marking the command done keeps a retry from replying twice.
+                        log.LogWarning("The reply to {Command} was posted but GitHub's answer could not be read: {Reason}", comment, e.Message);
+                    }
                 }
                 await commands.MarkCommandDoneAsync(record, time.GetUtcNow(), ct);
             }
             log.LogInformation("{Command} on {Repository}#{Number}: {Action}{Refused}", comment, repo.FullName, issue.Number, action,
                 record.Refused ? " (refused)" : "");
         }
-        var otherWork = deliveries.Count == 0 || deliveries.Any(d => d.Event != "issue_comment");
-        return new CommandEffects(review || (target == CommentTarget.PullRequest && otherWork), force, wantGates);
+        return new CommandEffects(review, force, wantGates);
     }
 
     /// <summary>Decides a command seen for the first time and stores the decision (with the override it makes).</summary>
-    private async Task<CommandRecord> DecideAsync(LazyIssueSnapshot issue, CommentTarget target, CommentCommand comment, CancellationToken ct)
+    private async Task<CommandRecord> DecideAsync(LazyIssueSnapshot issue, CommentTarget target, CommentCommand comment, string deliveryId, CancellationToken ct)
     {
         var repo = issue.Repository;
         var actor = comment.Author.Login;
@@ -123,7 +130,7 @@ public sealed class PerfCommands(
             CommandAction.RevokeOverride => new OverrideEvent(repo.FullName, issue.Number, OverrideAction.Revoke, actor, null, now, comment.CommentId),
             _ => null,
         };
-        var record = new CommandRecord(repo.FullName, issue.Number, comment.CommentId, comment.Fingerprint, comment.DeliveryId, actor,
+        var record = new CommandRecord(repo.FullName, issue.Number, comment.CommentId, comment.Fingerprint, deliveryId, actor,
             command.Verb.ToString(), outcome.Action.ToString(), outcome.Reply, outcome.Refused, now);
         if (await commands.RecordCommandAsync(record, change, ct))
         {
