@@ -15,7 +15,7 @@ public class DeliveryRouterTests
     private static Routing Route(string eventName, string body)
     {
         using var doc = JsonDocument.Parse(body);
-        return DeliveryRouter.Route(eventName, doc.RootElement, Now, Queue);
+        return DeliveryRoutes.Route(eventName, doc.RootElement, new IntakeContext(Now, Queue));
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public class DeliveryRouterTests
     [Fact]
     public void PullRequestWithoutRepository_IsRefused()
     {
-        var e = Assert.Throws<WebhookRejectedException>(() => Route("pull_request", """{"action":"opened","number":3}"""));
+        var e = Assert.Throws<MalformedPayloadException>(() => Route("pull_request", """{"action":"opened","number":3}"""));
 
-        Assert.Equal(400, e.StatusCode);
+        Assert.Contains("repository", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
