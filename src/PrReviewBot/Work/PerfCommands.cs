@@ -5,6 +5,7 @@ using PrReviewBot.Core.Gates;
 using PrReviewBot.Core.Planning;
 using PrReviewBot.Core.Rendering;
 using PrReviewBot.GitHub;
+using PrReviewBot.Service;
 using PrReviewBot.Storage;
 
 namespace PrReviewBot.Work;
@@ -149,6 +150,12 @@ public sealed class PerfCommands(
     /// <summary>At least the configured repository permission, or active membership in a configured team.</summary>
     private async Task<bool> MayOverrideAsync(RepositoryRef repo, string actor, OverrideConfig config, CancellationToken ct)
     {
+        if (!PayloadObject.IsLogin(actor))
+        {
+            // Not a name GitHub gives anyone: it has no permission, and it must not go into a request path.
+            log.LogWarning("{Actor} is not a GitHub login; the command is refused without asking GitHub", actor);
+            return false;
+        }
         var permission = await gitHub.GetPermissionAsync(repo, actor, ct);
         if (OverridePermission.Allows(permission, [], config))
         {

@@ -132,6 +132,22 @@ public class MalformedDeliveryTests : EndToEndTest
     }
 
     [Fact]
+    public async Task OverrideByALoginThatIsAPath_IsRefusedWithoutAskingGitHub()
+    {
+        AddOptimizationPr(Descriptions.Incomplete);
+        var bot = await StartBotAsync();
+
+        var response = await bot.SendAsync("issue_comment", IssuePayloads.Comment(Pr, "/perf-review override ship it", login: "../../orgs/x", onPullRequest: true));
+        await bot.WaitForIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(GitHub.Requests, r => r.Path.Contains("/collaborators/", StringComparison.Ordinal) || r.Path.Contains("/orgs/", StringComparison.Ordinal));
+        // Answered like anyone without the permission: a reply, and no override.
+        Assert.Single(GitHub.Comments, c => c.Number == Pr);
+        Assert.Empty(GitHub.CheckRuns);
+    }
+
+    [Fact]
     public async Task DeliveryWithoutInstallation_IsGivenTheAppsInstallationOnItsRepository()
     {
         AddOptimizationPr(Descriptions.Incomplete);

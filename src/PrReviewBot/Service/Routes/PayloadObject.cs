@@ -162,6 +162,9 @@ public readonly partial struct PayloadObject
             : throw new MalformedPayloadException($"'{repository.PathOf("full_name")}' must be owner/name (letters, digits, '-', '_', '.').");
     }
 
+    /// <summary>A GitHub user or bot login (letters, digits, '-', '_'; a bot's ends in <c>[bot]</c>).</summary>
+    public static bool IsLogin(string? login) => login is not null && LoginPattern().IsMatch(login);
+
     private JsonElement? Get(string name) =>
         _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
@@ -191,6 +194,9 @@ public readonly partial struct PayloadObject
 
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,99})$")]
     private static partial Regex OwnerPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,38})(?:\[bot\])?$")]
+    private static partial Regex LoginPattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex NamePattern();

@@ -7,7 +7,7 @@ using PrReviewBot.Work;
 
 namespace PrReviewBot.Tests.Service;
 
-public class DeliveryRouterTests
+public class DeliveryRoutesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private static readonly QueueOptions Queue = new() { EditDebounce = TimeSpan.FromSeconds(1) };
@@ -77,7 +77,7 @@ public class DeliveryRouterTests
     [Fact]
     public void PullRequestWithoutRepository_IsRefused()
     {
-        var e = Assert.Throws<MalformedPayloadException>(() => Route("pull_request", """{"action":"opened","number":3}"""));
+        var e = Assert.Throws<MalformedPayloadException>(() => Route("pull_request", """{"action":"opened","number":3,"pull_request":{"number":3}}"""));
 
         Assert.Contains("repository", e.Message, StringComparison.Ordinal);
     }
