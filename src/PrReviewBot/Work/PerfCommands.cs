@@ -40,66 +40,75 @@ public sealed class PerfCommands(
             {
                 continue;
             }
-            var record = await commands.GetCommandAsync(repo.FullName, comment.CommentId, comment.Fingerprint, ct);
-            var retry = record is not null && record.DeliveryId == delivery.DeliveryId;
-            if (record is null)
+            try
             {
-                record = await DecideAsync(issue, target, comment, delivery.DeliveryId, ct);
-            }
-            else if (record.DoneAt is null || retry)
-            {
-                log.LogInformation("{Command} on {Repository}#{Number} was decided before; finishing it", comment, repo.FullName, issue.Number);
-            }
-            else
-            {
-                log.LogInformation("{Command} on {Repository}#{Number} was already carried out (delivery {First}); nothing to do again",
-                    comment, repo.FullName, issue.Number, record.DeliveryId);
-                continue;
-            }
-
-            var action = Enum.Parse<CommandAction>(record.Action);
-            switch (action)
-            {
-                case CommandAction.Recheck when target == CommentTarget.PullRequest:
-                    review = force = true;
-                    break;
-                case CommandAction.Recheck or CommandAction.EvaluateGates when target == CommentTarget.Issue:
-                    wantGates = true;
-                    break;
-                case CommandAction.EvaluateGates:
-                    if (record.DoneAt is null)
-                    {
-                        await GatesOnPullRequestAsync(issue, ct);
-                    }
-                    break;
-                case CommandAction.PostPlan:
-                    if (record.DoneAt is null)
-                    {
-                        await PostPlanAsync(issue, ct);
-                    }
-                    break;
-                case CommandAction.RecordOverride or CommandAction.RevokeOverride:
-                    review = true;
-                    break;
-            }
-            if (record.DoneAt is null)
-            {
-                if (record.Reply is { } reply)
+                var record = await commands.GetCommandAsync(repo.FullName, comment.CommentId, comment.Fingerprint, ct);
+                var retry = record is not null && record.DeliveryId == delivery.DeliveryId;
+                if (record is null)
                 {
-                    try
-                    {
-                        await gitHub.CreateCommentAsync(repo, issue.Number, CommentText.Fit(reply), ct);
-                    }
-                    catch (GitHubAnswerUnreadableException e)
-                    {
-                        // Posted (only the answer was unreadable): marking the command done keeps a retry from replying twice.
-                        log.LogWarning("The reply to {Command} was posted but GitHub's answer could not be read: {Reason}", comment, e.Message);
-                    }
+                    record = await DecideAsync(issue, target, comment, delivery.DeliveryId, ct);
                 }
-                await commands.MarkCommandDoneAsync(record, time.GetUtcNow(), ct);
+                else if (record.DoneAt is null || retry)
+                {
+                    log.LogInformation("{Command} on {Repository}#{Number} was decided before; finishing it", comment, repo.FullName, issue.Number);
+                }
+                else
+                {
+                    log.LogInformation("{Command} on {Repository}#{Number} was already carried out (delivery {First}); nothing to do again",
+                        comment, repo.FullName, issue.Number, record.DeliveryId);
+                    continue;
+                }
+
+                var action = Enum.Parse<CommandAction>(record.Action);
+                switch (action)
+                {
+                    case CommandAction.Recheck when target == CommentTarget.PullRequest:
+                        review = force = true;
+                        break;
+                    case CommandAction.Recheck or CommandAction.EvaluateGates when target == CommentTarget.Issue:
+                        wantGates = true;
+                        break;
+                    case CommandAction.EvaluateGates:
+                        if (record.DoneAt is null)
+                        {
+                            await GatesOnPullRequestAsync(issue, ct);
+                        }
+                        break;
+                    case CommandAction.PostPlan:
+                        if (record.DoneAt is null)
+                        {
+                            await PostPlanAsync(issue, ct);
+                        }
+                        break;
+                    case CommandAction.RecordOverride or CommandAction.RevokeOverride:
+                        review = true;
+                        break;
+                }
+                if (record.DoneAt is null)
+                {
+                    if (record.Reply is { } reply)
+                    {
+                        try
+                        {
+                            await gitHub.CreateCommentAsync(repo, issue.Number, CommentText.Fit(reply), ct);
+                        }
+                        catch (GitHubAnswerUnreadableException e)
+                        {
+                            // Posted (only the answer was unreadable): marking the command done keeps a retry from replying twice.
+                            log.LogWarning("The reply to {Command} was posted but GitHub's answer could not be read: {Reason}", comment, e.Message);
+                        }
+                    }
+                    await commands.MarkCommandDoneAsync(record, time.GetUtcNow(), ct);
+                }
+                log.LogInformation("{Command} on {Repository}#{Number}: {Action}{Refused}", comment, repo.FullName, issue.Number, action,
+                    record.Refused ? " (refused)" : "");
             }
-            log.LogInformation("{Command} on {Repository}#{Number}: {Action}{Refused}", comment, repo.FullName, issue.Number, action,
-                record.Refused ? " (refused)" : "");
+            catch (Exception e) when (e is not OperationCanceledException && GitHubFaults.Classify(e, time.GetUtcNow()).Kind == FaultKind.Permanent)
+            {
+                // GitHub refuses this command's work for good (a reply it will not take): it costs only this command, not
+                // the rest of the job, so the PR still gets its review.
+                log.LogError(e, "{Command} on {Repository}#{Number} failed for good; the rest of the job runs", comment, repo.FullName, issue.Number);
+            }
         }
         return new CommandEffects(review, force, wantGates);
     }

@@ -87,6 +87,25 @@ public class MalformedDeliveryTests : EndToEndTest
     }
 
     [Fact]
+    public async Task CommandWhoseReplyGitHubRefusesForGood_CostsOnlyItself_AndThePrStillGetsItsCheck()
+    {
+        AddOptimizationPr(Descriptions.Complete);
+        var bot = await StartBotAsync(s => s.Config["Queue:EditDebounce"] = "00:00:01");
+        GitHub.Fail("POST", $"/repos/{Repo}/issues/{Pr}/comments", 422, """{"message":"Validation Failed"}""", times: 5);
+        var edited = Guid.NewGuid().ToString();
+        var comment = Guid.NewGuid().ToString();
+
+        // Both inside the edit's debounce window: one job.
+        await bot.SendAsync("pull_request", Payloads.PullRequest("edited"), edited);
+        await bot.SendAsync("issue_comment", IssuePayloads.Comment(Pr, "/perf-review help", onPullRequest: true), comment);
+        await bot.WaitForIdleAsync();
+
+        Assert.Equal("success", Assert.Single(GitHub.CheckRuns).Conclusion);
+        Assert.Equal(DeliveryState.Done, (await bot.Store.GetDeliveryAsync(edited, CancellationToken.None))!.State);
+        Assert.Contains("failed for good; the rest of the job runs", bot.Logs.Rendered(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StoredDeliveryThatCannotBeRead_IsLeftOutAndCounted_AndTheRestOfTheJobRuns()
     {
         AddOptimizationPr(Descriptions.Incomplete);
