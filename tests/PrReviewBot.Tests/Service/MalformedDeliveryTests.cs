@@ -242,6 +242,26 @@ public class MalformedDeliveryTests : EndToEndTest
         Assert.Single(GitHub.RequestsTo("POST", $"/repos/{Repo}/check-runs"));
     }
 
+    [Fact]
+    public async Task CommentAnswerOctokitCannotRead_IsRetriedNotFailed_AndTheCommentIsNotPostedTwice()
+    {
+        AddOptimizationPr(Descriptions.Incomplete);
+        // GitHub created the comment; its answer has a null where Octokit's model wants a time.
+        GitHub.ReshapeCommentAnswer = answer => answer["created_at"] = null;
+        var bot = await StartBotAsync(s => s.Config["Queue:RetryBaseDelay"] = "00:00:00.100");
+        var delivery = Guid.NewGuid().ToString();
+
+        await bot.SendAsync("pull_request", Payloads.PullRequest("opened"), delivery);
+        await bot.WaitForIdleAsync();
+
+        // The run that could not read the answer is retried; the retry finds the comment by its marker.
+        Assert.Single(GitHub.RequestsTo("POST", $"/repos/{Repo}/issues/{Pr}/comments"));
+        Assert.Single(GitHub.Comments, c => c.Number == Pr);
+        Assert.Equal("failure", Assert.Single(GitHub.CheckRuns).Conclusion);
+        Assert.Equal(DeliveryState.Done, (await bot.Store.GetDeliveryAsync(delivery, CancellationToken.None))!.State);
+        Assert.Contains("could not be read as IssueComment", bot.Logs.Rendered(), StringComparison.Ordinal);
+    }
+
     /// <summary>A normal delivery afterwards is still reviewed, and the process answers its liveness probe.</summary>
     private async Task AssertStillReviewsAsync(BotUnderTest bot)
     {

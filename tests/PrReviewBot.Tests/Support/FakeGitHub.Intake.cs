@@ -17,6 +17,9 @@ public sealed partial class FakeGitHub
     /// <summary>Applied to every answer to <c>POST …/check-runs</c> after the run is recorded (GitHub accepted it).</summary>
     public Action<JsonObject>? ReshapeCheckRunAnswer { get; set; }
 
+    /// <summary>Applied to every answer to a comment's creation after the comment is stored (GitHub accepted it).</summary>
+    public Action<JsonObject>? ReshapeCommentAnswer { get; set; }
+
     /// <summary>The App is installed on <paramref name="repository"/> as <paramref name="installationId"/>.</summary>
     public void Install(string repository, long installationId)
     {
@@ -64,10 +67,16 @@ public sealed partial class FakeGitHub
         }));
     }
 
-    private string CheckRunAnswer(object answer)
+    private string CheckRunAnswer(object answer) => Reshaped(JsonSerializer.Serialize(answer), ReshapeCheckRunAnswer);
+
+    private static string Reshaped(string json, Action<JsonObject>? reshape)
     {
-        var node = JsonSerializer.SerializeToNode(answer)!.AsObject();
-        ReshapeCheckRunAnswer?.Invoke(node);
+        if (reshape is null)
+        {
+            return json;
+        }
+        var node = JsonNode.Parse(json)!.AsObject();
+        reshape(node);
         return node.ToJsonString();
     }
 

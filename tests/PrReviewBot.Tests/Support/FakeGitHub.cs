@@ -332,7 +332,7 @@ public sealed partial class FakeGitHub : IDisposable
                 }
                 var comment = new FakeComment(++_nextId, repository, number, text, true, 0);
                 _comments.Add(comment);
-                return Json(201, CommentJson(comment));
+                return Json(201, Reshaped(CommentJson(comment), ReshapeCommentAnswer));
             }
             if (r.Method == "PATCH" && CommentById().Match(rest) is { Success: true } edit)
             {
