@@ -132,6 +132,11 @@ public sealed class GitHubCallPolicy
         {
             return false;
         }
+        if (e is GitHubAnswerUnreadableException)
+        {
+            // The call succeeded; repeating it would repeat a write.
+            return false;
+        }
         var fault = GitHubFaults.Classify(e, _time.GetUtcNow());
         return fault.Kind switch
         {

@@ -101,6 +101,9 @@ public static class GitHubFaults
                 return new Fault(FaultKind.Transient, null, "GitHub call timed out");
             case GitHubNotConfiguredException n:
                 return new Fault(FaultKind.Transient, TimeSpan.FromMinutes(1), n.Message);
+            case GitHubAnswerUnreadableException u:
+                // GitHub did what was asked; what failed was reading its answer. The job runs again (and finds the write done).
+                return new Fault(FaultKind.Transient, null, u.Message);
             case GitHubQueryException q:
                 return new Fault(FaultKind.Transient, null, q.Message);
             case JsonException j:

@@ -12,6 +12,34 @@ internal sealed class OctokitJson : IJsonSerializer
 
     public string Serialize(object item) => _inner.Serialize(item);
 
-    public T Deserialize<T>(string json) =>
-        typeof(T) == typeof(RawJson) ? (T)(object)new RawJson(json) : _inner.Deserialize<T>(json);
+    public T Deserialize<T>(string json)
+    {
+        if (typeof(T) == typeof(RawJson))
+        {
+            return (T)(object)new RawJson(json);
+        }
+        try
+        {
+            return _inner.Deserialize<T>(json);
+        }
+        catch (Exception e) when (IsJson(json))
+        {
+            // Octokit only reads the body of a successful answer: GitHub did what was asked, only the mapping failed.
+            throw new GitHubAnswerUnreadableException($"GitHub's answer was valid JSON that could not be read as {typeof(T).Name}: {e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON at all (a proxy's page, a cut answer): the request may never have reached GitHub.
+            return false;
+        }
+    }
 }

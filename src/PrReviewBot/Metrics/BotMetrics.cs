@@ -19,14 +19,16 @@ public sealed class BotMetrics
 {
     public const string Prefix = "prreviewbot_";
 
-    /// <summary>Events GitHub may send an App; anything else is counted as <c>other</c> (the header is caller-controlled).</summary>
-    private static readonly HashSet<string> KnownEvents = new(StringComparer.Ordinal)
-    {
-        "pull_request", "check_run", "check_suite", "merge_group", "issue_comment", "issues", "ping", "installation",
-        "installation_repositories", "installation_target", "github_app_authorization", "push", "pull_request_review",
-        "pull_request_review_comment", "repository", "meta", "security_advisory", "label", "member", "membership",
-        "organization", "team", "status", "create", "delete",
-    };
+    /// <summary>
+    /// Events with a route, and others GitHub may send an App; anything else is counted as <c>other</c> (the header is
+    /// caller-controlled).
+    /// </summary>
+    private static readonly HashSet<string> KnownEvents = new(
+        DeliveryRoutes.Events.Concat([
+            "installation_target", "github_app_authorization", "push", "pull_request_review", "pull_request_review_comment", "repository",
+            "meta", "security_advisory", "label", "member", "membership", "organization", "team", "status", "create", "delete",
+        ]),
+        StringComparer.Ordinal);
 
     private readonly IWorkStore _store;
     private readonly GitHubTraffic _traffic;
@@ -41,6 +43,7 @@ public sealed class BotMetrics
     private readonly Histogram _evaluationSeconds;
     private readonly Histogram _endToEndSeconds;
     private readonly Counter _jobs;
+    private readonly Counter _unreadable;
     private readonly Counter _retries;
     private readonly Counter _gitHubRequests;
     private readonly Gauge _rateLimitRemaining;
@@ -78,6 +81,8 @@ public sealed class BotMetrics
             "From a delivery's arrival to the check posted for it (includes the edit debounce and queueing).",
             new HistogramConfiguration { Buckets = [0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 300, 900] });
         _jobs = factory.CreateCounter(Prefix + "jobs_total", "Queue jobs settled, by kind and outcome.", "kind", "outcome");
+        _unreadable = factory.CreateCounter(Prefix + "deliveries_unreadable_total",
+            "Stored deliveries a job could not read and left out (the rest of the job ran), by event.", "event");
         _retries = factory.CreateCounter(Prefix + "github_retries_total", "GitHub calls retried, by operation.", "operation");
         _gitHubRequests = factory.CreateCounter(Prefix + "github_requests_total",
             "Requests to GitHub by method, templated endpoint and status (0: no answer).", "method", "endpoint", "status");
@@ -104,6 +109,7 @@ public sealed class BotMetrics
             _jobs.WithLabels("pull_request", outcome);
         }
         _received.WithLabels("pull_request");
+        _unreadable.WithLabels("pull_request");
         _duplicates.WithLabels("pull_request");
         _rejected.WithLabels("pull_request", "400");
         _retries.WithLabels("read pull request");
@@ -111,7 +117,8 @@ public sealed class BotMetrics
         DotNetStats.Register(Registry);
         Registry.AddBeforeCollectCallback(RefreshAsync);
 
-        jobs.Settled += (job, outcome) => _jobs.WithLabels(KindName(job.Kind), OutcomeName(outcome)).Inc();
+        jobs.DeliveryDropped += (_, eventName) => _unreadable.WithLabels(EventLabel(eventName)).Inc();
+        jobs.Settled += (job, outcome) => _jobs.WithLabels(JobKinds.Name(job.Kind), OutcomeName(outcome)).Inc();
         review.Evaluated += OnEvaluated;
         traffic.RetryScheduled += retry => _retries.WithLabels(retry.Operation).Inc();
     }
@@ -136,7 +143,7 @@ public sealed class BotMetrics
     internal static string EventLabel(string? eventName) =>
         eventName is not null && KnownEvents.Contains(eventName) ? eventName : "other";
 
-    private void OnEvaluated(EvaluationRecord evaluation, IReadOnlyList<PendingDelivery> deliveries)
+    private void OnEvaluated(EvaluationRecord evaluation, IReadOnlyList<JobDelivery> deliveries)
     {
         _evaluations.WithLabels(evaluation.Conclusion ?? "error").Inc();
         _evaluationSeconds.Observe(evaluation.Duration.TotalSeconds);
@@ -180,15 +187,6 @@ public sealed class BotMetrics
             _log.LogWarning("Queue metrics unavailable: the store did not answer ({Reason})", e.Message);
         }
     }
-
-    private static string KindName(JobKind kind) => kind switch
-    {
-        JobKind.PullRequest => "pull_request",
-        JobKind.MergeGroup => "merge_group",
-        JobKind.Commit => "commit",
-        JobKind.Issue => "issue",
-        _ => "other",
-    };
 
     /// <summary>JobRunner's outcomes, folded to a fixed set.</summary>
     private static string OutcomeName(string outcome) => outcome switch

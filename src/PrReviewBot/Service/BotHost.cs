@@ -58,6 +58,7 @@ public static class BotHost
         services.AddSingleton<GitHubTraffic>();
         services.AddSingleton<GitHubConnections>();
         services.AddSingleton<GitHubCallPolicy>();
+        services.AddSingleton<RepositoryInstallations>();
         services.TryAddSingleton<IGitHub, OctokitGitHub>();
 
         // Work
@@ -69,10 +70,12 @@ public static class BotHost
         services.AddSingleton<GateComments>();
         services.AddSingleton<GateIssueLinks>();
         services.AddSingleton<PerfCommands>();
-        services.AddSingleton<IssueGateReview>();
         services.AddSingleton<PullRequestReview>();
-        services.AddSingleton<MergeGroupCheck>();
-        services.AddSingleton<CommitPullRequests>();
+        // One handler per job kind; JobRunner refuses to start when a kind has none or two.
+        services.AddSingleton<IJobHandler, PullRequestJob>();
+        services.AddSingleton<IJobHandler, IssueGateReview>();
+        services.AddSingleton<IJobHandler, MergeGroupCheck>();
+        services.AddSingleton<IJobHandler, CommitPullRequests>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker>());

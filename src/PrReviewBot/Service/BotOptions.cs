@@ -110,8 +110,18 @@ public sealed class QueueOptions
     /// </summary>
     public TimeSpan EditDebounce { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A job whose worker died is picked up again after this long.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// A job whose worker died (killed, frozen, cut off from the database) is picked up by another after this long. A
+    /// live worker renews its leases every <see cref="LeaseRenewal"/>, so a long evaluation keeps its lease.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a running job's lease is renewed; at most a third of <see cref="LeaseDuration"/>, so two renewals may fail before it lapses.</summary>
+    public TimeSpan LeaseRenewal { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The renewal interval actually used: the configured one, capped at a third of the lease.</summary>
+    public TimeSpan EffectiveLeaseRenewal =>
+        LeaseRenewal > TimeSpan.Zero && LeaseRenewal <= LeaseDuration / 3 ? LeaseRenewal : LeaseDuration / 3;
 
     /// <summary>Longest idle sleep between looks at the queue (new work wakes the worker at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

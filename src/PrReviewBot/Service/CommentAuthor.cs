@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PrReviewBot.Core.Commands;
 
 namespace PrReviewBot.Service;
@@ -15,25 +14,21 @@ public sealed record CommentAuthor(string Login, string? Type, string Sender, bo
     /// <summary>False when the event is an edit made by someone other than the comment's author.</summary>
     public bool WroteThisVersion => !Edited || string.Equals(Login, Sender, StringComparison.OrdinalIgnoreCase);
 
-    public static CommentAuthor Read(JsonElement root)
+    /// <exception cref="MalformedPayloadException">A field the decision reads has the wrong kind.</exception>
+    public static CommentAuthor Read(PayloadObject payload, string action)
     {
-        var comment = root.TryGetProperty("comment", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
-        var user = comment.ValueKind == JsonValueKind.Object && comment.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
-        var sender = root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-        var login = String(user, "login") ?? "";
-        var senderLogin = String(sender, "login") ?? login;
-        var viaApp = comment.ValueKind == JsonValueKind.Object && comment.TryGetProperty("performed_via_github_app", out var app)
-            && app.ValueKind == JsonValueKind.Object;
+        var comment = payload.Object("comment");
+        var user = comment.OptionalObject("user");
+        var sender = payload.OptionalObject("sender");
+        var login = user?.OptionalString("login") ?? "";
+        var senderLogin = sender?.OptionalString("login") ?? login;
         return new CommentAuthor(
             login,
-            String(user, "type"),
+            user?.OptionalString("type"),
             senderLogin,
-            CommandContext.IsBot(senderLogin, String(sender, "type")),
-            viaApp,
-            CommandParser.IsBotComment(String(comment, "body")),
-            String(root, "action") == "edited");
+            CommandContext.IsBot(senderLogin, sender?.OptionalString("type")),
+            comment.HasObject("performed_via_github_app"),
+            CommandParser.IsBotComment(comment.OptionalString("body")),
+            action == "edited");
     }
-
-    private static string? String(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

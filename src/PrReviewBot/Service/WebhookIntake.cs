@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;
+using PrReviewBot.GitHub;
 using PrReviewBot.Storage;
 using PrReviewBot.Work;
 using Serilog.Context;
@@ -12,8 +13,9 @@ namespace PrReviewBot.Service;
 
 /// <summary>
 /// Takes a webhook whose signature Octokit.Webhooks has already verified, stores it (with its work, in one
-/// transaction) and returns: the answer never waits for GitHub or for the review. Only what routing needs is
-/// read from the body, so an event or action unknown to any library is acknowledged, not a 500.
+/// transaction) and returns: the answer waits neither for the review nor, unless the delivery names no installation,
+/// for GitHub. Each event's route (<see cref="DeliveryRoutes"/>) reads and checks only what it needs, so an event or
+/// action unknown to any library is acknowledged, and a malformed one is refused with 400, never a 500.
 /// </summary>
 public sealed class WebhookIntake(
     IWorkStore store,
@@ -21,6 +23,7 @@ public sealed class WebhookIntake(
     IOptionsMonitor<GitHubOptions> gitHub,
     IOptionsMonitor<QueueOptions> queue,
     IHttpContextAccessor http,
+    RepositoryInstallations installations,
     Serilog.IDiagnosticContext diagnostics,
     TimeProvider time,
     ILogger<WebhookIntake> log) : WebhookEventProcessor
@@ -54,12 +57,15 @@ public sealed class WebhookIntake(
         Routing routing;
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            routing = DeliveryRouter.Route(eventName, doc.RootElement, time.GetUtcNow(), queue.CurrentValue);
+            routing = DeliveryRoutes.Route(eventName, body, new IntakeContext(time.GetUtcNow(), queue.CurrentValue));
         }
-        catch (JsonException)
+        catch (MalformedPayloadException e)
         {
-            throw new WebhookRejectedException(400, "The body is not valid JSON.");
+            throw new WebhookRejectedException(400, $"Malformed {eventName} payload: {e.Message}");
+        }
+        if (routing is { Ignored: false, InstallationId: null } && gitHub.CurrentValue.Mode == GitHubMode.App)
+        {
+            routing = await WithInstallationAsync(eventName, routing, cancellationToken);
         }
 
         // The request-completion log line carries them too.
@@ -104,6 +110,38 @@ public sealed class WebhookIntake(
         {
             context.Response.Headers[OutcomeHeader] = answer;
         }
+    }
+
+    /// <summary>
+    /// App mode acts through an installation: a delivery that names none (a repository webhook pointed at the App, an
+    /// old payload) gets the App's installation on its repository, or is refused here rather than accepted as work
+    /// that could never run.
+    /// </summary>
+    private async Task<Routing> WithInstallationAsync(string eventName, Routing routing, CancellationToken ct)
+    {
+        var work = routing.Work!;
+        var slash = work.Repository.IndexOf('/', StringComparison.Ordinal);
+        long? found;
+        try
+        {
+            found = await installations.FindAsync(work.Repository[..slash], work.Repository[(slash + 1)..], ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning("{Event} delivery for {Repository} names no installation, and GitHub could not say which one it is ({Reason}); refused with 503 so it can be delivered again",
+                eventName, work.Repository, e.Message);
+            throw new WebhookRejectedException(503,
+                $"The delivery names no installation and the App's installation on {work.Repository} could not be looked up; redeliver it later.");
+        }
+        if (found is not { } id)
+        {
+            log.LogWarning("{Event} delivery for {Repository} names no installation and the App is not installed there; refused (is a repository webhook pointed at the App?)",
+                eventName, work.Repository);
+            throw new WebhookRejectedException(422,
+                $"The delivery names no installation and the App is not installed on {work.Repository}: install the App there, or point this webhook elsewhere.");
+        }
+        log.LogInformation("{Event} delivery for {Repository} names no installation; the App's installation there is {InstallationId}", eventName, work.Repository, id);
+        return routing with { InstallationId = id, Work = work with { InstallationId = id } };
     }
 
     private static string? Header(IDictionary<string, StringValues> headers, string name)

@@ -69,23 +69,9 @@ internal static class StoredRows
         _ => throw new InvalidDataException($"unknown delivery state '{s}'"),
     };
 
-    internal static string KindName(JobKind k) => k switch
-    {
-        JobKind.PullRequest => "pull_request",
-        JobKind.MergeGroup => "merge_group",
-        JobKind.Commit => "commit",
-        JobKind.Issue => "issue",
-        _ => throw new ArgumentOutOfRangeException(nameof(k)),
-    };
+    internal static string KindName(JobKind k) => JobKinds.Name(k);
 
-    internal static JobKind ParseKind(string s) => s switch
-    {
-        "pull_request" => JobKind.PullRequest,
-        "merge_group" => JobKind.MergeGroup,
-        "commit" => JobKind.Commit,
-        "issue" => JobKind.Issue,
-        _ => throw new InvalidDataException($"unknown job kind '{s}'"),
-    };
+    internal static JobKind ParseKind(string s) => JobKinds.Parse(s);
 
     internal static string OverrideActionName(OverrideAction a) => a switch
     {

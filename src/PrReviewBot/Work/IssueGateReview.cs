@@ -10,9 +10,11 @@ namespace PrReviewBot.Work;
 /// Gate mode on one issue (PRODUCT §5): its commands first, then, when it is labelled as optimization work (or someone
 /// asked with <c>/perf-review gates</c>), the five gates judged on the issue as it is now, one read of GitHub for all.
 /// </summary>
-public sealed class IssueGateReview(IGitHub gitHub, IGateStore store, PerfCommands commands, GateComments gates, ILogger<IssueGateReview> log)
+public sealed class IssueGateReview(IGitHub gitHub, IGateStore store, PerfCommands commands, GateComments gates, ILogger<IssueGateReview> log) : IJobHandler
 {
-    public async Task RunAsync(LeasedJob job, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    public JobKind Kind => JobKind.Issue;
+
+    public async Task RunAsync(LeasedJob job, IReadOnlyList<JobDelivery> deliveries, CancellationToken ct)
     {
         var number = job.Number ?? throw new InvalidOperationException($"job {job.Subject} names no issue number");
         var stored = await store.GetGatesAsync(job.Repository, number, ct);
@@ -20,7 +22,7 @@ public sealed class IssueGateReview(IGitHub gitHub, IGateStore store, PerfComman
         var issue = new LazyIssueSnapshot(gitHub, repo, number, findComment: stored?.CommentId is null, log);
 
         var effects = await commands.RunAsync(issue, CommentTarget.Issue, deliveries, ct);
-        var issueChanged = deliveries.Count == 0 || deliveries.Any(d => d.Event == "issues");
+        var issueChanged = JobDelivery.AskForEvaluation(deliveries);
         if (!effects.Gates && !issueChanged)
         {
             return;

@@ -13,7 +13,7 @@ namespace PrReviewBot.Work;
 /// A merge queue waits for the same required check on its temporary branch's head. Report the PR's last
 /// verdict there (evaluating the PR first if the bot has never seen it), so the queue never stalls on us.
 /// </summary>
-public sealed partial class MergeGroupCheck(IGitHub gitHub, IWorkStore store, PullRequestReview review, ReportLinks links, ILogger<MergeGroupCheck> log)
+public sealed partial class MergeGroupCheck(IGitHub gitHub, IWorkStore store, PullRequestReview review, ReportLinks links, ILogger<MergeGroupCheck> log) : IJobHandler
 {
     /// <summary>The PR a merge group was built for: <c>refs/heads/gh-readonly-queue/main/pr-42-&lt;sha&gt;</c>.</summary>
     public static int? PullRequestOf(string? headRef)
@@ -25,7 +25,9 @@ public sealed partial class MergeGroupCheck(IGitHub gitHub, IWorkStore store, Pu
     [GeneratedRegex(@"gh-readonly-queue/.+/pr-(\d+)-[0-9a-fA-F]+$")]
     private static partial Regex QueueBranch();
 
-    public async Task RunAsync(LeasedJob job, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    public JobKind Kind => JobKind.MergeGroup;
+
+    public async Task RunAsync(LeasedJob job, IReadOnlyList<JobDelivery> deliveries, CancellationToken ct)
     {
         var sha = job.Sha ?? throw new InvalidOperationException($"job {job.Subject} names no merge group head");
         var repo = RepositoryRef.Parse(job.Repository, job.InstallationId);
@@ -34,7 +36,7 @@ public sealed partial class MergeGroupCheck(IGitHub gitHub, IWorkStore store, Pu
             log.LogWarning("Merge group {Sha} in {Repository} names no PR; failing its check so nothing unreviewed merges", sha, repo.FullName);
             var unknown = new CheckOutput("Cannot tell which PR this merge group is for",
                 "PrReviewBot could not find the PR number in the merge group's branch name, so it cannot vouch for it.", "", CheckConclusion.Failure);
-            await gitHub.PublishCheckAsync(repo, new CheckPublication(ReviewConfig.Default.CheckName, sha, unknown, null, "",
+            await PublishAsync(repo, new CheckPublication(ReviewConfig.Default.CheckName, sha, unknown, null, "",
                 ReviewRendering.StatusDescription(unknown)), ct);
             return;
         }
@@ -51,9 +53,22 @@ public sealed partial class MergeGroupCheck(IGitHub gitHub, IWorkStore store, Pu
             return;
         }
         var name = record.CheckName ?? ReviewConfig.Default.CheckName;
-        await gitHub.PublishCheckAsync(repo, new CheckPublication(name, sha, posted.Output, links.For(repo.FullName, number),
+        await PublishAsync(repo, new CheckPublication(name, sha, posted.Output, links.For(repo.FullName, number),
             number.ToString(CultureInfo.InvariantCulture), posted.StatusDescription), ct);
         log.LogInformation("Reported {Repository}#{PullRequest}'s verdict ({Conclusion}) on merge group {Sha}",
             repo.FullName, number, ReviewRendering.Name(posted.Output.Conclusion), sha);
+    }
+
+    private async Task PublishAsync(RepositoryRef repo, CheckPublication check, CancellationToken ct)
+    {
+        try
+        {
+            await gitHub.PublishCheckAsync(repo, check, ct);
+        }
+        catch (GitHubAnswerUnreadableException e)
+        {
+            // Posted; only GitHub's answer could not be read. Running the job again would post it twice.
+            log.LogWarning("The check on merge group {Sha} in {Repository} was posted but GitHub's answer could not be read: {Reason}", check.HeadSha, repo.FullName, e.Message);
+        }
     }
 }

@@ -5,12 +5,13 @@ using PrReviewBot.Core.Gates;
 using PrReviewBot.Core.Planning;
 using PrReviewBot.Core.Rendering;
 using PrReviewBot.GitHub;
+using PrReviewBot.Service;
 using PrReviewBot.Storage;
 
 namespace PrReviewBot.Work;
 
 /// <summary>What the commands of one job ask of the rest of it.</summary>
-/// <param name="Review">Evaluate the PR (override, revoke, recheck; or a delivery other than a comment).</param>
+/// <param name="Review">A command asks to evaluate the PR (override, revoke, recheck).</param>
 /// <param name="Force">Post the check even if unchanged (recheck).</param>
 /// <param name="Gates">Evaluate the issue's gates (gates, recheck on an issue).</param>
 public sealed record CommandEffects(bool Review, bool Force, bool Gates);
@@ -29,75 +30,91 @@ public sealed class PerfCommands(
     /// <summary>At most this many configured teams are asked about per command (each is one call).</summary>
     public const int MaxTeamsAsked = 10;
 
-    public async Task<CommandEffects> RunAsync(LazyIssueSnapshot issue, CommentTarget target, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    public async Task<CommandEffects> RunAsync(LazyIssueSnapshot issue, CommentTarget target, IReadOnlyList<JobDelivery> deliveries, CancellationToken ct)
     {
         var repo = issue.Repository;
         bool review = false, force = false, wantGates = false;
         foreach (var delivery in deliveries)
         {
-            if (CommentCommand.Read(delivery) is not { } comment)
+            if (delivery.Command is not { } comment)
             {
                 continue;
             }
-            var record = await commands.GetCommandAsync(repo.FullName, comment.CommentId, comment.Fingerprint, ct);
-            var retry = record is not null && record.DeliveryId == delivery.DeliveryId;
-            if (record is null)
+            try
             {
-                record = await DecideAsync(issue, target, comment, ct);
-            }
-            else if (record.DoneAt is null || retry)
-            {
-                log.LogInformation("{Command} on {Repository}#{Number} was decided before; finishing it", comment, repo.FullName, issue.Number);
-            }
-            else
-            {
-                log.LogInformation("{Command} on {Repository}#{Number} was already carried out (delivery {First}); nothing to do again",
-                    comment, repo.FullName, issue.Number, record.DeliveryId);
-                continue;
-            }
-
-            var action = Enum.Parse<CommandAction>(record.Action);
-            switch (action)
-            {
-                case CommandAction.Recheck when target == CommentTarget.PullRequest:
-                    review = force = true;
-                    break;
-                case CommandAction.Recheck or CommandAction.EvaluateGates when target == CommentTarget.Issue:
-                    wantGates = true;
-                    break;
-                case CommandAction.EvaluateGates:
-                    if (record.DoneAt is null)
-                    {
-                        await GatesOnPullRequestAsync(issue, ct);
-                    }
-                    break;
-                case CommandAction.PostPlan:
-                    if (record.DoneAt is null)
-                    {
-                        await PostPlanAsync(issue, ct);
-                    }
-                    break;
-                case CommandAction.RecordOverride or CommandAction.RevokeOverride:
-                    review = true;
-                    break;
-            }
-            if (record.DoneAt is null)
-            {
-                if (record.Reply is { } reply)
+                var record = await commands.GetCommandAsync(repo.FullName, comment.CommentId, comment.Fingerprint, ct);
+                var retry = record is not null && record.DeliveryId == delivery.DeliveryId;
+                if (record is null)
                 {
-                    await gitHub.CreateCommentAsync(repo, issue.Number, CommentText.Fit(reply), ct);
+                    record = await DecideAsync(issue, target, comment, delivery.DeliveryId, ct);
                 }
-                await commands.MarkCommandDoneAsync(record, time.GetUtcNow(), ct);
+                else if (record.DoneAt is null || retry)
+                {
+                    log.LogInformation("{Command} on {Repository}#{Number} was decided before; finishing it", comment, repo.FullName, issue.Number);
+                }
+                else
+                {
+                    log.LogInformation("{Command} on {Repository}#{Number} was already carried out (delivery {First}); nothing to do again",
+                        comment, repo.FullName, issue.Number, record.DeliveryId);
+                    continue;
+                }
+
+                var action = Enum.Parse<CommandAction>(record.Action);
+                switch (action)
+                {
+                    case CommandAction.Recheck when target == CommentTarget.PullRequest:
+                        review = force = true;
+                        break;
+                    case CommandAction.Recheck or CommandAction.EvaluateGates when target == CommentTarget.Issue:
+                        wantGates = true;
+                        break;
+                    case CommandAction.EvaluateGates:
+                        if (record.DoneAt is null)
+                        {
+                            await GatesOnPullRequestAsync(issue, ct);
+                        }
+                        break;
+                    case CommandAction.PostPlan:
+                        if (record.DoneAt is null)
+                        {
+                            await PostPlanAsync(issue, ct);
+                        }
+                        break;
+                    case CommandAction.RecordOverride or CommandAction.RevokeOverride:
+                        review = true;
+                        break;
+                }
+                if (record.DoneAt is null)
+                {
+                    if (record.Reply is { } reply)
+                    {
+                        try
+                        {
+                            await gitHub.CreateCommentAsync(repo, issue.Number, CommentText.Fit(reply), ct);
+                        }
+                        catch (GitHubAnswerUnreadableException e)
+                        {
+                            // Posted (only the answer was unreadable): marking the command done keeps a retry from replying twice.
+                            log.LogWarning("The reply to {Command} was posted but GitHub's answer could not be read: {Reason}", comment, e.Message);
+                        }
+                    }
+                    await commands.MarkCommandDoneAsync(record, time.GetUtcNow(), ct);
+                }
+                log.LogInformation("{Command} on {Repository}#{Number}: {Action}{Refused}", comment, repo.FullName, issue.Number, action,
+                    record.Refused ? " (refused)" : "");
             }
-            log.LogInformation("{Command} on {Repository}#{Number}: {Action}{Refused}", comment, repo.FullName, issue.Number, action,
-                record.Refused ? " (refused)" : "");
+            catch (Exception e) when (e is not OperationCanceledException && GitHubFaults.Classify(e, time.GetUtcNow()).Kind == FaultKind.Permanent)
+            {
+                // GitHub refuses this command's work for good (a reply it will not take): it costs only this command, not
+                // the rest of the job, so the PR still gets its review.
+                log.LogError(e, "{Command} on {Repository}#{Number} failed for good; the rest of the job runs", comment, repo.FullName, issue.Number);
+            }
         }
-        var otherWork = deliveries.Count == 0 || deliveries.Any(d => d.Event != "issue_comment");
-        return new CommandEffects(review || (target == CommentTarget.PullRequest && otherWork), force, wantGates);
+        return new CommandEffects(review, force, wantGates);
     }
 
     /// <summary>Decides a command seen for the first time and stores the decision (with the override it makes).</summary>
-    private async Task<CommandRecord> DecideAsync(LazyIssueSnapshot issue, CommentTarget target, CommentCommand comment, CancellationToken ct)
+    private async Task<CommandRecord> DecideAsync(LazyIssueSnapshot issue, CommentTarget target, CommentCommand comment, string deliveryId, CancellationToken ct)
     {
         var repo = issue.Repository;
         var actor = comment.Author.Login;
@@ -123,7 +140,7 @@ public sealed class PerfCommands(
             CommandAction.RevokeOverride => new OverrideEvent(repo.FullName, issue.Number, OverrideAction.Revoke, actor, null, now, comment.CommentId),
             _ => null,
         };
-        var record = new CommandRecord(repo.FullName, issue.Number, comment.CommentId, comment.Fingerprint, comment.DeliveryId, actor,
+        var record = new CommandRecord(repo.FullName, issue.Number, comment.CommentId, comment.Fingerprint, deliveryId, actor,
             command.Verb.ToString(), outcome.Action.ToString(), outcome.Reply, outcome.Refused, now);
         if (await commands.RecordCommandAsync(record, change, ct))
         {
@@ -142,6 +159,12 @@ public sealed class PerfCommands(
     /// <summary>At least the configured repository permission, or active membership in a configured team.</summary>
     private async Task<bool> MayOverrideAsync(RepositoryRef repo, string actor, OverrideConfig config, CancellationToken ct)
     {
+        if (!PayloadObject.IsLogin(actor))
+        {
+            // Not a name GitHub gives anyone: it has no permission, and it must not go into a request path.
+            log.LogWarning("{Actor} is not a GitHub login; the command is refused without asking GitHub", actor);
+            return false;
+        }
         var permission = await gitHub.GetPermissionAsync(repo, actor, ct);
         if (OverridePermission.Allows(permission, [], config))
         {

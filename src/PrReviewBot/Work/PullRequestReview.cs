@@ -22,9 +22,9 @@ public sealed class PullRequestReview(
     public const string DefaultConfigFile = ".github/perf-review.yml";
 
     /// <summary>Raised after an evaluation is saved, with the deliveries it answered (metrics watch it).</summary>
-    public event Action<EvaluationRecord, IReadOnlyList<PendingDelivery>>? Evaluated;
+    public event Action<EvaluationRecord, IReadOnlyList<JobDelivery>>? Evaluated;
 
-    public async Task<PullRequestRecord?> RunAsync(LeasedJob job, IReadOnlyList<PendingDelivery> deliveries, CancellationToken ct)
+    public async Task<PullRequestRecord?> RunAsync(LeasedJob job, IReadOnlyList<JobDelivery> deliveries, CancellationToken ct)
     {
         var number = job.Number ?? throw new InvalidOperationException($"job {job.Subject} names no PR number");
         var stored = await store.GetPullRequestAsync(job.Repository, number, ct);
@@ -100,7 +100,15 @@ public sealed class PullRequestReview(
         var alreadyPosted = !force && interrupted && await gitHub.IsCheckPostedAsync(repo, publication, ct);
         if (!alreadyPosted)
         {
-            await gitHub.PublishCheckAsync(repo, publication, ct);
+            try
+            {
+                await gitHub.PublishCheckAsync(repo, publication, ct);
+            }
+            catch (GitHubAnswerUnreadableException e)
+            {
+                // Posted: only GitHub's answer could not be read. Record it as posted so no retry posts it again.
+                log.LogWarning("The check on {Repository}#{PullRequest} was posted but GitHub's answer could not be read: {Reason}", repo.FullName, number, e.Message);
+            }
         }
         record = record with
         {

@@ -84,7 +84,8 @@ public sealed class QueueWorker(
         await Task.Yield();
         try
         {
-            await using var lease = LeaseKeeper.Start(store, job, options.CurrentValue.LeaseDuration, time, log, stopping);
+            var o = options.CurrentValue;
+            await using var lease = LeaseKeeper.Start(store, job, o.LeaseDuration, o.EffectiveLeaseRenewal, time, log, stopping);
             await runner.RunAsync(job, lease.Token);
         }
         finally

@@ -299,6 +299,8 @@ public class HostileInputTests : EndToEndTest
         var bot = await StartWithWorkInFlightAsync(s => s.Config["Server:PublicUrl"] = "https://perf-bot.example.com/");
         var payload = Payloads.Load("issues/opened.json");
         payload["action"] = "created";
+        // An App delivery (the upstream example has no installation).
+        payload["installation"] = new JsonObject { ["id"] = Payloads.Installation };
         payload["issue"]!["number"] = Pr;
         payload["issue"]!["pull_request"] = new JsonObject { ["url"] = $"https://api.github.com/repos/{Repo}/pulls/{Pr}" };
         payload["comment"] = new JsonObject

@@ -14,7 +14,7 @@ public class IssueRoutingTests
     private static Routing Route(string eventName, string body)
     {
         using var doc = JsonDocument.Parse(body);
-        return DeliveryRouter.Route(eventName, doc.RootElement, Now, Queue);
+        return DeliveryRoutes.Route(eventName, doc.RootElement, new IntakeContext(Now, Queue));
     }
 
     [Fact]

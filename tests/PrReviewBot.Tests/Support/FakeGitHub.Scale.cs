@@ -169,6 +169,10 @@ public sealed partial class FakeGitHub
         {
             return HookDeliveriesAnswer(r);
         }
+        if (InstallationAnswer(r) is { } installation)
+        {
+            return installation;
+        }
         if (!Authorized(r))
         {
             return null;

@@ -305,7 +305,7 @@ public sealed partial class FakeGitHub : IDisposable
                     (string?)body["status"], (string?)body["conclusion"], (string?)body["external_id"], (string?)body["details_url"],
                     (string?)output?["title"], (string?)output?["summary"], (string?)output?["text"]);
                 _checkRuns.Add(run);
-                return Json(201, JsonSerializer.Serialize(new
+                return Json(201, CheckRunAnswer(new
                 {
                     id = run.Id, head_sha = run.HeadSha, name = run.Name, status = run.Status ?? "queued", conclusion = run.Conclusion,
                     external_id = run.ExternalId, details_url = run.DetailsUrl,
@@ -332,7 +332,7 @@ public sealed partial class FakeGitHub : IDisposable
                 }
                 var comment = new FakeComment(++_nextId, repository, number, text, true, 0);
                 _comments.Add(comment);
-                return Json(201, CommentJson(comment));
+                return Json(201, Reshaped(CommentJson(comment), ReshapeCommentAnswer));
             }
             if (r.Method == "PATCH" && CommentById().Match(rest) is { Success: true } edit)
             {

@@ -197,6 +197,6 @@ public class CommandTests : EndToEndTest
     private static string CommentFingerprint(string body)
     {
         var delivery = new PendingDelivery("d", "issue_comment", "created", DateTimeOffset.UtcNow, IssuePayloads.Comment(Issue, body));
-        return PrReviewBot.Work.CommentCommand.Read(delivery)!.Fingerprint;
+        return PrReviewBot.Work.JobDelivery.Read(delivery, new PrReviewBot.Service.QueueOptions()).Command!.Fingerprint;
     }
 }

@@ -7,7 +7,7 @@ using PrReviewBot.Work;
 
 namespace PrReviewBot.Tests.Service;
 
-public class DeliveryRouterTests
+public class DeliveryRoutesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     private static readonly QueueOptions Queue = new() { EditDebounce = TimeSpan.FromSeconds(1) };
@@ -15,7 +15,7 @@ public class DeliveryRouterTests
     private static Routing Route(string eventName, string body)
     {
         using var doc = JsonDocument.Parse(body);
-        return DeliveryRouter.Route(eventName, doc.RootElement, Now, Queue);
+        return DeliveryRoutes.Route(eventName, doc.RootElement, new IntakeContext(Now, Queue));
     }
 
     [Fact]
@@ -77,9 +77,62 @@ public class DeliveryRouterTests
     [Fact]
     public void PullRequestWithoutRepository_IsRefused()
     {
-        var e = Assert.Throws<WebhookRejectedException>(() => Route("pull_request", """{"action":"opened","number":3}"""));
+        var e = Assert.Throws<MalformedPayloadException>(() => Route("pull_request", """{"action":"opened","number":3,"pull_request":{"number":3}}"""));
 
-        Assert.Equal(400, e.StatusCode);
+        Assert.Contains("repository", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("4F1C9B2E8D7A6C5B4A3F2E1D0C9B8A7F6E5D4C3B", "4f1c9b2e8d7a6c5b4a3f2e1d0c9b8a7f6e5d4c3b")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public void CommitShas_OfSha1AndSha256Repositories_AreAcceptedInLowerCase(string sha, string expected)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Payloads.MergeGroup())!;
+        payload["merge_group"]!["head_sha"] = sha;
+
+        Assert.Equal(expected, Route("merge_group", payload.ToJsonString()).Work!.Sha);
+    }
+
+    [Theory]
+    [InlineData("4f1c9b2e8d7a6c5b4a3f2e1d0c9b8a7f6e5d4c3")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("4f1c9b2e8d7a6c5b4a3f2e1d0c9b8a7f6e5d4c3b/x")]
+    public void HeadShasThatAreNoSha_AreMalformed(string sha)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Payloads.MergeGroup())!;
+        payload["merge_group"]!["head_sha"] = sha;
+
+        var e = Assert.Throws<MalformedPayloadException>(() => Route("merge_group", payload.ToJsonString()));
+        Assert.Contains("merge_group.head_sha", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("main..evil")]
+    [InlineData("refs/heads/x y")]
+    [InlineData("a:b")]
+    public void BaseRefsGitWouldRefuse_AreMalformed(string baseRef)
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Payloads.PullRequest("opened"))!;
+        payload["pull_request"]!["base"]!["ref"] = baseRef;
+
+        Assert.Throws<MalformedPayloadException>(() => Route("pull_request", payload.ToJsonString()));
+    }
+
+    [Fact]
+    public void IgnoredActions_AreRecordedWhateverElseThePayloadHolds()
+    {
+        var routing = Route("pull_request", """{"action":"closed","pull_request":null,"installation":{"id":"x"},"repository":[]}""");
+
+        Assert.True(routing.Ignored);
+        Assert.Null(routing.InstallationId);
+        Assert.Null(routing.Repository);
+    }
+
+    [Fact]
+    public void EveryRoutedEventHasOneRoute()
+    {
+        Assert.Equal(["check_run", "check_suite", "installation", "installation_repositories", "issue_comment", "issues", "merge_group", "ping", "pull_request"],
+            DeliveryRoutes.Events.Order(StringComparer.Ordinal));
     }
 
     [Fact]
