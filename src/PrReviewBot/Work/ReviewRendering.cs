@@ -13,12 +13,12 @@ namespace PrReviewBot.Work;
 internal static class ReviewRendering
 {
     /// <summary>GitHub refuses longer issue comments (422).</summary>
-    public const int MaxCommentLength = 65_536;
+    public const int MaxCommentLength = GitHubLimits.CommentBody;
 
     /// <summary>GitHub's limit for a check run's summary and text, each.</summary>
-    public const int MaxCheckFieldLength = 65_535;
+    public const int MaxCheckFieldLength = GitHubLimits.CheckOutputField;
 
-    public const int MaxStatusDescriptionLength = 140;
+    public const int MaxStatusDescriptionLength = GitHubLimits.StatusDescription;
 
     public static CheckOutput Check(Verdict verdict, PresentationContext context)
     {
