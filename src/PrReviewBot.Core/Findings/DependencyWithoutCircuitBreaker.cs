@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Items;
 using PrReviewBot.Core.Model;
-using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Findings;
 
@@ -12,7 +12,7 @@ internal sealed partial class DependencyWithoutCircuitBreaker : IFindingRule
 
     public IEnumerable<Finding> Evaluate(ReviewContext context)
     {
-        var prose = context.Document.AllPlainSentences.Where(s => Cues.Any(s, Cues.DependencyWords)).ToList();
+        var prose = context.Document.AllPlainSentences.Where(s => Dependency().IsMatch(s)).ToList();
         if (prose.Any(s => Breaker().IsMatch(s)))
         {
             yield break;
@@ -29,9 +29,13 @@ internal sealed partial class DependencyWithoutCircuitBreaker : IFindingRule
             $"\"Calls to {name} go through a circuit breaker (opens after 50% failures in 10 s, half-opens after 30 s); when open, reads fall back to the database.\"");
     }
 
-    [GeneratedRegex(@"\bcircuit[- ]?breakers?\b|\bbreaker\b", RegexOptions.IgnoreCase)]
+    // The same breakers an issue's rollback plan counts: "a Polly policy that opens after 5 failures" is one.
+    [GeneratedRegex(@"\b(?:" + Resilience.CircuitBreakers + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Breaker();
 
-    [GeneratedRegex(@"\b(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|new|in front of|switch(?:es|ed)? to|mov(?:e|es|ed) to|backed by|through)\b[^.;]{0,40}?\b(?<dep>redis|memcached?|kafka|rabbitmq|nats|sqs|pub/?sub|elasticsearch|opensearch|dynamodb|cassandra|an? external (?:service|api)|a third[- ]party (?:service|api)|a remote cache|clickhouse)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|new|in front of|switch(?:es|ed)? to|mov(?:e|es|ed) to|backed by|through)\b[^.;]{0,40}?\b(?<dep>" + Resilience.Dependencies + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex NewDependency();
+
+    [GeneratedRegex(@"\b(?:" + Resilience.Dependencies + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Dependency();
 }

@@ -42,13 +42,6 @@ internal static class Cues
          "gzip", "brotli", "zstd", "lz4", "snappy"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Names of external dependencies a change may add.</summary>
-    public static readonly SearchValues<string> DependencyWords = SearchValues.Create(
-        ["redis", "memcache", "kafka", "rabbitmq", "nats", "sqs", "pubsub", "pub/sub", "elasticsearch", "opensearch",
-         "dynamodb", "cassandra", "external service", "external api", "third-party", "third party", "remote cache",
-         "clickhouse", "breaker"],
-        StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Words that make a code span in a sentence a switch name.</summary>
     public static readonly SearchValues<string> SwitchWords = SearchValues.Create(
         ["flag", "gate", "setting", "knob", "toggle", "env", "option", "switch", "config", "default", "opt-in", "opt in",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Parsing;
 
@@ -38,7 +39,7 @@ internal static partial class Quantities
         @"(?:req(?:uests)?\s?/\s?s(?:ec)?|requests per second|reqs?/s|rps|qps|tps|ops\s?/\s?(?:ms|us|µs)\b|ops\s?/\s?s(?:ec)?|ops/sec|op/s|iterations?/s|claims/s|fps|" +
         @"[KMGT]i?B\s?/\s?s(?:ec)?|[KMGT]bit/s|Gbps|Mbps|" +
         @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|" +
-        @"µs|μs|us|ns|ms|msec|millis(?:econds?)?|sec(?:onds?|s)?|s|minutes?|mins?|min|m|hours?|hrs?|h|" +
+        Units.Time + "|" +
         @"[KMGT]i?B|kB|bytes|B|[KMGT]i(?![A-Za-z])|%|µA|μA|uA|mA|mW|kW|W|" +
         @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|" +
         @"x|×)";
@@ -134,9 +135,9 @@ internal static partial class Quantities
         var lower = u.ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
         return lower switch
         {
-            "μs" or "us" or "µs" => "µs",
-            "ns" => "ns",
-            "ms" or "msec" or "millis" or "millisecond" or "milliseconds" => "ms",
+            "μs" or "us" or "µs" or "microsecond" or "microseconds" => "µs",
+            "ns" or "nanosecond" or "nanoseconds" => "ns",
+            "ms" or "msec" or "msecs" or "millis" or "millisecond" or "milliseconds" => "ms",
             "s" or "sec" or "secs" or "second" or "seconds" => "s",
             "m" or "min" or "mins" or "minute" or "minutes" => "min",
             "h" or "hr" or "hrs" or "hour" or "hours" => "h",

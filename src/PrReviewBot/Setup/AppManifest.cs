@@ -21,8 +21,8 @@ public static partial class AppManifest
         ["members"] = "read",          // teams allowed to override
     };
 
-    public static readonly IReadOnlyList<string> Events =
-        ["pull_request", "check_run", "check_suite", "merge_group", "issue_comment", "issues"];
+    /// <summary>Taken from the intake's routes, so a new route file subscribes the App to its event.</summary>
+    public static IReadOnlyList<string> Events => PrReviewBot.Service.DeliveryRoutes.SubscribedEvents;
 
     public const int MaxNameLength = 34;
 

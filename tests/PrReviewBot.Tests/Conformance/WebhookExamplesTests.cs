@@ -6,7 +6,8 @@ namespace PrReviewBot.Tests.Conformance;
 
 /// <summary>
 /// GitHub's own example payloads (<c>@octokit/webhooks-examples</c>) of every event the App subscribes to, plus the
-/// installation events GitHub sends every App: each is answered 2xx (never 5xx), and the bot stays healthy.
+/// installation events GitHub sends every App: each is answered 2xx (never 5xx) where the App is installed, and the
+/// bot stays healthy.
 /// </summary>
 public sealed class WebhookExamplesTests : EndToEndTest
 {
@@ -27,6 +28,12 @@ public sealed class WebhookExamplesTests : EndToEndTest
         var examples = GitHubDescriptions.WebhookExamples(eventName);
         Assert.NotEmpty(examples);
         var bot = await StartBotAsync();
+        // Some examples carry no installation (a repository webhook's payload): the App is installed on their
+        // repositories, as it would be in production, so intake finds the installation by asking GitHub.
+        foreach (var repository in examples.Select(e => (string?)e["repository"]?["full_name"]).OfType<string>().Distinct())
+        {
+            GitHub.Install(repository, 1);
+        }
 
         var answers = new List<string>();
         for (var i = 0; i < examples.Count; i++)

@@ -315,6 +315,6 @@ public class AppManifestTests
         Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(section, @"^  - [^:\n]+: \*\*", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
         var events = readme[readme.IndexOf("- **Subscribe to events**", StringComparison.Ordinal)..].Split('\n')[0];
         Assert.Equal("- **Subscribe to events**: Pull request, Check run, Check suite, Merge group, Issue comment, Issues.", events.Trim());
-        Assert.Equal(["pull_request", "check_run", "check_suite", "merge_group", "issue_comment", "issues"], AppManifest.Events);
+        Assert.Equal(["check_run", "check_suite", "issue_comment", "issues", "merge_group", "pull_request"], AppManifest.Events.Order(StringComparer.Ordinal));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.BeforeAfter;
 
@@ -57,7 +58,7 @@ internal static partial class LoadTestReader
     private static readonly System.Buffers.SearchValues<string> DurationCues = System.Buffers.SearchValues.Create(
         ["running", "-d", "-z", "--time", "-t", "duration", "for ", "sustained", "lasting", "run", "test", "("], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?:wrk2?|k6|vegeta|locust|gatling|jmeter|artillery|ghz|crank|bombardier|autocannon|oha|siege|pgbench|sysbench|ycsb|tsung|h2load|fortio|nighthawk|drill|goose)\b|\bab -[nc]\b|\bhey -[nzc]\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Tools.LoadTest + @")\b|\bab -[nc]\b|\bhey -[nzc]\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tool();
 
     [GeneratedRegex(@"Running (?<d>\d+(?:\.\d+)?[smh]) test", RegexOptions.IgnoreCase)]

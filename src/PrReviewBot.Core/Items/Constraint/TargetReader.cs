@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.Constraint;
 
@@ -22,7 +23,7 @@ internal static partial class TargetReader
     private const string Value = @"\s*(?:the\s+|a\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
 
     private const string TargetUnits =
-        @"ms|msec|milliseconds?|µs|μs|us|ns|s|secs?|seconds?|min(?:ute)?s?|h(?:ours?)?|%|x|×|" +
+        Units.TimeInProse + @"|h|%|x|×|" +
         @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
         @"[KMGT]i?B|kB|bytes|MB/s|GB/s|(?<=[$€£]\s?\d[\d,.]*[kKM]?\s?)(?:/\s?(?:day|month|mo|hour|hr|h|request|req|query)|per (?:day|month|hour|request)|a (?:day|month))|(?<=[$€£]\s?\d[\d,.]*[kKM]?)";
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.Monitoring;
 
@@ -111,10 +112,10 @@ internal sealed partial class MonitoringItem : IItemJudge
         return t.Length <= 90 ? t : t[..87].TrimEnd() + "…";
     }
 
-    [GeneratedRegex(@"\b(?:dashboards?|panels?|boards?|grafana|datadog|new relic|honeycomb|kibana|cloudwatch|charts? in|tracked on|monitored (?:in|on|by))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Observability.DashboardWords + "|" + Observability.Vendors + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex DashboardWord();
 
-    [GeneratedRegex(@"\b(?:alerts?|alerting|alert rules?|pager|pages on|monitors?|slo burn)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Observability.AlertWords + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex AlertWord();
 
     [GeneratedRegex(@"(?:^|\n)\s*-?\s*alert:\s*\S+[\s\S]{0,400}?\bexpr:\s*\S|kind:\s*PrometheusRule|aws_cloudwatch_metric_alarm|AWS::CloudWatch::Alarm|datadog_monitor|newrelic_alert_condition|newrelic_nrql_alert_condition|google_monitoring_alert_policy|azurerm_monitor_metric_alert|grafana_rule_group|""type""\s*:\s*""(?:metric|query) alert""|\bgroups:\s*\n\s*-\s*name:|type:\s*(?:metric alert|query alert)|""?query""?\s*:\s*""?(?:avg|sum|max|min)\(last_\d+[mh]\)", RegexOptions.IgnoreCase)]

@@ -17,6 +17,9 @@ public static class DeliveryRoutes
     /// <summary>The events a route handles (anything else is recorded and ignored).</summary>
     public static IEnumerable<string> Events => ByEvent.Keys;
 
+    /// <summary>The events the App's manifest subscribes to: every route's event that GitHub does not send unasked.</summary>
+    public static IReadOnlyList<string> SubscribedEvents { get; } = ByEvent.Values.Where(r => r.Subscribed).Select(r => r.Event).Order(StringComparer.Ordinal).ToList();
+
     /// <exception cref="MalformedPayloadException">The body is not JSON, not an object, or a value the route needs is malformed.</exception>
     public static Routing Route(string eventName, string body, IntakeContext context)
     {

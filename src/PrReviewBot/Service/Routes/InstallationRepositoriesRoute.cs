@@ -5,5 +5,7 @@ public sealed class InstallationRepositoriesRoute : IEventRoute
 {
     public string Event => "installation_repositories";
 
+    public bool Subscribed => false;
+
     public Routing Route(PayloadObject payload, IntakeContext context) => InstallationRoute.Note(Event, payload);
 }

@@ -5,6 +5,8 @@ public sealed class InstallationRoute : IEventRoute
 {
     public string Event => "installation";
 
+    public bool Subscribed => false;
+
     public Routing Route(PayloadObject payload, IntakeContext context) => Note(Event, payload);
 
     internal static Routing Note(string eventName, PayloadObject payload)

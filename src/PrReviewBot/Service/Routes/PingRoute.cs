@@ -5,6 +5,8 @@ public sealed class PingRoute : IEventRoute
 {
     public string Event => "ping";
 
+    public bool Subscribed => false;
+
     public Routing Route(PayloadObject payload, IntakeContext context)
     {
         var envelope = Envelope.ReadLeniently(payload);

@@ -36,6 +36,12 @@ public interface IEventRoute
     /// <summary>The <c>X-GitHub-Event</c> this route answers.</summary>
     string Event { get; }
 
+    /// <summary>
+    /// Whether the App subscribes to the event in its manifest. GitHub sends <c>ping</c> and the installation events to
+    /// every App without a subscription, and refuses them in a manifest.
+    /// </summary>
+    bool Subscribed => true;
+
     /// <exception cref="MalformedPayloadException">A value the decision needs is not what GitHub documents.</exception>
     Routing Route(PayloadObject payload, IntakeContext context);
 }
