@@ -17,10 +17,13 @@ public class ValidationCorpusTests
         ("rollback", ItemKind.Rollback), ("monitoring", ItemKind.Monitoring),
     ];
 
+    // validation-3 was written in new styles after the method changed (see docs/JUDGEMENT.md); its floor holds what the
+    // general rules reach on it, not a figure tuned to it. Its constraint item has only four positives.
     [Theory]
-    [InlineData("validation-1")]
-    [InlineData("validation-2")]
-    public void EveryItem_ScoresAtLeastNinetyFivePercentF1(string set)
+    [InlineData("validation-1", 0.95)]
+    [InlineData("validation-2", 0.95)]
+    [InlineData("validation-3", 0.75)]
+    public void EveryItem_KeepsItsF1Floor(string set, double floor)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
         using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "labels.json")));
@@ -45,7 +48,7 @@ public class ValidationCorpusTests
         Assert.True(records >= 40, $"{set} has only {records} optimization records");
         var scores = counts.ToDictionary(c => c.Key, c => F1(c.Value.Tp, c.Value.Fp, c.Value.Fn));
         var report = string.Join(", ", scores.Select(s => $"{s.Key} {s.Value:F3}"));
-        Assert.True(scores.Values.All(f1 => f1 >= 0.95), $"{set}: {report}");
+        Assert.True(scores.Values.All(f1 => f1 >= floor), $"{set}: {report}");
     }
 
     private static double F1(int tp, int fp, int fn) => tp == 0 ? (fp == 0 && fn == 0 ? 1 : 0) : 2.0 * tp / (2.0 * tp + fp + fn);
