@@ -102,6 +102,22 @@ public sealed class Reviewer
         return Conclude(verdict with { Findings = findings });
     }
 
+    /// <summary>
+    /// Takes a PR out of review because someone allowed to said it is not an optimization PR
+    /// (<c>/perf-review skip &lt;reason&gt;</c>): the check passes as "Not an optimization PR" and says who and why.
+    /// </summary>
+    public static Verdict Skipped(Verdict verdict, string user, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict with
+        {
+            IsOptimization = false,
+            DetectionReason = $"@{user} marked it as not an optimization PR: {reason}",
+            Conclusion = Conclusion.Skipped,
+            Findings = [],
+        };
+    }
+
     private static List<Finding> Weigh(IEnumerable<Finding> findings, ReviewConfig config) =>
         findings
             .Select(f => f with { Severity = config.SeverityOf(f.Rule) })

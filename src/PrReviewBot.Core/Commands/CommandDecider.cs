@@ -37,9 +37,9 @@ public static class CommandDecider
         {
             return Refuse(CommandReplies.OnlyOnPullRequests(actor, command.Verb));
         }
-        if (command.Verb == CommandVerb.Override && command.Argument.Trim().Length == 0)
+        if (command.TakesReason && command.Argument.Trim().Length == 0)
         {
-            return Refuse(CommandReplies.ReasonRequired(actor));
+            return Refuse(CommandReplies.ReasonRequired(actor, command.Verb));
         }
         switch (context.ActorMayOverride)
         {
@@ -52,6 +52,12 @@ public static class CommandDecider
         {
             return new CommandOutcome(CommandAction.RecordOverride,
                 CommandReplies.OverrideRecorded(actor, command.Argument, command.ArgumentTruncated, context.CurrentOverride),
+                OverrideReason: command.Argument);
+        }
+        if (command.Verb == CommandVerb.Skip)
+        {
+            return new CommandOutcome(CommandAction.RecordSkip,
+                CommandReplies.SkipRecorded(actor, command.Argument, command.ArgumentTruncated),
                 OverrideReason: command.Argument);
         }
         return context.CurrentOverride is { } current

@@ -18,8 +18,11 @@ public enum CommandAction
     /// <summary>Store the override (who, why, when), record it in the audit log, and re-run the check so it passes.</summary>
     RecordOverride,
 
-    /// <summary>Remove the override and re-run the check.</summary>
+    /// <summary>Remove the override (or the skip) and re-run the check.</summary>
     RevokeOverride,
+
+    /// <summary>Store "not an optimization PR" (who, why, when), record it in the audit log, and re-run the check.</summary>
+    RecordSkip,
 
     /// <summary>Only post <see cref="CommandOutcome.Reply"/>: help, an unknown command, a refusal. Nothing else changes.</summary>
     Reply,

@@ -145,10 +145,12 @@ public static class CommandParser
             "gates" => CommandVerb.Gates,
             "override" => CommandVerb.Override,
             "revoke" => CommandVerb.Revoke,
+            "skip" => CommandVerb.Skip,
             _ => CommandVerb.Unknown,
         };
-        var reason = verb == CommandVerb.Override ? MarkdownText.Plain(argument, MaxReasonLength) : string.Empty;
-        var truncated = verb == CommandVerb.Override && MarkdownText.Plain(argument, MaxReasonLength + 1).Length > MaxReasonLength;
+        var takesReason = verb is CommandVerb.Override or CommandVerb.Skip;
+        var reason = takesReason ? MarkdownText.Plain(argument, MaxReasonLength) : string.Empty;
+        var truncated = takesReason && MarkdownText.Plain(argument, MaxReasonLength + 1).Length > MaxReasonLength;
         return new PerfCommand(verb, reason, MarkdownText.Plain(verbText, MaxVerbLength), truncated);
     }
 }

@@ -8,6 +8,9 @@ public enum CommandVerb
     Gates,
     Override,
     Revoke,
+
+    /// <summary>"Not an optimization PR": takes the PR out of review, with a reason, until revoked.</summary>
+    Skip,
     Help,
 
     /// <summary>A sub-command the bot does not know; it answers with help.</summary>
@@ -21,6 +24,9 @@ public enum CommandVerb
 /// </summary>
 public sealed record PerfCommand(CommandVerb Verb, string Argument, string Written, bool ArgumentTruncated = false)
 {
-    /// <summary>Override and revoke change the check for everyone: only users with enough permission may use them.</summary>
-    public bool NeedsOverridePermission => Verb is CommandVerb.Override or CommandVerb.Revoke;
+    /// <summary>Override, skip and revoke change the check for everyone: only users with enough permission may use them.</summary>
+    public bool NeedsOverridePermission => Verb is CommandVerb.Override or CommandVerb.Revoke or CommandVerb.Skip;
+
+    /// <summary>Override and skip carry a reason on the same line.</summary>
+    public bool TakesReason => Verb is CommandVerb.Override or CommandVerb.Skip;
 }

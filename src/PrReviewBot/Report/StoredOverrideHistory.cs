@@ -11,6 +11,6 @@ public sealed class StoredOverrideHistory(ICommandStore commands) : IOverrideHis
     public async Task<IReadOnlyList<OverrideEntry>> ForPullRequestAsync(string repository, int number, CancellationToken ct)
     {
         var events = await commands.OverrideEventsAsync(repository, number, Shown, ct);
-        return events.Select(e => new OverrideEntry(e.Action == OverrideAction.Override ? "override" : "revoke", e.Actor, e.Reason, e.At)).ToList();
+        return events.Select(e => new OverrideEntry(StoredRows.OverrideActionName(e.Action), e.Actor, e.Reason, e.At)).ToList();
     }
 }

@@ -48,6 +48,9 @@ public enum OverrideAction
 {
     Override,
     Revoke,
+
+    /// <summary><c>/perf-review skip</c>: not an optimization PR. Like an override, it lasts until revoked.</summary>
+    Skip,
 }
 
 /// <summary>One entry of the override audit log: who overrode or revoked, why, when, and in which comment.</summary>

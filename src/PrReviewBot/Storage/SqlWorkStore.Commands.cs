@@ -48,7 +48,8 @@ public abstract partial class SqlWorkStore
     public async Task<OverrideEvent?> CurrentOverrideAsync(string repository, int number, CancellationToken ct)
     {
         var latest = await OverrideEventsAsync(repository, number, 1, ct);
-        return latest.Count == 1 && latest[0].Action == OverrideAction.Override ? latest[0] : null;
+        // An override or a skip stands until the next revoke (or replaces the one before it).
+        return latest.Count == 1 && latest[0].Action is OverrideAction.Override or OverrideAction.Skip ? latest[0] : null;
     }
 
     public Task<IReadOnlyList<OverrideEvent>> OverrideEventsAsync(string repository, int number, int limit, CancellationToken ct) => Run(c =>

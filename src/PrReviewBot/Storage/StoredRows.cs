@@ -77,6 +77,7 @@ internal static class StoredRows
     {
         OverrideAction.Override => "override",
         OverrideAction.Revoke => "revoke",
+        OverrideAction.Skip => "skip",
         _ => throw new ArgumentOutOfRangeException(nameof(a)),
     };
 
@@ -84,6 +85,7 @@ internal static class StoredRows
     {
         "override" => OverrideAction.Override,
         "revoke" => OverrideAction.Revoke,
+        "skip" => OverrideAction.Skip,
         _ => throw new InvalidDataException($"unknown override action '{s}'"),
     };
 }

@@ -80,7 +80,7 @@ public sealed class PerfCommands(
                             await PostPlanAsync(issue, ct);
                         }
                         break;
-                    case CommandAction.RecordOverride or CommandAction.RevokeOverride:
+                    case CommandAction.RecordOverride or CommandAction.RevokeOverride or CommandAction.RecordSkip:
                         review = true;
                         break;
                 }
@@ -138,6 +138,7 @@ public sealed class PerfCommands(
         {
             CommandAction.RecordOverride => new OverrideEvent(repo.FullName, issue.Number, OverrideAction.Override, actor, outcome.OverrideReason, now, comment.CommentId),
             CommandAction.RevokeOverride => new OverrideEvent(repo.FullName, issue.Number, OverrideAction.Revoke, actor, null, now, comment.CommentId),
+            CommandAction.RecordSkip => new OverrideEvent(repo.FullName, issue.Number, OverrideAction.Skip, actor, outcome.OverrideReason, now, comment.CommentId),
             _ => null,
         };
         var record = new CommandRecord(repo.FullName, issue.Number, comment.CommentId, comment.Fingerprint, deliveryId, actor,
@@ -147,7 +148,12 @@ public sealed class PerfCommands(
             if (change is not null)
             {
                 log.LogInformation("Audit: {Actor} {Action} the check on {Repository}#{Number}{Reason}", actor,
-                    change.Action == OverrideAction.Override ? "overrode" : "revoked the override of", repo.FullName, issue.Number,
+                    change.Action switch
+                    {
+                        OverrideAction.Override => "overrode",
+                        OverrideAction.Skip => "marked as not an optimization PR",
+                        _ => "revoked the override of",
+                    }, repo.FullName, issue.Number,
                     change.Reason is null ? "" : ": " + change.Reason);
             }
             return record;

@@ -48,8 +48,10 @@ public sealed class PullRequestReview(
 
         var reportUrl = links.For(repo.FullName, number);
         // An override lasts until revoked, across new pushes too: it names the PR, not a commit.
-        var overridden = await commands.CurrentOverrideAsync(repo.FullName, number, ct) is { } o ? new OverrideInfo(o.Actor, o.Reason ?? "", o.At) : null;
-        var decision = await DecideAsync(repo, snapshot, reportUrl, stored?.CheckName, overridden, ct);
+        var standing = await commands.CurrentOverrideAsync(repo.FullName, number, ct);
+        var overridden = standing is { Action: OverrideAction.Override } o ? new OverrideInfo(o.Actor, o.Reason ?? "", o.At) : null;
+        var skipped = standing is { Action: OverrideAction.Skip } s ? new OverrideInfo(s.Actor, s.Reason ?? "", s.At) : null;
+        var decision = await DecideAsync(repo, snapshot, reportUrl, stored?.CheckName, overridden, skipped, ct);
         var record = (stored ?? new PullRequestRecord { Repository = repo.FullName, Number = number }) with
         {
             InstallationId = repo.InstallationId,
@@ -155,7 +157,8 @@ public sealed class PullRequestReview(
     }
 
     private async Task<Decision> DecideAsync(
-        RepositoryRef repo, PullRequestSnapshot pr, string? reportUrl, string? lastCheckName, OverrideInfo? overridden, CancellationToken ct)
+        RepositoryRef repo, PullRequestSnapshot pr, string? reportUrl, string? lastCheckName, OverrideInfo? overridden, OverrideInfo? skipped,
+        CancellationToken ct)
     {
         var (repository, number) = (repo.FullName, pr.Number);
         var (config, errors) = LoadConfig(pr);
@@ -184,6 +187,11 @@ public sealed class PullRequestReview(
         }
         // Outside the catch above: a GitHub failure here is retried like any other, not reported as a review bug.
         verdict = await evidence.CompleteAsync(repo, number, description, verdict, config, ct);
+        if (skipped is not null)
+        {
+            // "/perf-review skip": someone allowed to said this is not an optimization PR.
+            verdict = Reviewer.Skipped(verdict, skipped.User, skipped.Reason);
+        }
         var context = new PresentationContext(reportUrl, overridden);
         var check = ReviewRendering.Check(verdict, context);
         var somethingMissing = verdict.IsOptimization && (verdict.Conclusion == Conclusion.Failure || verdict.MissingRequired.Any());

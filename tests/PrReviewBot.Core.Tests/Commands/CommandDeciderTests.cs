@@ -201,4 +201,24 @@ public class CommandDeciderTests
     {
         Assert.Equal(expected, CommandReplies.Mention(login));
     }
+
+    [Fact]
+    public void SkipWithAReason_BySomeoneAllowed_IsRecordedWithItsReason()
+    {
+        var outcome = Decide("/perf-review skip only renames the bench job");
+        Assert.Equal(CommandAction.RecordSkip, outcome.Action);
+        Assert.Equal("only renames the bench job", outcome.OverrideReason);
+        Assert.Contains("not an optimization PR", outcome.Reply);
+    }
+
+    [Theory]
+    [InlineData("/perf-review skip", true, CommentTarget.PullRequest, "`skip` needs a reason")]
+    [InlineData("/perf-review skip docs only", false, CommentTarget.PullRequest, "to mark a pull request as not an optimization PR you need")]
+    [InlineData("/perf-review skip docs only", true, CommentTarget.Issue, "`/perf-review skip` applies to a pull request")]
+    public void SkipWithoutReasonPermissionOrPullRequest_IsRefused(string comment, bool mayOverride, CommentTarget target, string says)
+    {
+        var outcome = Decide(comment, target, mayOverride);
+        Assert.True(outcome.Refused);
+        Assert.Contains(says, outcome.Reply);
+    }
 }
