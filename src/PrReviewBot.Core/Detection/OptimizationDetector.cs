@@ -81,9 +81,10 @@ internal static partial class OptimizationDetector
         }
         var headed = context.Document.Sections.Where(s => s.Style is SectionStyle.Heading or SectionStyle.BoldLabel or SectionStyle.ListLabel)
             .SelectMany(s => s.Kinds).Distinct().Count();
-        // A template with item headings used for a feature ("Add a checkout flag") is not an optimization PR: the
-        // headings count where the PR also talks about performance.
-        if (detection.MinItemHeadings > 0 && headed >= detection.MinItemHeadings && TalksPerformance(context))
+        // A template with two item headings used for a feature ("Add a checkout flag") is not an optimization PR: two
+        // headings count where the PR also talks about performance (a claim, numbers, a target, a profile).
+        // Three or more of the five headings is the optimization template itself, filled in or not.
+        if (detection.MinItemHeadings > 0 && headed >= detection.MinItemHeadings && (headed >= Math.Max(3, detection.MinItemHeadings) || TalksPerformance(context)))
         {
             return $"its description has {headed} of the five item headings";
         }
@@ -174,7 +175,7 @@ internal static partial class OptimizationDetector
     }
 
     private static bool TalksPerformance(ReviewContext context) =>
-        context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0 || TitleClaim(context.Pr.Title) is not null ||
+        context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0 || context.Targets.Count > 0 || TitleClaim(context.Pr.Title) is not null ||
         context.Document.Prose.Any(p => Claim().IsMatch(p) || LessWork().IsMatch(p) || DecreaseCost().IsMatch(p) || IncreaseSpeed().IsMatch(p) || PerformanceWord().IsMatch(p));
 
     private static string BeforeAfterText(Measurement m) =>

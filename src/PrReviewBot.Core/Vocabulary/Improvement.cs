@@ -44,7 +44,7 @@ internal static class Improvement
         "slower|slowdowns?|slowed (?:down)?|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b|much worse plan|worse plans?";
 
     /// <summary>Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work).</summary>
-    public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing";
+    public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|expected) improvements?";
 
     public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido";
 

@@ -70,4 +70,18 @@ public class InferenceTests
         Assert.False(Review.Of("See the diff.", title: "Speed up the parser", config: config).IsOptimization);
         Assert.True(Review.Of("See the diff.", title: "perf: speed up the parser", config: config).IsOptimization);
     }
+
+    [Fact]
+    public void ThreeItemHeadings_AreTheOptimizationTemplate_EvenLeftEmpty()
+    {
+        var verdict = Review.Of("Turns the new snapshot path on.\n\n- Constraint: n/a\n- Profile: n/a\n- Rollback: `SET x.enabled = false`", title: "storage: enable the snapshot path");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void TwoItemHeadings_WithAMeasurableTarget_TalkAboutPerformance()
+    {
+        var verdict = Review.Of("## Constraint\nList calls stay at p99 <= 30 s.\n\n## Rollback\nTurn the gate off.", title: "Move the list cache to beta");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }
