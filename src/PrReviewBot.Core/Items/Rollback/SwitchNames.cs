@@ -18,7 +18,9 @@ internal static partial class SwitchNames
         {
             // A block that says how to turn something off makes its switch-shaped code spans switches:
             // "The merge only runs with `--fast-merge`. Leave the flag out and …".
-            var inSection = block.In(ItemKind.Rollback) || block.PlainSentences.Any(s => RollbackItem.DisableInstruction(s) is not null);
+            // Only a block with a code span has spans to promote, so only such a block is asked (the cue patterns are costly).
+            var inSection = block.In(ItemKind.Rollback) ||
+                            (block.Text.Contains('`', StringComparison.Ordinal) && block.PlainSentences.Any(s => RollbackItem.DisableInstruction(s) is not null));
             foreach (var sentence in block.Sentences)
             {
                 foreach (var name in FromSentence(sentence, inSection))
