@@ -45,8 +45,7 @@ internal static class GateSections
         ("slos", GateKind.HardTargets), ("goals", GateKind.HardTargets), ("goal", GateKind.HardTargets),
         ("requirements", GateKind.HardTargets), ("budgets", GateKind.HardTargets), ("budget", GateKind.HardTargets),
         ("acceptance criteria", GateKind.HardTargets), ("pass criteria", GateKind.HardTargets), ("definition of done", GateKind.HardTargets),
-        ("done when", GateKind.HardTargets), ("expected", GateKind.HardTargets), ("expected behavior", GateKind.HardTargets),
-        ("expected behaviour", GateKind.HardTargets), ("desired outcome", GateKind.HardTargets), ("success criteria", GateKind.HardTargets),
+        ("done when", GateKind.HardTargets), ("desired outcome", GateKind.HardTargets), ("success criteria", GateKind.HardTargets),
         ("akzeptanzkriterien", GateKind.HardTargets), ("hecho cuando", GateKind.HardTargets), ("criterios de aceptacion", GateKind.HardTargets),
         ("hot path", GateKind.HotPath), ("hot paths", GateKind.HotPath), ("traffic", GateKind.HotPath),
         ("endpoints", GateKind.HotPath), ("endpoint", GateKind.HotPath), ("latency distribution", GateKind.HotPath),
@@ -88,7 +87,9 @@ internal static class GateSections
                 level = HeadingLevel(lines, block.Line);
                 title = block.Text;
             }
-            else if (block.Role is BlockRole.Paragraph or BlockRole.ListItem && StandaloneLabel(block.Text) is { } standalone)
+            // A list item acts as a heading only when it is nothing but a gate's name ("- **Rollback**"); a checklist item
+            // that mentions one ("[ ] Lighthouse CI budget assertions") is content of the section it sits in.
+            else if ((block.Role == BlockRole.Paragraph || block.Role == BlockRole.ListItem && IsExactAlias(block.Text)) && StandaloneLabel(block.Text) is { } standalone)
             {
                 level = LabelLevel;
                 title = standalone;
@@ -97,7 +98,9 @@ internal static class GateSections
             {
                 if (block.Role is BlockRole.Paragraph or BlockRole.ListItem && InlineLabel(block.Text) is { } label && Match(label) is { } labelled)
                 {
-                    var next = i + 1 < blocks.Count ? blocks[i + 1].Line : block.Line + 1;
+                    // A label covers its own block: up to the next block below it, whatever order the parser listed blocks in.
+                    var below = blocks.Where(b => b.Line > block.Line).Select(b => b.Line).DefaultIfEmpty(block.Line + 1).Min();
+                    var next = below;
                     sections.Add(new GateSection(labelled, label, block.Line, Math.Max(next, block.Line + 1)));
                 }
                 continue;
@@ -138,6 +141,12 @@ internal static class GateSections
         {
             return null;
         }
+        // "Expected" on its own (a bug template's "Expected" / "Expected behavior") states what should happen; inside a
+        // longer title ("Expected load") it is a forecast, not a goal.
+        if (normal is "expected" or "expected behavior" or "expected behaviour" or "expected result" or "expected results")
+        {
+            return GateKind.HardTargets;
+        }
         var padded = " " + normal + " ";
         // An explicit "Gate N" wins over any other word in the title.
         foreach (var (phrase, gate) in Aliases.Take(10))
@@ -169,6 +178,12 @@ internal static class GateSections
         }
         // Setext: the underline on the next line says the level.
         return line < lines.Length && lines[line].TrimStart().StartsWith('=') ? 1 : 2;
+    }
+
+    private static bool IsExactAlias(string text)
+    {
+        var normal = SectionAliases.Normalise(text.Trim().TrimEnd(':'));
+        return Aliases.Any(a => a.Phrase == normal);
     }
 
     /// <summary>"Hot path" or "Profile:" alone on its line (often bold) acts as a heading for what follows.</summary>

@@ -25,12 +25,17 @@ internal static partial class GoalSentences
         {
             return null;
         }
-        foreach (var form in new[] { Ceiling(), ShareInTime(), RatioBudget(), FitIn(), BackTo(), NamedThreshold(), FailsAbove() })
+        foreach (var form in new[] { Ceiling(), ShareInTime(), RatioBudget(), FitIn(), BackTo(), NamedThreshold(), FailsAbove(), RateThisWorkTargets() })
         {
             if (form.Match(text) is { Success: true } m)
             {
                 return m.Value.Trim();
             }
+        }
+        // Under a "Goal" or "Expected" heading, "responds in 500 ms" is the goal itself.
+        if (sentence.In(GateKind.HardTargets) && BareDuration().Match(text) is { Success: true } d)
+        {
+            return d.Value.Trim();
         }
         // Comparator words of other languages count where the sentence (or its section) says it is a goal.
         if ((sentence.In(GateKind.HardTargets) || ForeignGoalCue().IsMatch(text)) && ForeignComparator().Match(text) is { Success: true } f)
@@ -56,8 +61,8 @@ internal static partial class GoalSentences
     [GeneratedRegex(@"\b(?:fit|fits|run|runs|stay|stays)\s+(?:in|into|within|inside)\s+(?:a |an |the |our )?\d[\d,.]*\s?(?:[KMGT]i?B|kB|mb|gb)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FitIn();
 
-    // "p99 back to the 40 ms we had", "get it back under 500 kB".
-    [GeneratedRegex(@"\b(?:(?:get|bring|keep|put)\s+(?:\w+\s+){0,2}back|back)\s+(?:under|below|to|within)\s+(?:the\s+)?" + Num + Unit, RegexOptions.IgnoreCase)]
+    // "p99 back to the 40 ms we had", "get it back under 500 kB" — but not "it has grown back to 7.5 MB".
+    [GeneratedRegex(@"\b(?:(?:get|bring|keep|put)\s+(?:\w+\s+){0,2}back\s+(?:under|below|to|within)|back\s+(?:under|below|within))\s+(?:the\s+)?" + Num + Unit + @"|\bback to (?:the )?" + Num + Unit + @"\s+(?:we had|it was|from before|before|of the last (?:good )?(?:build|release|version))", RegexOptions.IgnoreCase)]
     private static partial Regex BackTo();
 
     // "against the locked 2,000 ms threshold", "the p99 threshold is 2 s", "permitted time ... is 200 ms".
@@ -67,6 +72,13 @@ internal static partial class GoalSentences
     // "the test fails any API call whose 99th percentile is above 1 s", "fail when LCP > 3,000 ms".
     [GeneratedRegex(@"\bfails?\s+(?:any|every|each|when|if)\b[^.]{0,60}?\b(?:above|over|exceeds?|longer than|more than|slower than)\s+" + Num + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex FailsAbove();
+
+    // "at the 60k+ RPS this work targets".
+    [GeneratedRegex(@"\d[\d,.]*\s?[kK]?\+?\s*(?:rps|qps|req/s|requests per second|ms|s)\s+(?:that |which )?(?:this|the|our) (?:\w+ )?(?:targets|aims? (?:at|for))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RateThisWorkTargets();
+
+    [GeneratedRegex(@"\b(?:responds?|returns?|loads?|completes?|finish(?:es)?|renders?|answers?)\s+(?:in|within|under)\s+(?:about\s+)?" + Num + Unit, RegexOptions.IgnoreCase)]
+    private static partial Regex BareDuration();
 
     [GeneratedRegex(@"\b(?:muss|müssen|soll|ziel|debe|deben|objetivo|нужно|надо|должн\w*|держать|цель)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForeignGoalCue();

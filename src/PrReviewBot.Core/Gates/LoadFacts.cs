@@ -15,7 +15,7 @@ internal static partial class LoadFacts
 {
     /// <summary>The sentence that states the load a path carries today, if any.</summary>
     public static string? Volume(IEnumerable<IssueSentence> sentences, Func<IssueSentence, bool> statesTarget) =>
-        sentences.FirstOrDefault(s => !s.IsQuestion && !statesTarget(s) && !BeforeAfter().IsMatch(s.Text) &&
+        sentences.FirstOrDefault(s => !s.IsQuestion && !statesTarget(s) && !BeforeAfter().IsMatch(s.Text) && !Forecast().IsMatch(s.Text) &&
                                       (Rate().IsMatch(s.Text) || FleetPolling().IsMatch(s.Text) || CallsInWindow().IsMatch(s.Text)))?.Text;
 
     /// <summary>The sentence that states a path's share of the traffic or load, if any.</summary>
@@ -35,6 +35,16 @@ internal static partial class LoadFacts
         if (sentences.FirstOrDefault(s => Tail().IsMatch(s.Text) || Bimodal().IsMatch(s.Text)) is { } tail)
         {
             return tail.Text;
+        }
+        // "TotalTime: median 1527 ms (p95 1576 ms)": labelled values in one sentence, each followed by its number (a
+        // comparator between label and number would make it a target instead).
+        foreach (var s in sentences)
+        {
+            var inline = LabelledValue().Matches(s.Text).Select(m => Label(m.Groups["label"].Value)).Where(l => l is not null).Distinct().ToList();
+            if (inline.Count >= 2)
+            {
+                return s.Text;
+            }
         }
         foreach (var table in document.Tables)
         {
@@ -94,7 +104,7 @@ internal static partial class LoadFacts
     private static partial Regex FleetPolling();
 
     // "Last month about 70 of more than 164,000 calls took over 4 seconds": a call count over a stated window.
-    [GeneratedRegex(@"\b(?:of|over|about|around)\s+(?:more than\s+|about\s+|~)?\d[\d,]{3,}\s+(?:calls|requests|queries|page ?views)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:of|over|about|around)\s+(?:more than\s+|about\s+|~)?\d[\d,]{3,}\s+(?:calls|requests|page ?views)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CallsInWindow();
 
     [GeneratedRegex(@"\b\d{1,3}(?:\.\d+)?\s?% of (?:the |all |our |its )?(?:[\w/`{}.:\-]+ ){0,3}(?:traffic|requests|calls|load|time|queries)\b|\b\d{1,3}(?:\.\d+)?\s?% (?:\w+ ){0,2}(?:reads|writes|lookups)\b", RegexOptions.IgnoreCase)]
@@ -104,6 +114,9 @@ internal static partial class LoadFacts
     [GeneratedRegex(@"\b\d[\d.,]*\s?%? of (?:its |the |all |those |these )?(?:more than |about |~)?(?:\d[\d,]*\s+)?(?:\w+ )?(?:requests|calls|queries|responses|page ?views)\b[^.]{0,40}?\b(?:took|take|takes|were|are|ran|run|ended|finished)\s+(?:longer|slower|more|over|above|in excess)", RegexOptions.IgnoreCase)]
     private static partial Regex Tail();
 
+    [GeneratedRegex(@"\b(?<label>p\d{2,3}(?:\.\d+)?|median|average|avg|mean)\s*[:=]?\s*(?:of\s+|is\s+|was\s+)?~?\d[\d,.]*\s?(?:ms|s|µs|seconds?|milliseconds?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledValue();
+
     [GeneratedRegex(@"\bbimodal\b|\blong tail\b", RegexOptions.IgnoreCase)]
     private static partial Regex Bimodal();
 
@@ -112,6 +125,10 @@ internal static partial class LoadFacts
 
     [GeneratedRegex(@"\b(?:targets?|goals?|slos?|budgets?|thresholds?|limits?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TargetColumn();
+
+    // A forecast is not today's load: "around 200 RPS at launch, maybe 1,000 RPS within 6 months".
+    [GeneratedRegex(@"\b(?:expect\w*|forecast\w*|projected|at launch|initially|will|growing to|maybe|eventually|within \d+ (?:weeks?|months?|years?)|next (?:year|quarter|month))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Forecast();
 
     // The before side of a regression or a comparison: not today's load.
     [GeneratedRegex(@"\b(?:used to|down to|dropped (?:from|to)|went (?:from|down)|before the|after installing|after upgrading)\b|→|->", RegexOptions.IgnoreCase)]

@@ -60,6 +60,15 @@ internal static partial class MeasuredArtifacts
                 found.Add(text);
             }
         }
+        // A measurement named in one place and its reading in another ("(New Relic breakdown around the deploy)" ...
+        // "Time spent in Ruby more than doubled"; "I benchmarked the storage side: 11 s" ... "most of the time goes
+        // into listing from etcd"): the pairing counts wherever the two sit in the issue.
+        var source = sentences.FirstOrDefault(s => !s.IsQuestion && !Planned().IsMatch(s.Text) && (MeasuredSource().IsMatch(s.Text) || MeasuredVerb().IsMatch(s.Text) && Cues.HasDigit(s.Text)));
+        var reading = sentences.FirstOrDefault(s => !s.IsQuestion && !ProfileStatements.IsGuess(s.Text) && !Planned().IsMatch(s.Text) && TimeGoes().IsMatch(s.Text));
+        if (found.Count == 0 && source is not null && reading is not null)
+        {
+            found.Add(reading.Text);
+        }
         return found.Distinct().ToList();
     }
 
@@ -105,6 +114,12 @@ internal static partial class MeasuredArtifacts
 
     [GeneratedRegex(@"\b(?:attached|screenshot|linked|see the (?:graph|trace|profile))\b|\.pb(?:\.gz)?\b|\.svg\b", RegexOptions.IgnoreCase)]
     private static partial Regex Attached();
+
+    [GeneratedRegex(@"\b(?:benchmarked|measured|timed|instrumented)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasuredVerb();
+
+    [GeneratedRegex(@"\b(?:most of the (?:time|cost|start-?up cost|latency|cpu)|(?:the )?time (?:goes|is spent|spent) (?:in|into|on)|time spent in|puts? the time in|(?:nearly|almost) all of the time)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeGoes();
 
     // "It accounts for 95% of DB load", "74% of the time ... inside it 60% MySQL".
     [GeneratedRegex(@"\b(?:accounts? for|takes?|uses?|is)\s+(?:about |~|nearly |over )?\d{1,3}(?:\.\d+)?\s?% of (?:the )?(?:db|database|cpu|total|wall|request|all)?\s?(?:load|time|cpu)\b", RegexOptions.IgnoreCase)]

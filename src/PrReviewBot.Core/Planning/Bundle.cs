@@ -17,7 +17,7 @@ internal static class Bundle
     {
         var list = techniques.ToList();
         // A step already in place ("Redis cache hit rate 95%") is not proposed again by a question that names it.
-        var inPlace = list.Where(t => t.InPlace && t.Step is not null).Select(t => t.Step).ToHashSet();
+        var inPlace = list.Where(t => t.InPlace && t.Firm && t.Step is not null).Select(t => t.Step).ToHashSet();
         var units = new List<ProposedUnit>();
         foreach (var t in list.Where(t => !t.InPlace && !NotOptimizations.Contains(t.Family) && !(t.Step is not null && inPlace.Contains(t.Step))))
         {

@@ -5,8 +5,9 @@ using PrReviewBot.Core.Vocabulary;
 namespace PrReviewBot.Core.Planning;
 
 /// <summary>A technique the issue names, the ladder step it belongs to (null for tools outside the ladder), and whether
-/// it is asked for or already in place.</summary>
-internal sealed record TechniqueMention(string Name, int? Step, bool InPlace, string Family = "", string Clause = "");
+/// it is asked for or already in place. <see cref="Firm"/> marks an in-place mention the issue states outright ("already",
+/// "hit rate 95%", "index-only"), as opposed to one read from how a sentence describes running code.</summary>
+internal sealed record TechniqueMention(string Name, int? Step, bool InPlace, string Family = "", string Clause = "", bool Firm = false);
 
 /// <summary>
 /// Reads which escalation steps an issue asks for ("add a two-level cache with Redis L2 and in-process L1, plus
@@ -45,7 +46,7 @@ internal static partial class Proposals
             foreach (var clause in sentence.Clauses)
             {
                 var queryFix = Techniques.All[0];
-                var inPlace = !sentence.IsQuestion && StepOneDone().IsMatch(clause) ? [new TechniqueMention(queryFix.Name, 1, true, queryFix.Family, clause)] : new List<TechniqueMention>();
+                var inPlace = !sentence.IsQuestion && StepOneDone().IsMatch(clause) ? [new TechniqueMention(queryFix.Name, 1, true, queryFix.Family, clause, Firm: true)] : new List<TechniqueMention>();
                 foreach (var (technique, m) in Techniques.In(clause))
                 {
                     var (name, step) = (technique.Name, technique.Step);
@@ -60,7 +61,7 @@ internal static partial class Proposals
                     {
                         if (step is not null)
                         {
-                            inPlace.Add(new TechniqueMention(name, step, true, technique.Family, clause));
+                            inPlace.Add(new TechniqueMention(name, step, true, technique.Family, clause, StrongExisting().IsMatch(clause)));
                         }
                     }
                     else if (proposal)
@@ -71,7 +72,7 @@ internal static partial class Proposals
                 found.AddRange(inPlace);
             }
         }
-        return found.DistinctBy(t => (t.Name, t.InPlace)).ToList();
+        return found.GroupBy(t => (t.Name, t.InPlace)).Select(g => g.FirstOrDefault(t => t.Firm) ?? g.First()).ToList();
     }
 
     [GeneratedRegex(@"\b(?:quer(?:y|ies)|db|database|sql)\b[^.;]{0,30}\b(?:already |are |is |fully )?(?:optimi[sz]ed|index-only|indexed|tuned)\b|\bindex-only\b|\bno (?:more )?n\s?\+\s?1\b|\bn\s?\+\s?1\b[^.;]{0,20}\b(?:fixed|gone|removed|resolved)\b|\bindexes (?:are )?(?:already )?in place\b", RegexOptions.IgnoreCase)]
