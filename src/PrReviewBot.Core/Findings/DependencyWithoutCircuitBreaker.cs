@@ -29,7 +29,8 @@ internal sealed partial class DependencyWithoutCircuitBreaker : IFindingRule
             $"\"Calls to {name} go through a circuit breaker (opens after 50% failures in 10 s, half-opens after 30 s); when open, reads fall back to the database.\"");
     }
 
-    [GeneratedRegex(@"\bcircuit[- ]?breakers?\b|\bbreaker\b", RegexOptions.IgnoreCase)]
+    // The shared resilience vocabulary: "a Polly policy that opens after 5 failures" is a breaker here as in gate mode.
+    [GeneratedRegex(@"\b(?:" + Vocabulary.Resilience.CircuitBreakers + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Breaker();
 
     [GeneratedRegex(@"\b(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|new|in front of|switch(?:es|ed)? to|mov(?:e|es|ed) to|backed by|through)\b[^.;]{0,40}?\b(?<dep>redis|memcached?|kafka|rabbitmq|nats|sqs|pub/?sub|elasticsearch|opensearch|dynamodb|cassandra|an? external (?:service|api)|a third[- ]party (?:service|api)|a remote cache|clickhouse)\b", RegexOptions.IgnoreCase)]

@@ -47,7 +47,7 @@ public static class GateCommentRenderer
         foreach (var gate in verdict.Gates.Where(g => !g.Satisfied))
         {
             sb.Append($"#### ❌ Gate {gate.Gate.Number()}: {gate.Gate.Question()}\n\n");
-            sb.Append("**").Append(MarkdownText.Prose(gate.Stop)).Append("**\n\n");
+            sb.Append("**").Append(MarkdownText.Prose(gate.Stop)).Append("** ").Append(MarkdownText.Prose(gate.Gate.Why())).Append("\n\n");
             if (gate.Gate == GateKind.HardTargets)
             {
                 AppendTargetTable(sb, verdict.Reading);
