@@ -86,7 +86,10 @@ public sealed partial class EscalationPlanner
         return basis with
         {
             Kind = PlanKind.PushBack,
-            Headline = $"Not all at once: {units.Count} techniques proposed; start with {first.Name}" + (open.Count > 0 ? $", after measuring (gates {Phrasing.List(open)} open)" : string.Empty),
+            // While gates 1–3 are open the plan still measures before anything else, and says so first.
+            Headline = open.Count > 0
+                ? $"Measure first, and not all at once: {units.Count} techniques proposed; start with {first.Name} once gate{(open.Count == 1 ? string.Empty : "s")} {Phrasing.List(open)} {(open.Count == 1 ? "is" : "are")} answered"
+                : $"Not all at once: {units.Count} techniques proposed; start with {first.Name}",
             Pushback = pushback,
             Then = [start, .. basis.Then.Where(t => !t.StartsWith("Once the profile", StringComparison.Ordinal))],
         };

@@ -29,7 +29,12 @@ public static class PlanCommentRenderer
             case PlanKind.PushBack:
                 sb.Append("**Split the change.** If several optimizations ship together and p99 regresses, nobody can tell which one caused it, ");
                 sb.Append("and none can be rolled back alone: one technique at a time, each with its own flag and its own metric proof.\n\n");
+                if (plan.Measure.Count > 0)
+                {
+                    sb.Append("The plan is to **measure, not to code**, until the open gates are answered.\n\n");
+                }
                 Bullets(sb, "Pushback", plan.Pushback);
+                Bullets(sb, "Not now", plan.NotRecommended);
                 RenderMeasurements(sb, plan);
                 break;
             case PlanKind.OutsideLadder when plan.Outside is not null:

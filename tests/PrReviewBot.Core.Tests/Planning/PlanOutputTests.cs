@@ -42,7 +42,7 @@ public class PlanOutputTests
     {
         var comment = PlanCommentRenderer.Render(Plan(IssueBodies.Eval2Prompt));
 
-        Assert.Contains("Escalation plan: Not all at once", comment, StringComparison.Ordinal);
+        Assert.Contains("### Escalation plan: Measure first, and not all at once", comment, StringComparison.Ordinal);
         Assert.Contains("**Split the change.**", comment, StringComparison.Ordinal);
         Assert.True(comment.IndexOf("#### Pushback", StringComparison.Ordinal) < comment.IndexOf("#### What to measure", StringComparison.Ordinal));
         Assert.DoesNotContain("#### Actions", comment, StringComparison.Ordinal);
