@@ -154,6 +154,7 @@ public class IssueFactTests
     [InlineData("The main JS bundle is 1.2 MB; it has to go below 400 kB.", OutsideWork.FrontEnd)]
     [InlineData("Cold start on a mid-range Android phone takes 3.1 s.", OutsideWork.Startup)]
     [InlineData("Since v2.3 the parser is 30% slower; bisect between v2.2 and v2.3.", OutsideWork.Regression)]
+    [InlineData("The invoice render got slow after we moved to the new template engine: p95 went from 1.1 s to 2.9 s.", OutsideWork.Regression)]
     public void WorkTheLadderDoesNotCover_GetsAnOutsideTheLadderPlan(string body, OutsideWork kind)
     {
         var plan = Plan(body);
