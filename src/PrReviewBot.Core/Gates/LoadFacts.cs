@@ -96,7 +96,7 @@ internal static partial class LoadFacts
         return digits.Length is >= 2 and <= 4 ? "p" + digits : null;
     }
 
-    [GeneratedRegex(@"(?<![\w.])~?\d[\d,.]*\s?[kKM]?\+?\s*(?:req(?:uests)?\s?/\s?(?:s|sec|second|min|minute|h|hr|hour)\b|rps\b|qps\b|tps\b|(?:requests?|calls?|queries|times|page ?views?|messages?|jobs?)\s+(?:per|a|an|each|every)\s+(?:second|minute|hour|day)\b)|(?<![\w.])\d[\d,.]*\s?[kK]?\s+(?:concurrent|active|simultaneous)\s+(?:users|vus|virtual users|clients|connections)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])~?\d[\d,.]*\s?[kKM]?\+?\s*(?:req(?:uests)?\s?/\s?(?:s|sec|second|min|minute|h|hr|hour)\b|rps\b|qps\b|tps\b|(?:requests?|calls?|queries|times|page ?views?|messages?|jobs?)\s+(?:per|a|an|each|every)\s+(?:second|minute|hour|day)\b)|(?<![\w.])\d[\d,.]*\s?[kK]?\s+(?:concurrent|active|simultaneous)\s+(?:users|vus|virtual users|clients|connections)\b|(?<![\w.])~?\d[\d,.]*\s?[kKM]?\s*(?:\w+\s+)?(?:orders|events|jobs|messages|uploads|logins|searches|transactions|writes|reads|lookups|page ?views)\s?(?:/\s?(?:s|sec|min|h|hr|hour|day)\b|per (?:second|minute|hour|day)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Rate();
 
     // "about 300 pods each call the API on their own every ~60 s".

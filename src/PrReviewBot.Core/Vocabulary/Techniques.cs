@@ -141,7 +141,7 @@ internal static partial class Techniques
     [GeneratedRegex(@"\b(?:zero[- ]?(?:serialization|serialisation|ser|copy|alloc\w*)(?: reads?)?|msgpack|messagepack|protobuf|flatbuffers?|cbor|avro|serializ\w+ (?:from|to)|from json to|json to \w+|raw bytes|skip(?:ping)? (?:json )?(?:marshal\w*|serializ\w*))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Serialization();
 
-    [GeneratedRegex(@"\b(?:lock[- ]?free|wait[- ]free|atomics?|atomic\.\w+|atomic (?:\w+ )?counters?|compare[- ]and[- ]swap|cas loops?|sync\.pool|object pool(?:ing|s)?|buffer pool(?:ing|s)?|(?:fixed[- ]length|bounded) (?:\w+ )?pool|pool(?:ed|ing) (?:buffers?|objects?)|arena|shard(?:ed|ing)? (?:the )?(?:locks?|mutex\w*|map)|rwmutex|striped locks?|split (?:the )?lock|reduce (?:the )?(?:lock )?contention)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:lock[- ]?free|wait[- ]free|atomics?|atomic\.\w+|atomic (?:\w+ )?counters?|compare[- ]and[- ]swap|cas loops?|sync\.pool|object pool(?:ing|s)?|buffer pool(?:ing|s)?|(?:fixed[- ]length|bounded) (?:\w+ )?pool|pool(?:ed|ing) (?:buffers?|objects?)|arena|shard(?:ed|ing)? (?:the )?(?:\w+ )?(?:locks?|mutex\w*|map)|rwmutex|striped locks?|split (?:the )?lock|reduce (?:the )?(?:lock )?contention)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LockFree();
 
     [GeneratedRegex(@"\b(?:parallel(?:ize[sd]?|ise[sd]?|ism|ly)?|in parallel|concurrently|worker pool|thread pool|channel pipeline|async pipeline)\b", RegexOptions.IgnoreCase)]

@@ -60,6 +60,7 @@ public class IssueFactTests
     [InlineData("The invoice lookup is 64% of all API calls.")]
     [InlineData("Over the past week, about 120 of more than 90,000 calls to /export took over 10 seconds.")]
     [InlineData("The listing page: median 180 ms, p99 2.4 s, from the access logs.")]
+    [InlineData("At the evening peak the checkout takes ~1,900 orders/min.")]
     public void APathWithItsLoadShareOrDistribution_AnswersGateTwo(string body) =>
         Assert.Equal(GateStatus.Satisfied, Status(body, GateKind.HotPath));
 
@@ -118,6 +119,26 @@ public class IssueFactTests
 
         Assert.Equal(GateStatus.Open, gate.Status);
         Assert.Contains(gate.Questions, q => q.StartsWith("Step 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ContentionInABlockProfileAboveTenThousandRps_BacksAStepSixProposal()
+    {
+        var gate = Judge("The block profile shows 55% of blocking in the RWMutex of the token store at 25k rps. Suggest sharding the token map by key hash.")
+            .Gate(GateKind.SimplestSolution);
+
+        Assert.Equal(GateStatus.Satisfied, gate.Status);
+        Assert.Contains(gate.Answers, a => a.Contains("step 6", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACacheNamedInOneClauseAndItsRoundTripInTheNext_PointsAtStepThree()
+    {
+        var plan = Plan("Memcached hit rate on the rates cache is 96%, but the GET round trip (~2 ms) is still 65% of p99 according to the trace breakdown. " +
+                        "The rates endpoint serves 12k rps (75% of traffic) and the data may be 20 s stale. Target p99 < 20 ms. Proposal: add an in-process L1 with a 5 s TTL.");
+
+        Assert.Equal(PlanKind.LadderStep, plan.Kind);
+        Assert.Equal(3, plan.Step!.Number);
     }
 
     // Gate 5 ------------------------------------------------------------------------------------------------------

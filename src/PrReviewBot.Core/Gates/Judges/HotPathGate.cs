@@ -83,6 +83,6 @@ internal sealed partial class HotPathGate : IGateJudge
     }
 
     // Something that carries requests: an HTTP route, an endpoint, page, query, handler, call path or code identifier.
-    [GeneratedRegex(@"(?:^|\s)(?:GET|POST|PUT|PATCH|DELETE)\s+/|(?<![\w.])/[a-z][\w{}:.\-]*(?:/[\w{}:.\-]*)*|\b(?:endpoints?|routes?|pages?|quer(?:y|ies)|handlers?|paths?|transactions?|views?|api calls?|calls?|requests?|rpcs?|resolvers?|lookups?|reads?|listings?|attempts?|operations?|jobs?|messages?|start-?ups?|launch\w*|запрос\w*|seiten?|anfragen?|consultas?|peticiones?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|\s)(?:GET|POST|PUT|PATCH|DELETE)\s+/|(?<![\w.])/[a-z][\w{}:.\-]*(?:/[\w{}:.\-]*)*|\b(?:endpoints?|routes?|pages?|quer(?:y|ies)|handlers?|paths?|transactions?|views?|api calls?|calls?|requests?|rpcs?|resolvers?|lookups?|reads?|listings?|attempts?|operations?|jobs?|messages?|start-?ups?|stores?|services?|workers?|consumers?|queues?|maps?|functions?|methods?|apis?|flows?|checkout|orders?|launch\w*|запрос\w*|seiten?|anfragen?|consultas?|peticiones?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PathWord();
 }

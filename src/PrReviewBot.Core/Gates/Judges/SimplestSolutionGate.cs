@@ -111,7 +111,7 @@ internal sealed partial class SimplestSolutionGate : IGateJudge
     [GeneratedRegex(@"\b(?:repeated|same (?:data|rows?|query|lookups?|keys?)|highest[- ]volume|most (?:frequent|called)|cumulative calls|calls|every request|per request|locality|hit (?:rate|ratio))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RepeatedReads();
 
-    [GeneratedRegex(@"\b(?:contention|contended|mutex\w*|lock(?:s|ed|ing)?|gc|garbage collect\w*|allocat\w+|alloc)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:contention|contended|\w*mutex\w*|lock(?:s|ed|ing)?|blocking|block profile|gc|garbage collect\w*|allocat\w+|alloc)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContentionWord();
 
     [GeneratedRegex(@"(?:\b(?:[1-9]\d{1,2}(?:[.,]\d+)?\s?[kK]\+?|[1-9]\d{1,2},\d{3})\s*(?:qps|rps|tps|req(?:uests)?\s?/\s?s|requests per second|ops/s))", RegexOptions.IgnoreCase)]
