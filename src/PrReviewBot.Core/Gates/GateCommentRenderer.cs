@@ -15,8 +15,11 @@ public static class GateCommentRenderer
     /// <summary>Hidden marker that identifies the bot's sticky gate comment among an issue's comments.</summary>
     public const string Marker = "<!-- prreviewbot:perf-gates -->";
 
+    /// <summary>Questions shown in full per open gate; the rest fold away so the comment reads on a phone.</summary>
+    private const int MaxQuestions = 3;
+
     /// <summary>GitHub refuses comments longer than this.</summary>
-    public const int MaxLength = 65_536;
+    public const int MaxLength = GitHubLimits.CommentBody;
 
     /// <summary>True when a comment body is the bot's gate comment (starts with the marker).</summary>
     public static bool IsGateComment(string? body) => body is not null && body.TrimStart().StartsWith(Marker, StringComparison.Ordinal);
@@ -47,14 +50,25 @@ public static class GateCommentRenderer
         foreach (var gate in verdict.Gates.Where(g => !g.Satisfied))
         {
             sb.Append($"#### ❌ Gate {gate.Gate.Number()}: {gate.Gate.Question()}\n\n");
-            sb.Append("**").Append(MarkdownText.Prose(gate.Stop)).Append("**\n\n");
-            if (gate.Gate == GateKind.HardTargets)
-            {
-                AppendTargetTable(sb, verdict.Reading);
-            }
-            foreach (var question in gate.Questions)
+            sb.Append("**").Append(MarkdownText.Prose(gate.Stop)).Append("** ").Append(MarkdownText.Prose(gate.Gate.Why())).Append("\n\n");
+            // Short enough for a phone: the first questions in full, the rest and the Gate 1 table folded away.
+            foreach (var question in gate.Questions.Take(MaxQuestions))
             {
                 sb.Append("- ").Append(MarkdownText.Prose(question)).Append('\n');
+            }
+            if (gate.Gate == GateKind.HardTargets || gate.Questions.Count > MaxQuestions)
+            {
+                sb.Append("\n<details><summary>More</summary>\n\n");
+                foreach (var question in gate.Questions.Skip(MaxQuestions))
+                {
+                    sb.Append("- ").Append(MarkdownText.Prose(question)).Append('\n');
+                }
+                if (gate.Gate == GateKind.HardTargets)
+                {
+                    sb.Append('\n');
+                    AppendTargetTable(sb, verdict.Reading);
+                }
+                sb.Append("</details>\n");
             }
             if (gate.Answers.Count > 0)
             {

@@ -50,6 +50,17 @@ public static class GateKinds
         _ => throw new ArgumentOutOfRangeException(nameof(gate)),
     };
 
+    /// <summary>Why the process asks for the gate, in one sentence, for the open gate's explanation.</summary>
+    public static string Why(this GateKind gate) => gate switch
+    {
+        GateKind.HardTargets => "Without a target there is no way to know when you are done, or whether any step was needed.",
+        GateKind.HotPath => "Optimizing a cold path that handles 2% of traffic while the hot path is untouched is wasted effort.",
+        GateKind.Profile => "Do not guess the bottleneck: the step to take follows from what the profile shows.",
+        GateKind.SimplestSolution => "Each step adds complexity to understand, test, monitor and maintain; it must earn its place with metric proof.",
+        GateKind.Rollback => "If p99 regresses after release, you need to disable the change on its own, and know it regressed.",
+        _ => throw new ArgumentOutOfRangeException(nameof(gate)),
+    };
+
     /// <summary>What the process says to do while the gate is open, in its own words.</summary>
     public static string Stop(this GateKind gate) => gate switch
     {

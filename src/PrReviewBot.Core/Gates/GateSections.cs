@@ -44,6 +44,9 @@ internal static class GateSections
         ("constraints", GateKind.HardTargets), ("constraint", GateKind.HardTargets), ("slo", GateKind.HardTargets),
         ("slos", GateKind.HardTargets), ("goals", GateKind.HardTargets), ("goal", GateKind.HardTargets),
         ("requirements", GateKind.HardTargets), ("budgets", GateKind.HardTargets), ("budget", GateKind.HardTargets),
+        ("acceptance criteria", GateKind.HardTargets), ("pass criteria", GateKind.HardTargets), ("definition of done", GateKind.HardTargets),
+        ("done when", GateKind.HardTargets), ("desired outcome", GateKind.HardTargets), ("success criteria", GateKind.HardTargets),
+        ("akzeptanzkriterien", GateKind.HardTargets), ("hecho cuando", GateKind.HardTargets), ("criterios de aceptacion", GateKind.HardTargets),
         ("hot path", GateKind.HotPath), ("hot paths", GateKind.HotPath), ("traffic", GateKind.HotPath),
         ("endpoints", GateKind.HotPath), ("endpoint", GateKind.HotPath), ("latency distribution", GateKind.HotPath),
         ("current latency", GateKind.HotPath), ("current performance", GateKind.HotPath), ("baseline", GateKind.HotPath),
@@ -57,6 +60,9 @@ internal static class GateSections
         ("approach", GateKind.SimplestSolution), ("escalation", GateKind.SimplestSolution),
         ("escalation step", GateKind.SimplestSolution), ("ladder step", GateKind.SimplestSolution),
         ("plan", GateKind.SimplestSolution), ("ask", GateKind.SimplestSolution), ("what we want", GateKind.SimplestSolution),
+        ("changes", GateKind.SimplestSolution), ("change", GateKind.SimplestSolution), ("fix", GateKind.SimplestSolution),
+        ("suggested fix", GateKind.SimplestSolution), ("suggestion", GateKind.SimplestSolution), ("summary of changes", GateKind.SimplestSolution),
+        ("implementation plan", GateKind.SimplestSolution), ("proposed outcome", GateKind.SimplestSolution),
         ("rollback", GateKind.Rollback), ("rollback plan", GateKind.Rollback), ("roll back", GateKind.Rollback),
         ("feature flag", GateKind.Rollback), ("feature flags", GateKind.Rollback), ("kill switch", GateKind.Rollback),
         ("load test", GateKind.Rollback), ("verification", GateKind.Rollback), ("safety", GateKind.Rollback),
@@ -81,7 +87,9 @@ internal static class GateSections
                 level = HeadingLevel(lines, block.Line);
                 title = block.Text;
             }
-            else if (block.Role is BlockRole.Paragraph or BlockRole.ListItem && StandaloneLabel(block.Text) is { } standalone)
+            // A list item acts as a heading only when it is nothing but a gate's name ("- **Rollback**"); a checklist item
+            // that mentions one ("[ ] Lighthouse CI budget assertions") is content of the section it sits in.
+            else if ((block.Role == BlockRole.Paragraph || block.Role == BlockRole.ListItem && IsExactAlias(block.Text)) && StandaloneLabel(block.Text) is { } standalone)
             {
                 level = LabelLevel;
                 title = standalone;
@@ -90,7 +98,9 @@ internal static class GateSections
             {
                 if (block.Role is BlockRole.Paragraph or BlockRole.ListItem && InlineLabel(block.Text) is { } label && Match(label) is { } labelled)
                 {
-                    var next = i + 1 < blocks.Count ? blocks[i + 1].Line : block.Line + 1;
+                    // A label covers its own block: up to the next block below it, whatever order the parser listed blocks in.
+                    var below = blocks.Where(b => b.Line > block.Line).Select(b => b.Line).DefaultIfEmpty(block.Line + 1).Min();
+                    var next = below;
                     sections.Add(new GateSection(labelled, label, block.Line, Math.Max(next, block.Line + 1)));
                 }
                 continue;
@@ -131,6 +141,12 @@ internal static class GateSections
         {
             return null;
         }
+        // "Expected" on its own (a bug template's "Expected" / "Expected behavior") states what should happen; inside a
+        // longer title ("Expected load") it is a forecast, not a goal.
+        if (normal is "expected" or "expected behavior" or "expected behaviour" or "expected result" or "expected results")
+        {
+            return GateKind.HardTargets;
+        }
         var padded = " " + normal + " ";
         // An explicit "Gate N" wins over any other word in the title.
         foreach (var (phrase, gate) in Aliases.Take(10))
@@ -162,6 +178,12 @@ internal static class GateSections
         }
         // Setext: the underline on the next line says the level.
         return line < lines.Length && lines[line].TrimStart().StartsWith('=') ? 1 : 2;
+    }
+
+    private static bool IsExactAlias(string text)
+    {
+        var normal = SectionAliases.Normalise(text.Trim().TrimEnd(':'));
+        return Aliases.Any(a => a.Phrase == normal);
     }
 
     /// <summary>"Hot path" or "Profile:" alone on its line (often bold) acts as a heading for what follows.</summary>

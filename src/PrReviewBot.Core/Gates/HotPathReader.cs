@@ -113,7 +113,7 @@ internal static partial class HotPathReader
     [GeneratedRegex(@"\b(?<name>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\s+(?<kind>endpoints?|routes?|handlers?|rpcs?|resolvers?|mutations?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedEndpoint();
 
-    [GeneratedRegex(@"\b(?:stale(?:ness)?|freshness|fresh|real[- ]?time|up[- ]to[- ]date|eventual(?:ly)?[- ]consisten\w*|strong(?:ly)? consisten\w*|consistency|out[- ]of[- ]date|lag(?:ging)? behind)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:stale(?:ness)?(?!\s+(?:planner |query |table |optimi[sz]er )?(?:statistics|stats|plans?|locks?|branch\w*|code|docs?|comments?|issues?|prs?)\b)|freshness|fresh|real[- ]?time|up[- ]to[- ]date|eventual(?:ly)?[- ]consisten\w*|strong(?:ly)? consisten\w*|consistency|out[- ]of[- ]date|lag(?:ging)? behind)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StalenessWord();
 
     [GeneratedRegex(@"\b(?:real[- ]?time|must be (?:fresh|current|up[- ]to[- ]date)|strong(?:ly)? consisten\w*|eventual(?:ly)?[- ]consisten\w* is (?:fine|ok|acceptable)|(?:can|may) be stale|stale (?:data )?is (?:fine|ok|acceptable)|tolerat\w+|no staleness|never stale|minutes?|seconds?|hours?)\b", RegexOptions.IgnoreCase)]

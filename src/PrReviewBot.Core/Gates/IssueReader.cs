@@ -65,14 +65,34 @@ internal static partial class IssueReader
         var rollback = new RollbackReading(
             flagNames,
             flagNames.Count > 0 || sentences.Any(RollbackPlanReader.FeatureFlag),
-            sentences.Any(RollbackPlanReader.LoadTest) || document.CodeBlocks.Any(c => LoadTestScript().IsMatch(c.Info + " " + c.Content)),
+            sentences.Any(RollbackPlanReader.LoadTest) || document.CodeBlocks.Any(c => LoadTestScript().IsMatch(c.Info + " " + c.Content))
+                || RollbackPlanReader.BenchmarkOutput(document.CodeBlocks.Select(c => c.Info + " " + c.Content)),
             sentences.Any(RollbackPlanReader.FlamegraphComparison),
             items.Alerts.Count > 0 || sentences.Any(RollbackPlanReader.AlertRules),
             sentences.Any(RollbackPlanReader.CircuitBreaker));
 
         var allText = sentences.Select(s => s.Text).ToList();
+        var targetSentences = sentences.Where(s => !s.InTable && !s.AboutAlerts && !s.In(GateKind.Rollback) &&
+            TargetReader.Read(s.Text, s.In(GateKind.HardTargets) || s.InConstraintItem || GoalCue().IsMatch(s.Text)).Any()).ToHashSet();
+        var goals = sentences.Select(GoalSentences.Read).OfType<string>().Distinct().ToList();
+        var outside = WorkKinds.Read(sentences);
+        var partial = new IssueReading { Latency = latency.DistinctBy(l => (l.Percentile, l.Value)).ToList() };
+        var measured = MeasuredArtifacts.Find(sentences, document).ToList();
+        // Profile statements found above count as measured unless "profile" is only a word in a name ("the profile offers
+        // query") or the profile is still to be taken.
+        measured.AddRange(findings.Where(f => !measured.Contains(f) && MeasuredArtifacts.NamesProfiling(f)));
         var reading = new IssueReading
         {
+            StatedGoals = goals,
+            Volume = LoadFacts.Volume(sentences, targetSentences.Contains),
+            Share = LoadFacts.Share(sentences),
+            Distribution = LoadFacts.Distribution(partial, sentences, document),
+            MeasuredEvidence = measured,
+            Outside = outside?.Kind,
+            OutsideEvidence = outside?.Evidence,
+            SwitchEvidence = sentences.FirstOrDefault(RollbackPlanReader.FeatureFlag)?.Text,
+            LoadTestEvidence = sentences.FirstOrDefault(RollbackPlanReader.LoadTest)?.Text
+                ?? (rollback.LoadTestScript ? "load-test script or benchmark output in a code block" : null),
             Targets = targets.Distinct().ToList(),
             Traffic = traffic.DistinctBy(t => (t.Value, t.Kind)).ToList(),
             Latency = latency.DistinctBy(l => (l.Percentile, l.Value)).ToList(),
@@ -103,7 +123,8 @@ internal static partial class IssueReader
             Reading = reading,
             VagueWishes = allText.Select(t => Vague().Match(t)).Where(m => m.Success).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Techniques = techniques,
-            Pick = LadderEvidence.Pick(findings, reading),
+            // Profile statements are the sharper reading; measured artifacts (a plan, a count) stand in when there are none.
+            Pick = LadderEvidence.Pick(findings.Count > 0 ? findings : reading.MeasuredEvidence, reading),
         };
     }
 

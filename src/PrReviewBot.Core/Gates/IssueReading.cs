@@ -86,6 +86,33 @@ public sealed record IssueReading
 
     public RollbackReading Rollback { get; init; } = new([], false, false, false, false, false);
 
+    /// <summary>Gate 1 goals written as ceilings, ratios, size budgets or a baseline to get back to, quoted.</summary>
+    public IReadOnlyList<string> StatedGoals { get; init; } = [];
+
+    /// <summary>The sentence that states the load a path carries today ("~9.2 req/s at peak", "800k times per hour").</summary>
+    public string? Volume { get; init; }
+
+    /// <summary>The sentence that states a path's share of the traffic or load.</summary>
+    public string? Share { get; init; }
+
+    /// <summary>Where the issue gives today's latency distribution (two or more percentiles, or the tail as a share).</summary>
+    public string? Distribution { get; init; }
+
+    /// <summary>Measured evidence of where the time goes: query plans, lock stacks, counted queries, trace breakdowns.</summary>
+    public IReadOnlyList<string> MeasuredEvidence { get; init; } = [];
+
+    /// <summary>Work the ladder does not cover (front-end budgets, start-up, a regression to bisect), when the issue is about it.</summary>
+    public OutsideWork? Outside { get; init; }
+
+    /// <summary>The sentence that shows <see cref="Outside"/>.</summary>
+    public string? OutsideEvidence { get; init; }
+
+    /// <summary>The sentence that names the switch turning the change off, quoted (Gate 5).</summary>
+    public string? SwitchEvidence { get; init; }
+
+    /// <summary>The sentence or tool output that shows the load test or benchmark run proving the change (Gate 5).</summary>
+    public string? LoadTestEvidence { get; init; }
+
     /// <summary>True when the body was longer than the parser reads and only its start was judged.</summary>
     public bool Truncated { get; init; }
 

@@ -68,7 +68,9 @@ internal static partial class IssueTables
                     continue;
                 }
                 var isCurrent = c == currentColumn;
-                var isTarget = c == targetColumn || (targetColumn < 0 && c == 1 && !isCurrent);
+                // Without a column headed as the target, only the Gate 1 table's own shape (| Constraint | value |) holds targets:
+                // a "| metric | value |" or before/after table holds measurements, and a measurement is never a target.
+                var isTarget = c == targetColumn || (targetColumn < 0 && c == 1 && !isCurrent && header.Count > 0 && ConstraintHeader().IsMatch(header[0]));
                 if (metric == "infra")
                 {
                     if (isTarget || targetColumn < 0)
@@ -180,6 +182,9 @@ internal static partial class IssueTables
 
     [GeneratedRegex(@"\b(?:targets?|goals?|slos?|slas?|budgets?|required|requirements?|limits?|must)\b")]
     private static partial Regex TargetHeader();
+
+    [GeneratedRegex(@"\b(?:constraints?|requirements?|slos?|gate 1)\b")]
+    private static partial Regex ConstraintHeader();
 
     [GeneratedRegex(@"\b(?:current(?:ly)?|baseline|today|now|measured|actual|observed|as[- ]is)\b")]
     private static partial Regex CurrentHeader();

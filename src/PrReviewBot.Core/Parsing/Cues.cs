@@ -32,16 +32,6 @@ internal static class Cues
          "the cause", "caused by"],
         StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Stems of every optimization technique <c>Findings.Techniques</c> knows.</summary>
-    public static readonly SearchValues<string> TechniqueWords = SearchValues.Create(
-        ["cach", "lru", "lfu", "l1", "l2", "ristretto", "caffeine", "singleflight", "single-flight", "stampede", "thundering",
-         "coalesc", "msgpack", "messagepack", "protobuf", "flatbuffer", "cbor", "avro", "zero", "serializ", "json to",
-         "raw bytes", "lock", "atomic", "wait-free", "cas loop", "compare-and-swap", "shard", "rwmutex", "n+1", "batch",
-         "eager", "index", "prepared statement", "= any", "parallel", "concurrently", "goroutine", "worker pool",
-         "thread pool", "pipeline", "lazy", "lazily", "on first use", "defer", "sync.pool", "pool", "arena", "compress",
-         "gzip", "brotli", "zstd", "lz4", "snappy"],
-        StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Words that make a code span in a sentence a switch name.</summary>
     public static readonly SearchValues<string> SwitchWords = SearchValues.Create(
         ["flag", "gate", "setting", "knob", "toggle", "env", "option", "switch", "config", "default", "opt-in", "opt in",

@@ -11,8 +11,12 @@ public enum PlanKind
     /// <summary>The profile points at a step of the escalation ladder.</summary>
     LadderStep,
 
-    /// <summary>The bottleneck is measured but no ladder step addresses it (a hot function, a slow upstream).</summary>
-    TargetedFix,
+    /// <summary>Two or more optimization techniques proposed at once: split them and start with one.</summary>
+    PushBack,
+
+    /// <summary>Work the ladder does not cover: front-end budgets, start-up, a regression to bisect, or a measured
+    /// bottleneck no ladder step addresses (a hot function, a slow upstream).</summary>
+    OutsideLadder,
 }
 
 /// <summary>Something to measure before any optimization, tied to the gate it answers.</summary>
@@ -44,6 +48,9 @@ public sealed record EscalationPlan
 
     /// <summary>What to measure and how (measure-first plans).</summary>
     public IReadOnlyList<MeasurementTask> Measure { get; init; } = [];
+
+    /// <summary>For an outside-the-ladder plan, which kind of work it is (null for a measured bottleneck no step addresses).</summary>
+    public OutsideWork? Outside { get; init; }
 
     /// <summary>The recommended ladder step (null unless <see cref="Kind"/> is <see cref="PlanKind.LadderStep"/>).</summary>
     public LadderStep? Step { get; init; }

@@ -26,18 +26,73 @@ public sealed partial class EscalationPlanner
         return Plan(facts, GateReviewer.Default.Judge(facts));
     }
 
+    /// <summary>
+    /// Which answer, in the process's order: push back on a bundle first (its answer — split, start with one — holds
+    /// whatever the gates say); then work the ladder does not cover, whose own plan carries the measurements it needs;
+    /// then "measure first" while gate 1, 2 or 3 is open; else the step the evidence points to. Gates 4 and 5 open do not
+    /// block a plan: the plan is what answers them.
+    /// </summary>
     internal static EscalationPlan Plan(IssueFacts facts, GateVerdict gates)
     {
+        var units = Bundle.Units(facts.Techniques);
+        if (units.Count >= 2)
+        {
+            return PushBack(facts, gates, units);
+        }
+        if (facts.Reading.Outside is { } outside)
+        {
+            return OutsideLadder(facts, gates, outside);
+        }
         if (!gates.MeasurementsAnswered)
         {
             return MeasureFirst(facts, gates);
         }
-        var pick = facts.Pick;
-        if (pick.Step is { } step)
+        if (PointedStep(facts, gates) is { } step)
         {
             return OnTheLadder(facts, gates, EscalationLadder.Step(step));
         }
-        return TargetedFix(facts, gates);
+        return MeasuredOutsideLadder(facts, gates);
+    }
+
+    /// <summary>The step the proposal proves (gate 4 answered), else the step the profile reading points at, else step 1
+    /// when the measured evidence is about the database.</summary>
+    private static int? PointedStep(IssueFacts facts, GateVerdict gates)
+    {
+        var units = Bundle.Units(facts.Techniques);
+        if (gates.Gate(GateKind.SimplestSolution).Satisfied && units.Count == 1 && units[0].Step is { } proven)
+        {
+            return proven;
+        }
+        if (facts.Pick.Step is { } pick)
+        {
+            return pick;
+        }
+        return facts.Pick.OutsideLadder is null && SimplestSolutionGate.Trigger(facts, 1) is not null ? 1 : null;
+    }
+
+    private static EscalationPlan PushBack(IssueFacts facts, GateVerdict gates, IReadOnlyList<ProposedUnit> units)
+    {
+        var basis = MeasureFirst(facts, gates);
+        var first = units.Where(u => u.Step is not null).OrderBy(u => u.Step).FirstOrDefault() ?? units[0];
+        var start = first.Step is { } s
+            ? $"Start with {first.Name} (step {s.ToString(CultureInfo.InvariantCulture)}) alone, behind its own flag, once the evidence for it is measured; add the next technique only when metrics prove the first insufficient."
+            : $"Start with {first.Name} alone, behind its own flag, measured before and after; add the next technique only when metrics prove the first insufficient.";
+        var pushback = basis.Pushback.ToList();
+        if (!pushback.Any(p => p.StartsWith("Not all at once", StringComparison.Ordinal)))
+        {
+            pushback.Insert(0, $"Not all at once: {Phrasing.List(units.Select(u => u.Name))}. Each is its own change, with its own feature flag and its own metric proof. Shipped together, nobody can tell which one helped and which one hurt, and none can be rolled back alone.");
+        }
+        var open = gates.Open.Where(g => g.Gate <= GateKind.Profile).Select(g => g.Gate.Number().ToString(CultureInfo.InvariantCulture)).ToList();
+        return basis with
+        {
+            Kind = PlanKind.PushBack,
+            // While gates 1–3 are open the plan still measures before anything else, and says so first.
+            Headline = open.Count > 0
+                ? $"Measure first, and not all at once: {units.Count} techniques proposed; start with {first.Name} once gate{(open.Count == 1 ? string.Empty : "s")} {Phrasing.List(open)} {(open.Count == 1 ? "is" : "are")} answered"
+                : $"Not all at once: {units.Count} techniques proposed; start with {first.Name}",
+            Pushback = pushback,
+            Then = [start, .. basis.Then.Where(t => !t.StartsWith("Once the profile", StringComparison.Ordinal))],
+        };
     }
 
     private static EscalationPlan MeasureFirst(IssueFacts facts, GateVerdict gates)
@@ -83,7 +138,7 @@ public sealed partial class EscalationPlanner
             notRecommended.Add($"Not now: {Phrasing.List(r.ProposedTechniques)}. Each needs metric proof first.");
         }
 
-        var headline = "Measure first: gates " + Phrasing.List(open.Select(g => g.Number().ToString(CultureInfo.InvariantCulture))) + (open.Count == 1 ? " is" : " are") + " still open";
+        var headline = open.Count == 0 ? "Measure first" : "Measure first: gate" + (open.Count == 1 ? " " : "s ") + Phrasing.List(open.Select(g => g.Number().ToString(CultureInfo.InvariantCulture))) + (open.Count == 1 ? " is" : " are") + " still open";
         return new EscalationPlan
         {
             Kind = PlanKind.MeasureFirst,
@@ -142,7 +197,92 @@ public sealed partial class EscalationPlanner
         };
     }
 
-    private static EscalationPlan TargetedFix(IssueFacts facts, GateVerdict gates)
+    /// <summary>
+    /// Work the ladder does not cover, answered honestly rather than forced onto a step: what to measure for that kind
+    /// of work, the change to make once it is measured, and how to roll it back.
+    /// </summary>
+    private static EscalationPlan OutsideLadder(IssueFacts facts, GateVerdict gates, OutsideWork kind)
+    {
+        var r = facts.Reading;
+        var target = r.Targets.FirstOrDefault() is { } t ? Phrasing.Describe(t) : r.StatedGoals.FirstOrDefault() is { } g ? "\"" + Phrasing.Quote(g) + "\"" : null;
+        var (headline, measure, actions, rollback, proof) = kind switch
+        {
+            OutsideWork.FrontEnd => (
+                "Outside the ladder: a front-end budget",
+                new List<MeasurementTask>
+                {
+                    new(GateKind.HardTargets, target is not null ? $"The budget: {target}, checked on every build." : "The budget: the page-load and size limits to hold (e.g. LCP ≤ 2.5 s at p75, compressed JavaScript per route ≤ 170 kB).",
+                        "Lighthouse CI (or WebPageTest) on a production build served as in production (compressed, same CDN settings), median of at least three runs; field data (Web Vitals RUM) for the p75 users really see."),
+                    new(GateKind.Profile, "Where the bytes and the time go: the largest modules in the bundle and the main-thread work before the largest paint.",
+                        "A bundle analyzer report for the production build, and a performance trace from the browser's developer tools."),
+                },
+                new List<string>
+                {
+                    "Take the largest cost the measurement shows first (one change: split a route, drop or replace a heavy dependency, defer below-the-fold code), and measure again.",
+                    "Fail the build when the budget is exceeded, so it cannot grow back.",
+                },
+                "Revert the change, or ship it behind a flag that serves the previous bundle; the budget check in CI shows whether it held.",
+                "The budget check passes on the production build, and field data (p75) moves the same way."),
+            OutsideWork.Startup => (
+                "Outside the ladder: application start-up",
+                new List<MeasurementTask>
+                {
+                    new(GateKind.HardTargets, target is not null ? $"The start-up target: {target}, on a named device and build type." : "The start-up target: cold and warm start time (median and p95) to reach, on a named low-end device, release build.",
+                        "Repeat cold starts (at least 10 runs, app force-stopped between runs, device unlocked and idle) and report median and p95, not one stopwatch reading."),
+                    new(GateKind.Profile, "Where start-up time goes: the phases from process start to the first usable screen.",
+                        "A start-up trace (Perfetto or Android Studio profiler on Android, Instruments on iOS, the runtime's own startup tracing elsewhere) with markers around initialisation, storage bootstrap and the first frame."),
+                },
+                new List<string>
+                {
+                    "Move or defer the largest phase the trace shows (lazy initialisation, work off the main thread, a smaller first screen) — one change at a time, measured the same way.",
+                    "Keep the start-up benchmark in CI so a regression is caught before release.",
+                },
+                "Each change behind a remote flag, or reverted in the next release; compare the start-up distribution with the flag on and off.",
+                "The median and p95 start-up time on the same device and build type meet the target."),
+            _ => (
+                "Outside the ladder: a regression to bisect",
+                new List<MeasurementTask>
+                {
+                    new(GateKind.HardTargets, target is not null ? $"The baseline to get back to: {target}." : "The baseline to get back to: the metric on the last good build, from the same benchmark, as the target.",
+                        "Run the same benchmark (same hardware, data and duration, at least 60 s sustained) on the last good and the first bad build, several runs each, and report the spread, so the difference is real."),
+                    new(GateKind.Profile, "The culprit: the change between the good and the bad build that causes the difference, and where the time goes now.",
+                        "Bisect between the good and the bad build with that benchmark; profile both builds under the same load and compare the flamegraphs."),
+                },
+                new List<string>
+                {
+                    "Revert the culprit, or fix it if the change is needed, then rerun the benchmark against the baseline.",
+                    "Add the benchmark to CI with a threshold, so the same regression fails the build next time.",
+                },
+                "Reverting the culprit commit or version is the rollback; keep it possible until the fix is proven.",
+                "The benchmark on the fixed build is back within noise of the good build."),
+        };
+        var evidence = new List<string>();
+        if (r.OutsideEvidence is { } why)
+        {
+            evidence.Add(Phrasing.Quote(why));
+        }
+        evidence.AddRange(r.MeasuredEvidence.Take(2).Select(Phrasing.Quote));
+        var flag = FlagName(HotEndpointName(r), kind == OutsideWork.Regression ? "revert" : "change");
+        return new EscalationPlan
+        {
+            Kind = PlanKind.OutsideLadder,
+            Outside = kind,
+            Headline = headline,
+            Gates = gates,
+            Measure = measure,
+            Evidence = evidence,
+            Actions = actions,
+            MetricProofToEscalate = proof,
+            Rollback = new RollbackFlag(flag, rollback, "The previous behaviour returns; only the measured metric changes.", Suggested: r.Rollback.FlagNames.Count == 0),
+            LoadTest = kind == OutsideWork.Regression ? BaselineLoadTest(r) : null,
+            Skipped = EscalationLadder.Steps.Select(s => new SkippedStep(s.Number, s.Name, "Not this kind of work: the ladder is for a request path backed by a database and caches.")).ToList(),
+            Pushback = Pushback(facts, recommended: null),
+            NotRecommended = ["No server-side cache, singleflight or lock-free code for this: none of them addresses what this kind of work measures."],
+            Questions = gates.Open.Where(g => g.Gate == GateKind.HardTargets).SelectMany(g => g.Questions).Take(2).ToList(),
+        };
+    }
+
+    private static EscalationPlan MeasuredOutsideLadder(IssueFacts facts, GateVerdict gates)
     {
         var r = facts.Reading;
         var pick = facts.Pick;
@@ -169,8 +309,8 @@ public sealed partial class EscalationPlanner
         }
         return new EscalationPlan
         {
-            Kind = PlanKind.TargetedFix,
-            Headline = "A targeted fix: the profile points outside the escalation ladder",
+            Kind = PlanKind.OutsideLadder,
+            Headline = "Outside the ladder: a targeted fix where the profile points",
             Gates = gates,
             Evidence = evidence,
             Actions = actions,

@@ -39,7 +39,9 @@ internal static partial class LadderEvidence
             return new LadderPick(4, stampede, null, cautions);
         }
 
-        var roundTrip = clauses.Where(c => CacheTerm().IsMatch(c) && RoundTrip().IsMatch(c) && Dominance().IsMatch(c) && !CacheMiss().IsMatch(c)).ToList();
+        // "Redis hit rate is 97%, but the GET round trip is 60% of p99": the cache is named in one clause and its round
+        // trip's share in the next, so the cache may come from anywhere in the same sentence.
+        var roundTrip = findings.SelectMany(f => Clauses.Of(f).Where(c => (CacheTerm().IsMatch(c) || CacheTerm().IsMatch(f)) && RoundTrip().IsMatch(c) && Dominance().IsMatch(c) && !CacheMiss().IsMatch(c) && !CacheMiss().IsMatch(f))).ToList();
         if (roundTrip.Count > 0 && !inPlace.Contains(3))
         {
             var hit = reading.CacheHitRatePercent;

@@ -26,6 +26,33 @@ public static class PlanCommentRenderer
             case PlanKind.MeasureFirst:
                 RenderMeasureFirst(sb, plan);
                 break;
+            case PlanKind.PushBack:
+                sb.Append("**Split the change.** If several optimizations ship together and p99 regresses, nobody can tell which one caused it, ");
+                sb.Append("and none can be rolled back alone: one technique at a time, each with its own flag and its own metric proof.\n\n");
+                if (plan.Measure.Count > 0)
+                {
+                    sb.Append("The plan is to **measure, not to code**, until the open gates are answered.\n\n");
+                }
+                Bullets(sb, "Pushback", plan.Pushback);
+                Bullets(sb, "Not now", plan.NotRecommended);
+                RenderMeasurements(sb, plan);
+                break;
+            case PlanKind.OutsideLadder when plan.Outside is not null:
+                sb.Append("The escalation ladder is for a request path backed by a database and caches; this work is of another kind, ");
+                sb.Append("so the plan says what to measure for it and how to roll it back rather than forcing a ladder step.\n\n");
+                Bullets(sb, "Why", plan.Evidence);
+                RenderMeasurements(sb, plan);
+                Bullets(sb, "Then", plan.Actions);
+                if (plan.MetricProofToEscalate is { } done)
+                {
+                    sb.Append("#### Done when\n\n").Append(MarkdownText.Prose(done)).Append("\n\n");
+                }
+                if (plan.Rollback is { } back)
+                {
+                    sb.Append("#### Rollback\n\n").Append(MarkdownText.Prose(back.Disable)).Append("\n\n");
+                }
+                Bullets(sb, "Pushback", plan.Pushback);
+                break;
             default:
                 RenderStep(sb, plan);
                 break;
@@ -41,6 +68,16 @@ public static class PlanCommentRenderer
         sb.Append("(intuition about bottlenecks is wrong ~80% of the time).\n\n");
         Bullets(sb, "Not now", plan.NotRecommended);
         Bullets(sb, "Pushback", plan.Pushback);
+        RenderMeasurements(sb, plan);
+    }
+
+    private static void RenderMeasurements(StringBuilder sb, EscalationPlan plan)
+    {
+        if (plan.Measure.Count == 0)
+        {
+            Bullets(sb, "Then", plan.Then);
+            return;
+        }
         sb.Append("#### What to measure\n\n");
         var n = 1;
         foreach (var task in plan.Measure)
@@ -55,7 +92,10 @@ public static class PlanCommentRenderer
             sb.Append("Record: ").Append(MarkdownText.Prose(string.Join(", ", load.Metrics))).Append(".\n\n");
         }
         Bullets(sb, "Questions to answer", plan.Questions);
-        Bullets(sb, "Then", plan.Then);
+        if (plan.Kind != PlanKind.OutsideLadder)
+        {
+            Bullets(sb, "Then", plan.Then);
+        }
     }
 
     private static void RenderStep(StringBuilder sb, EscalationPlan plan)

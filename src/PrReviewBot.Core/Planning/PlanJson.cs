@@ -32,8 +32,18 @@ public static class PlanJson
         {
             PlanKind.MeasureFirst => "measureFirst",
             PlanKind.LadderStep => "ladderStep",
-            _ => "targetedFix",
+            PlanKind.PushBack => "pushBack",
+            _ => "outsideLadder",
         });
+        if (plan.Outside is { } outside)
+        {
+            json.WriteString("outside", outside switch
+            {
+                OutsideWork.FrontEnd => "frontEnd",
+                OutsideWork.Startup => "startup",
+                _ => "regression",
+            });
+        }
         json.WriteString("headline", plan.Headline);
         json.WriteStartArray("openGates");
         foreach (var g in plan.Gates.Open)

@@ -52,11 +52,11 @@ public class LadderStepPlanTests
     }
 
     [Fact]
-    public void CpuInTheApplicationsOwnCode_IsATargetedFixNotALadderStep()
+    public void CpuInTheApplicationsOwnCode_IsAFixOutsideTheLadderNotALadderStep()
     {
         var plan = Plan(Measured + "The CPU profile shows 70% of CPU in our own regexp-based tokenizer (hot loop in parseQuery).");
 
-        Assert.Equal(PlanKind.TargetedFix, plan.Kind);
+        Assert.Equal(PlanKind.OutsideLadder, plan.Kind);
         Assert.Null(plan.Step);
         Assert.Contains(plan.Actions, a => a.Contains("fix the hot function the flamegraph shows", StringComparison.Ordinal));
         Assert.Contains(plan.NotRecommended, n => n.StartsWith("No cache, singleflight or lock-free code", StringComparison.Ordinal));
@@ -64,11 +64,11 @@ public class LadderStepPlanTests
     }
 
     [Fact]
-    public void SlowUpstream_IsATargetedFixWithTimeoutAndCircuitBreaker()
+    public void SlowUpstream_IsAFixOutsideTheLadderWithTimeoutAndCircuitBreaker()
     {
         var plan = Plan(Measured + "Tracing shows the span breakdown: 80% of p99 is the call to the third-party payment provider.");
 
-        Assert.Equal(PlanKind.TargetedFix, plan.Kind);
+        Assert.Equal(PlanKind.OutsideLadder, plan.Kind);
         Assert.Contains(plan.Actions, a => a.Contains("circuit breaker", StringComparison.Ordinal));
     }
 

@@ -28,12 +28,23 @@ public class PlanOutputTests
     [Fact]
     public void MeasureFirstComment_SaysMeasureNotCode()
     {
-        var comment = PlanCommentRenderer.Render(Plan(IssueBodies.Eval2Prompt));
+        var comment = PlanCommentRenderer.Render(Plan(IssueBodies.Eval1Casual));
 
         Assert.Contains("Escalation plan: Measure first", comment, StringComparison.Ordinal);
         Assert.Contains("**measure, not to code**", comment, StringComparison.Ordinal);
         Assert.Contains("#### What to measure", comment, StringComparison.Ordinal);
         Assert.Contains("#### Pushback", comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("#### Actions", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PushBackComment_SplitsTheChangeThenSaysWhatToMeasure()
+    {
+        var comment = PlanCommentRenderer.Render(Plan(IssueBodies.Eval2Prompt));
+
+        Assert.Contains("### Escalation plan: Measure first, and not all at once", comment, StringComparison.Ordinal);
+        Assert.Contains("**Split the change.**", comment, StringComparison.Ordinal);
+        Assert.True(comment.IndexOf("#### Pushback", StringComparison.Ordinal) < comment.IndexOf("#### What to measure", StringComparison.Ordinal));
         Assert.DoesNotContain("#### Actions", comment, StringComparison.Ordinal);
     }
 

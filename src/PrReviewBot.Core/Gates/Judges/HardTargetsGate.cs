@@ -3,9 +3,11 @@ using PrReviewBot.Core.Model;
 namespace PrReviewBot.Core.Gates.Judges;
 
 /// <summary>
-/// Gate 1: concrete, measurable targets, and the load they must hold at. Satisfied by at least one target (latency,
-/// throughput, error rate, CPU or memory) and a known request rate. The other rows of the Gate 1 table are asked for
-/// as further questions, each with the process's "if missing" advice.
+/// Gate 1: concrete, measurable targets. Satisfied by one target, budget or ceiling the issue sets: a metric with a
+/// comparator and a value (latency, throughput, error rate, CPU, memory, size), a goal written as a ceiling, an error
+/// budget as a ratio, a size budget or a baseline to get back to, or an infrastructure limit. A measurement — a
+/// before/after value or today's figure — never is. The other rows of the Gate 1 table, and the load the target must
+/// hold at, are further questions with the process's "if missing" advice.
 /// </summary>
 internal sealed class HardTargetsGate : IGateJudge
 {
@@ -15,14 +17,15 @@ internal sealed class HardTargetsGate : IGateJudge
     {
         var r = facts.Reading;
         var answers = new List<string>();
-        answers.AddRange(r.Targets.Take(6).Select(t => "target: " + Phrasing.Describe(t)));
+        answers.AddRange(r.Targets.Take(4).Select(t => "target: " + Phrasing.Describe(t)));
+        answers.AddRange(r.StatedGoals.Take(Math.Max(1, 4 - r.Targets.Count)).Select(g => "goal: \"" + Phrasing.Quote(g) + "\""));
         answers.AddRange(r.Traffic.OrderByDescending(t => t.Value).Take(3).Select(t => "traffic: " + Phrasing.Describe(t)));
         if (r.InfraConstraint is { } infra)
         {
             answers.Add("infra constraint: " + Phrasing.Quote(infra));
         }
 
-        var hasTarget = r.Targets.Count > 0;
+        var hasTarget = r.Targets.Count > 0 || r.StatedGoals.Count > 0 || r.InfraConstraint is not null;
         var hasLoad = r.Traffic.Count > 0 || r.Targets.Any(t => t.Metric == "throughput");
         var questions = new List<string>();
         if (!hasTarget)
@@ -40,12 +43,16 @@ internal sealed class HardTargetsGate : IGateJudge
                 ? $"Latency: today's {current.Percentile} is {Phrasing.Number(current.Value)} {current.Unit}; what must it become? Set the target from the actual requirement (e.g. p95 < 80ms, p99 < 180ms end-to-end)."
                 : "Latency: what must p95/p99 be (e.g. p95 < 80ms, p99 < 180ms end-to-end)? If you do not know, measure the current baseline first.");
         }
-        if (!hasLoad)
+        if (!hasTarget && r.Latency.Count == 0 && (r.Targets.Count > 0 || facts.Reading.Distribution is not null))
         {
-            questions.Add("Throughput: at what load must the target hold (e.g. 2,500 RPS sustained)? Check access logs for actual traffic.");
+            questions.Add("A measurement is not a target: say which value the work must reach.");
         }
 
         var further = new List<string>();
+        if (!hasLoad)
+        {
+            (hasTarget ? further : questions).Add("Throughput: at what load must the target hold (e.g. 2,500 RPS sustained)? Check access logs for actual traffic.");
+        }
         var metrics = r.Targets.Select(t => t.Metric).ToHashSet();
         if (hasTarget && !metrics.Contains("latency"))
         {
@@ -71,6 +78,6 @@ internal sealed class HardTargetsGate : IGateJudge
         {
             further.Add("Every target must be monitored in production: link the dashboard that shows it. A target without a dashboard is a wish.");
         }
-        return new GateResult(Gate, hasTarget && hasLoad ? GateStatus.Satisfied : GateStatus.Open, answers, questions, further);
+        return new GateResult(Gate, hasTarget ? GateStatus.Satisfied : GateStatus.Open, answers, questions, further);
     }
 }

@@ -3,9 +3,10 @@ using PrReviewBot.Core.Items.Profile;
 namespace PrReviewBot.Core.Gates.Judges;
 
 /// <summary>
-/// Gate 3: a profile — an artifact (flamegraph, trace, profiler output) or a stated profiling result — and the
-/// bottleneck type it shows (the Gate 3 table: CPU, I/O, memory pressure, contention, external dependency).
-/// A guess does not count: "Do not guess the bottleneck. Profile it."
+/// Gate 3: a measured artifact that says where the time goes — a profile or trace (attached, linked or pasted), a query
+/// plan with row counts, lock stacks, counted duplicate calls, or an APM or trace breakdown. Reading the code, arithmetic,
+/// a hypothesis or a profile still to be taken does not count: "Do not guess the bottleneck. Profile it." The bottleneck
+/// type (the Gate 3 table) is asked for when the evidence does not name it.
 /// </summary>
 internal sealed class ProfileGate : IGateJudge
 {
@@ -15,14 +16,14 @@ internal sealed class ProfileGate : IGateJudge
     {
         var r = facts.Reading;
         var answers = new List<string>();
-        answers.AddRange(r.ProfileArtifacts.Take(3).Select(a => $"{a.Kind} attached"));
-        answers.AddRange(r.ProfileFindings.Take(3).Select(f => "profile: " + Phrasing.Quote(f)));
+        answers.AddRange(r.ProfileArtifacts.Take(2).Select(a => $"{a.Kind} attached"));
+        answers.AddRange(r.MeasuredEvidence.Take(2).Select(f => "measured: \"" + Phrasing.Quote(f) + "\""));
         if (r.Bottlenecks.Count > 0)
         {
             answers.Add("bottleneck: " + Phrasing.List(r.Bottlenecks.Select(BottleneckReader.Name)));
         }
 
-        var hasEvidence = r.ProfileArtifacts.Count > 0 || r.ProfileFindings.Count > 0;
+        var hasEvidence = r.ProfileArtifacts.Count > 0 || r.MeasuredEvidence.Count > 0;
         var questions = new List<string>();
         if (!hasEvidence)
         {
@@ -34,19 +35,19 @@ internal sealed class ProfileGate : IGateJudge
             {
                 questions.Add($"\"{Phrasing.Quote(guess)}\" is a guess, not a profile. Do not guess the bottleneck. Profile it.");
             }
-            questions.Add($"Profile the hot path under production-like load and attach what it shows: {ProfilerAdvice(r.Runtime)}.");
-        }
-        else if (r.Bottlenecks.Count == 0)
-        {
-            questions.Add("What type of bottleneck does the profile show: CPU bound, I/O bound, memory pressure, contention or an external dependency?");
+            questions.Add($"Profile the hot path under production-like load and attach what it shows: {ProfilerAdvice(r.Runtime)}. For database time, EXPLAIN ANALYZE output or the query count per request counts as well.");
         }
 
         var further = new List<string>();
-        if (r.ProfileArtifacts.Count == 0 && r.ProfileFindings.Count > 0)
+        if (hasEvidence && r.Bottlenecks.Count == 0)
         {
-            further.Add("Link the profile itself (flamegraph, trace or profiler output), so reviewers can check the reading.");
+            further.Add("What type of bottleneck does it show: CPU bound, I/O bound, memory pressure, contention or an external dependency?");
         }
-        return new GateResult(Gate, hasEvidence && r.Bottlenecks.Count > 0 ? GateStatus.Satisfied : GateStatus.Open, answers, questions, further);
+        if (r.ProfileArtifacts.Count == 0 && hasEvidence)
+        {
+            further.Add("Link the profile or trace itself, so reviewers can check the reading.");
+        }
+        return new GateResult(Gate, hasEvidence ? GateStatus.Satisfied : GateStatus.Open, answers, questions, further);
     }
 
     /// <summary>The Gate 3 table's tools, with the runtime's own profiler when the issue names one.</summary>

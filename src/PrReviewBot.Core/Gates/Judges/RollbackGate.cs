@@ -1,9 +1,10 @@
 namespace PrReviewBot.Core.Gates.Judges;
 
 /// <summary>
-/// Gate 5: every optimization independently reversible. Satisfied by a feature flag that disables it without
-/// redeploying and a load-test script that proves the improvement. Flamegraph comparison, alert rules and a circuit
-/// breaker for a new external dependency are further questions.
+/// Gate 5: every optimization independently reversible. Satisfied by a switch that turns the change off without
+/// redeploying plus a load test or alert rules that show whether it helped or hurt — and a circuit breaker as well
+/// when the change brings in a new external dependency. A fallback on error alone is not a switch; a switch without a
+/// load test or alerts cannot tell you when to use it. Flamegraph comparison is a further question.
 /// </summary>
 internal sealed class RollbackGate : IGateJudge
 {
@@ -16,15 +17,15 @@ internal sealed class RollbackGate : IGateJudge
         var answers = new List<string>();
         if (rb.FlagNames.Count > 0)
         {
-            answers.Add("feature flag: " + Phrasing.List(rb.FlagNames.Take(4)));
+            answers.Add("switch: " + Phrasing.List(rb.FlagNames.Take(4)));
         }
         else if (rb.FeatureFlag)
         {
-            answers.Add("feature flag: stated (no name yet)");
+            answers.Add(r.SwitchEvidence is { } sw ? "switch: \"" + Phrasing.Quote(sw) + "\"" : "switch: stated (no name yet)");
         }
         if (rb.LoadTestScript)
         {
-            answers.Add("load test: stated");
+            answers.Add(r.LoadTestEvidence is { } lt ? "load test: \"" + Phrasing.Quote(lt) + "\"" : "load test: stated");
         }
         if (rb.FlamegraphComparison)
         {
@@ -48,9 +49,14 @@ internal sealed class RollbackGate : IGateJudge
         {
             questions.Add("Which feature flag disables the optimization without redeploying, and what happens when it is off?");
         }
-        if (!rb.LoadTestScript)
+        if (!rb.LoadTestScript && !rb.AlertRules)
         {
-            questions.Add("Which load-test script will prove the improvement (before/after numbers, at least 60 s sustained at production rate)?");
+            questions.Add("Which load-test script will prove the improvement (before/after numbers, at least 60 s sustained at production rate), or which alert rules will catch a regression?");
+        }
+        var dependency = NewDependency(r);
+        if (dependency is not null && !rb.CircuitBreaker)
+        {
+            questions.Add($"The change adds a new external dependency ({dependency}): where is its circuit breaker?");
         }
 
         var further = new List<string>();
@@ -66,11 +72,8 @@ internal sealed class RollbackGate : IGateJudge
         {
             further.Add("Which alert rules detect a regression (p99 breach, cache hit-rate drop, error-rate spike)?");
         }
-        if (NewDependency(r) is { } dependency && !rb.CircuitBreaker)
-        {
-            further.Add($"The change adds a new external dependency ({dependency}): where is its circuit breaker?");
-        }
-        return new GateResult(Gate, rb.FeatureFlag && rb.LoadTestScript ? GateStatus.Satisfied : GateStatus.Open, answers, questions, further);
+        var satisfied = rb.FeatureFlag && (rb.LoadTestScript || rb.AlertRules) && (dependency is null || rb.CircuitBreaker);
+        return new GateResult(Gate, satisfied ? GateStatus.Satisfied : GateStatus.Open, answers, questions, further);
     }
 
     /// <summary>A Redis layer asked for where none runs today is a new external dependency.</summary>
