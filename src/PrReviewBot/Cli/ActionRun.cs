@@ -182,13 +182,7 @@ internal static class ActionRun
         var verdict = Reviewer.Default.Review(description, config);
         var context = PresentationContext.None;
         var check = ReviewRendering.Check(verdict, context);
-        var somethingMissing = verdict.IsOptimization && (verdict.Conclusion == Conclusion.Failure || verdict.MissingRequired.Any());
-        var wantsNew = verdict.IsOptimization && config.Comment.When switch
-        {
-            CommentPolicy.Always => true,
-            CommentPolicy.Missing => somethingMissing,
-            _ => false,
-        };
+        var wantsNew = ReviewRendering.WantsNewComment(verdict, config);
         var comment = config.Comment.When == CommentPolicy.Never ? null : ReviewRendering.Comment(verdict, context);
         return new Outcome(verdict, config, check, config.CheckName, ReviewRendering.StatusDescription(verdict, context, check), comment, wantsNew);
     }

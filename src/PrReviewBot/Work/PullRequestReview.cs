@@ -194,13 +194,7 @@ public sealed class PullRequestReview(
         }
         var context = new PresentationContext(reportUrl, overridden);
         var check = ReviewRendering.Check(verdict, context);
-        var somethingMissing = verdict.IsOptimization && (verdict.Conclusion == Conclusion.Failure || verdict.MissingRequired.Any());
-        var wantsNew = verdict.IsOptimization && config.Comment.When switch
-        {
-            CommentPolicy.Always => true,
-            CommentPolicy.Missing => somethingMissing,
-            _ => false,
-        };
+        var wantsNew = ReviewRendering.WantsNewComment(verdict, config);
         return new Decision(check, ReviewRendering.StatusDescription(verdict, context, check), config.CheckName, verdict,
             ReviewRendering.Comment(verdict, context), config.Comment.When, wantsNew, verdict.Conclusion.Name());
     }

@@ -20,6 +20,18 @@ internal static class ReviewRendering
 
     public const int MaxStatusDescriptionLength = GitHubLimits.StatusDescription;
 
+    /// <summary>Whether the config asks for a sticky comment where none exists yet: always, or when something is missing.</summary>
+    public static bool WantsNewComment(Verdict verdict, ReviewConfig config)
+    {
+        var somethingMissing = verdict.IsOptimization && (verdict.Conclusion == Conclusion.Failure || verdict.MissingRequired.Any());
+        return verdict.IsOptimization && config.Comment.When switch
+        {
+            CommentPolicy.Always => true,
+            CommentPolicy.Missing => somethingMissing,
+            _ => false,
+        };
+    }
+
     public static CheckOutput Check(Verdict verdict, PresentationContext context)
     {
         var output = CheckRenderer.Render(verdict, context);
