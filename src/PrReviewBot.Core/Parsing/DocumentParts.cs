@@ -47,7 +47,12 @@ internal sealed record CodeSnippet(
     DescriptionSection? Section,
     string LeadIn)
 {
+    private string? _leadSentence;
+
     public IReadOnlyList<ItemKind> Kinds => Section?.Kinds ?? [];
+
+    /// <summary>The last sentence of the lead-in ("switch back with one line in config.toml:"), read once.</summary>
+    public string LeadSentence => _leadSentence ??= Sentences.Of(LeadIn).LastOrDefault() ?? string.Empty;
 }
 
 /// <summary>A Markdown table: header cells and body rows, as plain text.</summary>

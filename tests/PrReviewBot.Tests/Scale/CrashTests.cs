@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using Npgsql;
 using PrReviewBot.Tests.Support;
 
 namespace PrReviewBot.Tests.Scale;
@@ -50,7 +48,7 @@ public class CrashTests : EndToEndTest
             var body = Payloads.PullRequest("synchronize", ReplicaTests.Sha(n), n);
             try
             {
-                using var response = await http.SendAsync(Signed(body, id, secret));
+                using var response = await http.SendAsync(Payloads.SignedDelivery("pull_request", body, id, secret));
                 (response.StatusCode == HttpStatusCode.OK ? acknowledged : refused).Add((id, body));
             }
             catch (HttpRequestException)
@@ -74,34 +72,14 @@ public class CrashTests : EndToEndTest
         Assert.True(acknowledged.Count > 0, "the doomed replica acknowledged nothing before it died");
         Assert.True(postedBeforeTheKill < pullRequests, $"the doomed replica finished everything ({postedBeforeTheKill} checks) before it was killed");
         // None lost: every delivery is done.
-        Assert.Equal(pullRequests, await CountAsync("SELECT COUNT(*) FROM deliveries WHERE state = 'done'"));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM deliveries WHERE state <> 'done'"));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM jobs"));
+        Assert.Equal(pullRequests, await Postgres.CountAsync("SELECT COUNT(*) FROM deliveries WHERE state = 'done'"));
+        Assert.Equal(0, await Postgres.CountAsync("SELECT COUNT(*) FROM deliveries WHERE state <> 'done'"));
+        Assert.Equal(0, await Postgres.CountAsync("SELECT COUNT(*) FROM jobs"));
         // None duplicated: one check run per head SHA, one sticky comment per PR.
         var checks = GitHub.CheckRuns.GroupBy(c => c.HeadSha).ToList();
         Assert.Equal(pullRequests, checks.Count);
         Assert.All(checks, g => Assert.Single(g));
         Assert.Equal(pullRequests, GitHub.Comments.Count);
         Assert.Equal(pullRequests, GitHub.Comments.Select(c => c.Number).Distinct().Count());
-    }
-
-    private static HttpRequestMessage Signed(string body, string id, string secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-GitHub-Event", "pull_request");
-        request.Headers.Add("X-GitHub-Delivery", id);
-        request.Headers.Add("X-Hub-Signature-256", Payloads.Signature(body, secret));
-        return request;
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

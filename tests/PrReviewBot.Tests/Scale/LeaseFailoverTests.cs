@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Npgsql;
 using PrReviewBot.Tests.Support;
 
 namespace PrReviewBot.Tests.Scale;
@@ -37,13 +35,13 @@ public class LeaseFailoverTests : EndToEndTest
         using var http = new HttpClient { BaseAddress = new Uri(doomed.Url), Timeout = TimeSpan.FromSeconds(30) };
         for (var n = 1; n <= pullRequests; n++)
         {
-            using var response = await http.SendAsync(Signed(Payloads.PullRequest("synchronize", ReplicaTests.Sha(n), n), $"delivery-{n:D4}", secret));
+            using var response = await http.SendAsync(Payloads.SignedDelivery("pull_request", Payloads.PullRequest("synchronize", ReplicaTests.Sha(n), n), $"delivery-{n:D4}", secret));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         await BotUnderTest.Eventually(() => GitHub.GraphQL("PullRequestReview").Count >= 4, "the doomed replica to start on four PRs", TimeSpan.FromMinutes(2));
         doomed.Kill();
         var killedAt = DateTime.UtcNow;
-        var held = await CountAsync("SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL");
+        var held = await Postgres.CountAsync("SELECT COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL");
         var postedBeforeTheKill = GitHub.CheckRuns.Count;
         GitHub.ReleaseGraphQL();
 
@@ -63,25 +61,5 @@ public class LeaseFailoverTests : EndToEndTest
         Assert.Equal(0, postedBeforeTheKill);
         var missing = Enumerable.Range(1, pullRequests).Where(n => !GitHub.CheckRuns.Any(c => c.HeadSha == ReplicaTests.Sha(n))).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} PRs had no check 60 s after the kill (held: {held}): #{string.Join(", #", missing)}");
-    }
-
-    private static HttpRequestMessage Signed(string body, string id, string secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-GitHub-Event", "pull_request");
-        request.Headers.Add("X-GitHub-Delivery", id);
-        request.Headers.Add("X-Hub-Signature-256", Payloads.Signature(body, secret));
-        return request;
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PrReviewBot.Storage;
 using PrReviewBot.Tests.Support;
 
@@ -77,7 +76,7 @@ public class ReplicaTests : EndToEndTest
         }
         Assert.Equal(deliveries, evaluated.Count);
         Assert.Equal(sent.Order(StringComparer.Ordinal), evaluated.Order(StringComparer.Ordinal));
-        Assert.Equal(deliveries, await CountAsync("SELECT COUNT(*) FROM deliveries WHERE state = 'done'"));
+        Assert.Equal(deliveries, await Postgres.CountAsync("SELECT COUNT(*) FROM deliveries WHERE state = 'done'"));
         // Never two runs of one PR at once, seen from the queue and from GitHub.
         Assert.Empty(probe.Overlaps);
         Assert.Equal(0, GitHub.OverlappingReads);
@@ -111,13 +110,5 @@ public class ReplicaTests : EndToEndTest
     {
         // One database: any replica's view of the queue is everyone's.
         await any.WaitForIdleAsync(timeout);
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -55,6 +55,19 @@ public static class Payloads
 
     public static string MergeGroup() => Load("merge_group/checks_requested.json").ToJsonString();
 
+    /// <summary>A webhook delivery as GitHub sends it, signed with <paramref name="secret"/>.</summary>
+    public static HttpRequestMessage SignedDelivery(string eventName, string body, string id, string secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-GitHub-Event", eventName);
+        request.Headers.Add("X-GitHub-Delivery", id);
+        request.Headers.Add("X-Hub-Signature-256", Signature(body, secret));
+        return request;
+    }
+
     public static string Signature(string body, string secret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 }

@@ -60,6 +60,15 @@ public sealed class TestPostgres : IAsyncDisposable
         return new TestPostgres(server!, schema);
     }
 
+    /// <summary>The single number a query such as <c>SELECT COUNT(*) …</c> answers, in this test's schema.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -140,7 +140,7 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return "EXPLAIN ANALYZE output";
         }
-        var lead = Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty;
+        var lead = code.LeadSentence;
         // Call stacks or timed frames that the text just before calls a trace, a profile or where the time goes.
         if (SampledWord().IsMatch(lead) && !Absent().IsMatch(lead) && !NotAProfile().IsMatch(lead) && LooksLikeFrames(content))
         {

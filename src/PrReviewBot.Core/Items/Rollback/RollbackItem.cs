@@ -99,7 +99,7 @@ internal sealed partial class RollbackItem : IItemJudge
             {
                 parts.AddRange(Sentences.Of(code.Content.Replace('\n', ' ')).Select(sentence => new RollbackSentence(sentence, code.Index, inSection)));
             }
-            else if (inSection || DisableInstruction(Sentences.Plain(Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty)) is not null)
+            else if (inSection || DisableInstruction(Sentences.Plain(code.LeadSentence)) is not null)
             {
                 parts.AddRange(code.Content.Split('\n').Where(l => l.Trim().Length > 0).Select(line => new RollbackSentence(line.Trim(), code.Index, inSection)));
             }

@@ -44,7 +44,7 @@ internal static partial class SwitchNames
                 continue;
             }
             // Config lines in the rollback section, or in a block introduced by how to turn the change off.
-            var lead = Sentences.Plain(Sentences.Of(code.LeadIn).LastOrDefault() ?? string.Empty);
+            var lead = Sentences.Plain(code.LeadSentence);
             if (code.Kinds.Contains(ItemKind.Rollback) || RollbackItem.DisableInstruction(lead) is not null)
             {
                 // A plain key under a TOML/INI table is named by its table: "[registries.crates-io]" + "protocol".
