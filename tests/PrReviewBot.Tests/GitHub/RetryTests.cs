@@ -125,7 +125,7 @@ public class LongRateLimitTests : EndToEndTest
         Assert.Empty(GitHub.CheckRuns);
 
         clock.Advance(TimeSpan.FromMinutes(11));
-        await bot.WaitForIdleAsync();
+        await BotUnderTest.StepUntilAsync(clock, () => bot.Store.QueueSnapshotAsync(CancellationToken.None).Result.IsIdle, "the job to run after the reset");
 
         Assert.Equal(2, GitHub.GraphQL("PullRequestReview").Count);
         Assert.Single(GitHub.CheckRuns);

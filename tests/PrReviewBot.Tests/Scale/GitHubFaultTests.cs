@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
@@ -115,7 +114,8 @@ public class GitHubFaultTests : EndToEndTest
         Assert.Empty(GitHub.CheckRuns);
 
         clock.Advance(TimeSpan.FromSeconds(40));
-        await bot.WaitForIdleAsync();
+        // The worker may have armed its poll timer just after the advance; step fake time until it looks again.
+        await BotUnderTest.StepUntilAsync(clock, () => bot.Store.QueueSnapshotAsync(CancellationToken.None).Result.IsIdle, "the job to run once its minute is up");
 
         Assert.Equal(2, GitHub.GraphQL("PullRequestReview").Count);
         Assert.Single(GitHub.CheckRuns);
@@ -226,7 +226,7 @@ public class GitHubFaultTests : EndToEndTest
         var duringOutage = GitHub.Requests.Count;
 
         GitHub.Outage = GitHubOutage.None;
-        await StepUntilAsync(clock, () => GitHub.CheckRuns.Count == pullRequests && bot.Store.QueueSnapshotAsync(CancellationToken.None).Result.IsIdle,
+        await BotUnderTest.StepUntilAsync(clock, () => GitHub.CheckRuns.Count == pullRequests && bot.Store.QueueSnapshotAsync(CancellationToken.None).Result.IsIdle,
             "every PR to be reviewed once GitHub is back");
 
         Assert.True(circuitOpened, "the circuit never opened");
@@ -239,19 +239,5 @@ public class GitHubFaultTests : EndToEndTest
             Assert.Single(await bot.Store.EvaluationsAsync(Repo, n, 10, CancellationToken.None));
         }
         Assert.Equal(CircuitState.Closed, policy.Circuit);
-    }
-
-    private static async Task StepUntilAsync(FakeTimeProvider clock, Func<bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (!done())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what} (fake time {clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture)})");
-            }
-            await Task.Delay(10);
-            clock.Advance(TimeSpan.FromSeconds(1));
-        }
     }
 }

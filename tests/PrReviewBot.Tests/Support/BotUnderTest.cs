@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PrReviewBot.GitHub;
 using PrReviewBot.Service;
 using PrReviewBot.Storage;
@@ -183,6 +185,24 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
         while (DateTime.UtcNow < deadline);
         throw new TimeoutException($"The queue did not drain: {snapshot}. Log:\n{Logs.Rendered()}");
+    }
+
+    /// <summary>
+    /// Steps fake time a second at a time until <paramref name="done"/> holds. The queue worker may arm its poll timer
+    /// just after a test advanced the clock, and a fake timer only fires on a later advance.
+    /// </summary>
+    public static async Task StepUntilAsync(FakeTimeProvider clock, Func<bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!done())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for: {what} (fake time {clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture)})");
+            }
+            await Task.Delay(10);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>Polls <paramref name="condition"/> until true, with a generous timeout.</summary>
