@@ -36,6 +36,7 @@ internal sealed partial class DescriptionDocument
     private readonly List<TableData> _tables = [];
     private readonly List<LinkReference> _links = [];
     private readonly List<DescriptionSection> _sections = [];
+    private readonly Dictionary<string, SentenceReading> _readings = new(StringComparer.Ordinal);
 
     // Section scopes while walking: headings by level, and the label section that extends until the next label.
     private readonly List<(int Level, DescriptionSection? Section)> _headingScopes = [];
@@ -83,6 +84,32 @@ internal sealed partial class DescriptionDocument
 
     /// <summary>Every sentence of the prose without code-span backticks and bold markers.</summary>
     public IEnumerable<string> AllPlainSentences => _blocks.SelectMany(b => b.PlainSentences);
+
+    /// <summary>
+    /// Whether one reading per distinct sentence is kept and shared by every item, finding and mode (the default). Set
+    /// the environment variable <c>PRREVIEWBOT_SHARED_READINGS=0</c> to work every fact out afresh on each question:
+    /// the same verdicts, slower; the switch exists to measure the cache and to rule it out when chasing a bug.
+    /// </summary>
+    internal static bool ShareReadingsByDefault { get; } = Environment.GetEnvironmentVariable("PRREVIEWBOT_SHARED_READINGS") != "0";
+
+    /// <summary>This document's copy of the switch above (tests compare both ways on one text).</summary>
+    internal bool ShareReadings { get; set; } = ShareReadingsByDefault;
+
+    /// <summary>The reading of <paramref name="sentence"/>: worked out on first use, then shared.</summary>
+    public SentenceReading Read(string sentence)
+    {
+        if (!ShareReadings)
+        {
+            return new SentenceReading(sentence);
+        }
+        // One document serves one review on one thread, like the blocks' own sentence caches.
+        if (!_readings.TryGetValue(sentence, out var reading))
+        {
+            reading = new SentenceReading(sentence);
+            _readings.Add(sentence, reading);
+        }
+        return reading;
+    }
 
     public static DescriptionDocument Parse(string? body)
     {

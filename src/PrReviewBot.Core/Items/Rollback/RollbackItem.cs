@@ -23,8 +23,9 @@ internal sealed partial class RollbackItem : IItemJudge
         string? behaviour = null;
         for (var i = 0; i < sentences.Count && behaviour is null; i++)
         {
-            var plain = Sentences.Plain(sentences[i].Text);
-            var d = DisableInstruction(plain);
+            var reading = document.Read(sentences[i].Text);
+            var plain = reading.Plain;
+            var d = reading.DisableInstruction;
             if (d is null)
             {
                 continue;
@@ -35,7 +36,7 @@ internal sealed partial class RollbackItem : IItemJudge
             var at = plain.IndexOf(d, StringComparison.Ordinal);
             var rest = plain[(at + d.Length)..];
             var before = at > 0 ? plain[..at] : string.Empty;
-            if ((Behaviour().IsMatch(rest) && !NoBehaviour().IsMatch(rest)) || BehaviourStatement().IsMatch(plain) || BehaviourBefore(before))
+            if ((SwitchCues.Behaviour().IsMatch(rest) && !SwitchCues.NoBehaviour().IsMatch(rest)) || reading.IsBehaviourStatement || SwitchCues.BehaviourBefore(before))
             {
                 behaviour = sentences[i].Text;
                 disable = sentences[i].Text;
@@ -43,7 +44,7 @@ internal sealed partial class RollbackItem : IItemJudge
             }
             for (var j = i + 1; j < Math.Min(sentences.Count, i + 3); j++)
             {
-                if (Near(sentences[i], sentences[j]) && Behaviour().IsMatch(Sentences.Plain(sentences[j].Text)))
+                if (Near(sentences[i], sentences[j]) && document.Read(sentences[j].Text).HasBehaviour)
                 {
                     behaviour = sentences[j].Text;
                     disable = sentences[i].Text;
@@ -51,7 +52,7 @@ internal sealed partial class RollbackItem : IItemJudge
                 }
             }
         }
-        behaviour ??= sentences.Select(s => s.Text).FirstOrDefault(s => s != disable && BehaviourStatement().IsMatch(Sentences.Plain(s)));
+        behaviour ??= sentences.Select(s => s.Text).FirstOrDefault(s => s != disable && document.Read(s).IsBehaviourStatement);
 
         foreach (var name in names)
         {
@@ -87,7 +88,7 @@ internal sealed partial class RollbackItem : IItemJudge
             // A block that talks about a switch is read whole: "Set X=off and restart. The parser then falls back…"
             var inSection = block.In(ItemKind.Rollback);
             if (inSection || block.Sentences.Any(sentence => names.Any(n => sentence.Contains(n, StringComparison.Ordinal)) ||
-                    (Cues.Any(sentence, Cues.SwitchWords) && (SwitchWords().IsMatch(sentence) || DisableVerb().IsMatch(sentence)))))
+                    (document.Read(sentence) is { HasSwitchWord: true } reading && (SwitchWords().IsMatch(sentence) || reading.HasDisableVerb))))
             {
                 parts.AddRange(block.Sentences.Select(sentence => new RollbackSentence(sentence, block.Index, inSection)));
             }
@@ -99,13 +100,13 @@ internal sealed partial class RollbackItem : IItemJudge
             {
                 parts.AddRange(Sentences.Of(code.Content.Replace('\n', ' ')).Select(sentence => new RollbackSentence(sentence, code.Index, inSection)));
             }
-            else if (inSection || DisableInstruction(Sentences.Plain(code.LeadSentence)) is not null)
+            else if (inSection || document.Read(code.LeadSentence).DisableInstruction is not null)
             {
                 parts.AddRange(code.Content.Split('\n').Where(l => l.Trim().Length > 0).Select(line => new RollbackSentence(line.Trim(), code.Index, inSection)));
             }
         }
         // The paragraph right after a disable instruction and its code block often says what happens then.
-        var disablesAt = parts.Where(p => DisableInstruction(Sentences.Plain(p.Text)) is not null).Select(p => p.Position).ToHashSet();
+        var disablesAt = parts.Where(p => document.Read(p.Text).DisableInstruction is not null).Select(p => p.Position).ToHashSet();
         var taken = parts.Select(p => p.Position).ToHashSet();
         foreach (var block in document.Blocks.Where(b => !taken.Contains(b.Index) && disablesAt.Any(d => b.Index > d && b.Index - d <= 2)))
         {
@@ -122,30 +123,6 @@ internal sealed partial class RollbackItem : IItemJudge
         a.Position == b.Position || (a.InSection && b.InSection) || Math.Abs(a.Position - b.Position) <= 2;
 
     private sealed record RollbackSentence(string Text, int Position, bool InSection);
-
-    // "The old parser runs again if you leave `x` unset": the behaviour can come first, as long as it is a clause of its own.
-    private static bool BehaviourBefore(string before) =>
-        before.Length > 12 && Behaviour().Match(before) is { Success: true } m && !NoBehaviour().IsMatch(before[m.Index..]) &&
-        BehaviourClause().IsMatch(before);
-
-    /// <summary>The phrase that tells how to disable, or null.</summary>
-    internal static string? DisableInstruction(string sentence)
-    {
-        var m = AssignOff().Match(sentence);
-        if (m.Success)
-        {
-            return m.Value;
-        }
-        // "Set the repository variable CI_TEST_SHARDS to 1", "Pass --data-backend=pil", "delete the GOMEMLIMIT key",
-        // "set var.x back to the previous value": a value to set, a flag to pass or remove, a command to run.
-        m = SetValue().Match(sentence);
-        if (m.Success)
-        {
-            return m.Value;
-        }
-        m = DisableVerb().Match(sentence);
-        return m.Success && !OnlyDefault().IsMatch(sentence) ? m.Value : null;
-    }
 
     private static IEnumerable<string> Messages(DescriptionDocument document, IReadOnlyList<string> names, string? disable, string? behaviour)
     {
@@ -188,35 +165,16 @@ internal sealed partial class RollbackItem : IItemJudge
         return t.Length <= 100 ? t : t[..97].TrimEnd() + "…";
     }
 
-    // "= false", "to off", "set … to 0", "--no-x", "NAME 0": a value that means off, assigned to something.
-    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none|legacy|never)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?", RegexOptions.IgnoreCase)]
-    private static partial Regex AssignOff();
 
-    [GeneratedRegex(@"\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|" + Switching.DisableCuesForeign + @"", RegexOptions.IgnoreCase)]
-    private static partial Regex SetValue();
 
-    [GeneratedRegex(@"\b(?:" + Switching.DisableCues + @")(?![\w-])", RegexOptions.IgnoreCase)]
-    private static partial Regex DisableVerb();
 
-    // "off by default" describes the default, not how to turn the change off.
-    [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back|opt|remove|unset|omit)\b).*\boff by default\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OnlyDefault();
 
-    [GeneratedRegex(@"(?:" + Switching.BehaviourCuesForeign + @")|(?<!\b(?:off|on|switched|turned|enabled|disabled|back)\s)\bagain\b|\b(?:" + Switching.BehaviourCues + @")\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Behaviour();
 
-    [GeneratedRegex(@"\b(?:if|when|once|after|unless)\s*$|\b(?:runs?|is|are|works?|behaves?|goes|go|uses?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BehaviourClause();
 
     [GeneratedRegex(@"^(?:release-?notes?|changelog|md|markdown|text|txt)$", RegexOptions.IgnoreCase)]
     private static partial Regex ProseInfo();
 
-    [GeneratedRegex(@"^\s*(?:again|back on)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NoBehaviour();
 
-    // A statement about the disabled state on its own: "When the flag is off, reads go to Redis".
-    [GeneratedRegex(@"\b(?:when|if|while|with|without)\b[^.]{0,40}\b(?:off|disabled|false|unset|out|absent|missing|not set)\b[^.]{0,20},?\s*[^.]{0,80}\b(?:go(?:es)?|fall(?:s)? back|read|use[sd]?|serve[sd]?|run[s]?|is|are|behaves?|works?|stays?|keeps?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BehaviourStatement();
 
     [GeneratedRegex(@"\b(?:flags?|feature[- ]gates?|gate|setting|settings|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|by default)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SwitchWords();

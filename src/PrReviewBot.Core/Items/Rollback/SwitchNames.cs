@@ -20,10 +20,10 @@ internal static partial class SwitchNames
             // "The merge only runs with `--fast-merge`. Leave the flag out and …".
             // Only a block with a code span has spans to promote, so only such a block is asked (the cue patterns are costly).
             var inSection = block.In(ItemKind.Rollback) ||
-                            (block.Text.Contains('`', StringComparison.Ordinal) && block.PlainSentences.Any(s => RollbackItem.DisableInstruction(s) is not null));
+                            (block.Text.Contains('`', StringComparison.Ordinal) && block.Sentences.Any(s => document.Read(s).DisableInstruction is not null));
             foreach (var sentence in block.Sentences)
             {
-                foreach (var name in FromSentence(sentence, inSection))
+                foreach (var name in FromSentence(document.Read(sentence), inSection))
                 {
                     Add(names, name);
                 }
@@ -33,10 +33,10 @@ internal static partial class SwitchNames
         {
             if (RollbackItem.ProseBlock(code))
             {
-                var disables = Sentences.Of(code.Content).Any(s => RollbackItem.DisableInstruction(Sentences.Plain(s)) is not null);
+                var disables = Sentences.Of(code.Content).Any(s => document.Read(s).DisableInstruction is not null);
                 foreach (var sentence in Sentences.Of(code.Content.Replace('\n', ' ')))
                 {
-                    foreach (var name in FromSentence(sentence, disables))
+                    foreach (var name in FromSentence(document.Read(sentence), disables))
                     {
                         Add(names, name);
                     }
@@ -44,8 +44,7 @@ internal static partial class SwitchNames
                 continue;
             }
             // Config lines in the rollback section, or in a block introduced by how to turn the change off.
-            var lead = Sentences.Plain(code.LeadSentence);
-            if (code.Kinds.Contains(ItemKind.Rollback) || RollbackItem.DisableInstruction(lead) is not null)
+            if (code.Kinds.Contains(ItemKind.Rollback) || document.Read(code.LeadSentence).DisableInstruction is not null)
             {
                 // A plain key under a TOML/INI table is named by its table: "[registries.crates-io]" + "protocol".
                 var table = string.Empty;
@@ -69,10 +68,11 @@ internal static partial class SwitchNames
         return names;
     }
 
-    private static IEnumerable<string> FromSentence(string sentence, bool inRollbackSection)
+    private static IEnumerable<string> FromSentence(SentenceReading reading, bool inRollbackSection)
     {
+        var sentence = reading.Text;
         var hasCode = sentence.Contains('`', StringComparison.Ordinal);
-        var switchWords = Cues.Any(sentence, Cues.SwitchWords);
+        var switchWords = reading.HasSwitchWord;
         if (!hasCode && !switchWords && !inRollbackSection)
         {
             yield break;
@@ -95,7 +95,7 @@ internal static partial class SwitchNames
         {
             yield break;
         }
-        var aboutSwitch = inRollbackSection || (switchWords && SwitchContext().IsMatch(Sentences.Plain(sentence)));
+        var aboutSwitch = inRollbackSection || (switchWords && SwitchContext().IsMatch(reading.Plain));
         foreach (Match span in CodeSpan().Matches(sentence))
         {
             var code = span.Groups["code"].Value.Trim();
