@@ -8,20 +8,21 @@ namespace PrReviewBot.Core.Vocabulary;
 internal static class SideWords
 {
     public const string BeforeLabel =
-        "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|previous(?:ly)?|original|" +
+        "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|previous(?:ly)?|prev|original|orig|" +
+        "initial|unoptimi[sz]ed|" +
         "without(?: (?:the|this) (?:change|patch|pr|fix))?|current main|unpatched|stock|vanilla|reference|control|" +
         "antes|vorher|avant|ancien|alt";
 
     public const string AfterLabel =
         "after|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|with|" +
-        "this pr|this branch|the branch|pr|branch|patched|optimi[sz]ed|candidate|fixed|experiment|treatment|" +
+        "this pr|this branch|the branch|pr|branch|head|patched|optimi[sz]ed|candidate|proposed|fix|fixed|experiment|treatment|" +
         "despu[eé]s|depois|nachher|apr[eè]s|neu";
 
     public const string BeforeForeign =
-        "変更前|修正前|改善前|適用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전";
+        "変更前|修正前|改善前|適用前|适用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전|^前$";
 
     public const string AfterForeign =
-        "変更後|修正後|改善後|適用後|优化后|修改后|变更后|之后|新版本|新版|新代码|적용\\s?후|변경\\s?후|수정\\s?후|개선\\s?후";
+        "変更後|修正後|改善後|適用後|适用后|优化后|修改后|变更后|之后|新版本|新版|新代码|적용\\s?후|변경\\s?후|수정\\s?후|개선\\s?후|이후|^[后後]$";
 
     /// <summary>Cues inside a sentence that the number after them is the old one.</summary>
     public const string BeforeInProse =
@@ -32,6 +33,14 @@ internal static class SideWords
     /// <summary>Cues inside a sentence that the number after them is the new one.</summary>
     public const string AfterInProse =
         "after|now|with (?:this|the) (?:change|patch|pr|fix|branch)|on this branch|with it|" +
-        "down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|is now|are now|now at|" +
+        "down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|is now|are now|now at|(?:is|are|it's|goes|went) back to|" +
         "(?:with|using) (?:the )?(?:new|patched) [a-z]+";
+
+    /// <summary>
+    /// The two states of a switch, as labels name them: "`jit=off`", "Cache disabled", "YJIT on". The state without the
+    /// change is read as the before side unless the change itself turns something off.
+    /// </summary>
+    public const string OffState = "off|disabled|false|without";
+
+    public const string OnState = "on|enabled|true|with";
 }

@@ -26,6 +26,11 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         ReadCodeBlocks(document, raw, loneSides);
         ReadProse(document, raw, loneSides);
 
+        if (SwitchesOff(context.Pr.Title))
+        {
+            // "Disable PostgreSQL JIT": the off state is the change, so `jit=on` is before and `jit=off` after.
+            raw = raw.Select(m => m.States ? m.Reversed() : m).ToList();
+        }
         var measurements = Deduplicate(raw);
         context.Measurements.AddRange(measurements.Select(m => m.ToMeasurement()));
         context.LoadTest = LoadTestReader.Read(document);
@@ -85,7 +90,8 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 // Names that differ run to run ("testspeed(2801):" / "testspeed(3519):"): pair by the words instead.
                 pairs.AddRange(ToolOutput.Pair(SidedQuantities.Generic(before.Content), SidedQuantities.Generic(after.Content)));
             }
-            raw.AddRange(pairs);
+            var states = Sides.OfState(Sentences.Plain(before.LeadIn)) != Side.None;
+            raw.AddRange(pairs.Select(p => p with { States = states }));
             pending = null;
         }
         if (pending is not null)
@@ -161,6 +167,9 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
         }
     }
+
+    /// <summary>A title that says the change turns something off or takes it away: "Disable JIT", "ci: drop the caches".</summary>
+    internal static bool SwitchesOff(string title) => TurnsOff().IsMatch(title);
 
     private static List<RawMeasurement> Deduplicate(List<RawMeasurement> raw)
     {
@@ -244,4 +253,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
 
     [GeneratedRegex(@"\b(?:expected|estimated?|projected|should (?:be|drop|go))\b[^.\n]{0,60}\d", RegexOptions.IgnoreCase)]
     private static partial Regex EstimateClaim();
+
+    [GeneratedRegex(@"^(?:[\w-]+(?:\([\w.,/ -]+\))?!?:\s*)?(?:disabl(?:e|es|ing)|drop(?:s|ping)?|remov(?:e|es|ing)|turn(?:s|ing)? off|switch(?:es|ing)? off|nuke|delet(?:e|es|ing)|stop(?:s|ping)?|skip(?:s|ping)?|do not|don't|no longer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TurnsOff();
 }

@@ -31,7 +31,15 @@ internal static partial class ProseMeasurements
         var found = new List<RawMeasurement>();
         var taken = new List<(int Start, int End)>();
         Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: MetricLabel().IsMatch(text) || (inResultsSection && MetricWord().IsMatch(text)));
-        Collect(FromTo(), text, found, taken, swap: false, allowBareCounts: MetricWord().IsMatch(text));
+        // Plain counts need a metric word, or a verb that reports a measured value changing ("Ir goes from 83,899,615,313 to …").
+        // Small plain numbers after such a verb are settings ("WEB_CONCURRENCY goes from 4 to 3"), so those must be large.
+        var metricWord = MetricWord().IsMatch(text);
+        Collect(FromTo(), text, found, taken, swap: false, allowBareCounts: metricWord || ReportedChange().IsMatch(text), smallestBareCount: metricWord ? 0 : 1_000);
+        if (ReportedValue().IsMatch(text))
+        {
+            // "a full run now takes 5 minutes instead of 12".
+            Collect(InsteadOf(), text, found, taken, swap: false);
+        }
         Collect(DownFrom(), text, found, taken, swap: false);
         Collect(WasAfter(), text, found, taken, swap: false);
         Collect(ToFrom(), text, found, taken, swap: false);
@@ -57,7 +65,7 @@ internal static partial class ProseMeasurements
         return new RawMeasurement(b.Unit, b, a, MeasurementSource.Prose);
     }
 
-    private static void Collect(Regex regex, string text, List<RawMeasurement> found, List<(int Start, int End)> taken, bool swap, bool allowBareCounts = false)
+    private static void Collect(Regex regex, string text, List<RawMeasurement> found, List<(int Start, int End)> taken, bool swap, bool allowBareCounts = false, double smallestBareCount = 0)
     {
         foreach (Match m in regex.Matches(text))
         {
@@ -84,7 +92,8 @@ internal static partial class ProseMeasurements
                 q2 = new Quantity(q2.Value, q1.Unit, q1.Family);
             }
             // Bare counts ("hitches per session: 14 → 2") count only where the author reports results, not in passing.
-            var bareCounts = q1.Family == UnitFamily.None && q2.Family == UnitFamily.None && allowBareCounts;
+            var bareCounts = q1.Family == UnitFamily.None && q2.Family == UnitFamily.None && allowBareCounts &&
+                             Math.Min(Math.Abs(q1.Value), Math.Abs(q2.Value)) >= smallestBareCount;
             if (!bareCounts && (q1.Family == UnitFamily.None || q1.Family != q2.Family))
             {
                 continue;
@@ -141,8 +150,20 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(Q1 + @"(?:\s*(?:before|previously|baseline|on main|on master))?\s*(?:→|->|➜|=>|⟶|➔|—>|-->|⇒|➡️?)\s*" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Arrow();
 
-    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "from 240 ms to 80 ms", "from ~12 minutes (last main build: <link>) to ~9 minutes".
+    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"(?:\s*\([^()\n]{1,160}\))?\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FromTo();
+
+    [GeneratedRegex(Q2 + @"\s+(?:instead of|rather than|compared to|compared with)\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InsteadOf();
+
+    // A measured value that changed, told by an intransitive verb: the metric "goes from", "dropped from", "fell from".
+    [GeneratedRegex(@"\b(?:goes|went|gone|drops?|dropped|falls?|fell|shrinks?|shrank|grows?|grew|rises?|rose|climbs?|climbed|improves?|improved)\s+(?:\w+\s+)?from\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedChange();
+
+    // A sentence that reports what something takes or costs now, not what it is set to.
+    [GeneratedRegex(@"\b(?:now|takes?|took|runs? in|ran in|finish(?:es)? in|completes? in|costs?|lasts?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedValue();
 
     [GeneratedRegex(Q2 + @"(?:\s+now)?,?\s+(?:down|up)\s+from\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DownFrom();

@@ -16,6 +16,12 @@ internal enum MeasurementSource
 /// <summary>A before/after pair as read, before units are reconciled into a <see cref="Measurement"/>.</summary>
 internal sealed record RawMeasurement(string Metric, Quantity Before, Quantity After, MeasurementSource Source, Significance? Significance = null)
 {
+    /// <summary>The sides are two states of a switch (off/on, without/with), read as before/after until the change says otherwise.</summary>
+    public bool States { get; init; }
+
+    /// <summary>The same pair the other way round: for a change that is the switching off.</summary>
+    public RawMeasurement Reversed() => this with { Before = After, After = Before, States = false };
+
     public Measurement ToMeasurement()
     {
         var (before, after, unit) = Reconcile(Before, After);

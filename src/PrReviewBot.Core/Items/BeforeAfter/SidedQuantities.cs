@@ -31,12 +31,25 @@ internal static partial class SidedQuantities
         {
             cues.Add((m.Index, m.Index + m.Length, Side.After));
         }
-        if (!cues.Any(c => c.Side == Side.Before) || !cues.Any(c => c.Side == Side.After))
+        // "With the cache the jobs take 8–11 minutes; without it, about 6": the two states of one thing as sides.
+        var states = false;
+        if (WithoutIt().Match(text) is { Success: true } without && WithThing().Match(text[..without.Index]) is { Success: true } with)
+        {
+            states = true;
+            cues.Add((with.Index, with.Index + with.Length, Side.After));
+            cues.Add((without.Index, without.Index + without.Length, Side.Before));
+        }
+        // "… takes about 22000ms. With the JIT off it is back to 40ms": a value that changed to another needs no cue of its own.
+        var changeCue = cues.Where(c => c.Side == Side.After && ChangeCue().IsMatch(text[c.Start..c.End])).Select(c => c.Start).DefaultIfEmpty(-1).First();
+        var uncuedBefore = !cues.Any(c => c.Side == Side.Before) && changeCue > 0;
+        if ((!cues.Any(c => c.Side == Side.Before) && !uncuedBefore) || !cues.Any(c => c.Side == Side.After))
         {
             return null;
         }
         var quantities = Quantities.Find(text).Where(q => q.Quantity.Family is not UnitFamily.None and not UnitFamily.Ratio).ToList();
-        if (quantities.Count < 2)
+        // A plain number right after a cue takes its unit from the other side: "without it, about 6".
+        var plain = BareAfterCue(text, cues, quantities);
+        if (quantities.Count + plain.Count < 2 || quantities.Count == 0)
         {
             return null;
         }
@@ -57,9 +70,21 @@ internal static partial class SidedQuantities
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Index : text.Length;
                 cue = cues.Where(c => c.Start >= index + length && c.Start - (index + length) <= 12 && c.End <= nextStart).OrderBy(c => c.Start).FirstOrDefault();
             }
+            if (cue.Side == Side.None && uncuedBefore && index + length <= changeCue)
+            {
+                cue = (index, index, Side.Before);
+            }
             if (cue.Side != Side.None)
             {
                 sided.Add((q, index, cue.Side));
+            }
+        }
+        foreach (var (value, index, side) in plain)
+        {
+            var partner = sided.FirstOrDefault(p => p.Side != side && p.Side != Side.None);
+            if (partner.Side != Side.None)
+            {
+                sided.Add((new Quantity(value, partner.Q.Unit, partner.Q.Family), index, side));
             }
         }
         foreach (var b in sided.Where(s => s.Side == Side.Before))
@@ -67,7 +92,7 @@ internal static partial class SidedQuantities
             var a = sided.FirstOrDefault(s => s.Side == Side.After && s.Q.Family == b.Q.Family && Math.Abs(s.Index - b.Index) < 240);
             if (a.Side == Side.After)
             {
-                return new RawMeasurement(MetricNear(text, Math.Min(a.Index, b.Index)), b.Q, a.Q, MeasurementSource.Prose);
+                return new RawMeasurement(MetricNear(text, Math.Min(a.Index, b.Index)), b.Q, a.Q, MeasurementSource.Prose) { States = states };
             }
         }
         return null;
@@ -86,10 +111,11 @@ internal static partial class SidedQuantities
         var before = new List<Quantity>();
         var after = new List<Quantity>();
         string header = string.Empty;
+        var states = false;
         foreach (var raw in text.Split('\n'))
         {
             var m = (columns ? ColumnLine() : LabelLine()).Match(raw);
-            if (!m.Success)
+            if (!m.Success && (columns || !Cues.HasDigit(raw)))
             {
                 if (before.Count == 0 && after.Count == 0 && !Cues.HasDigit(raw) && raw.Trim().Length > 0)
                 {
@@ -97,12 +123,21 @@ internal static partial class SidedQuantities
                 }
                 continue;
             }
-            var side = Sides.Of(m.Groups["label"].Value);
+            var side = m.Success ? Sides.Of(m.Groups["label"].Value) : Side.None;
+            states |= m.Success && side != Side.None && Sides.OfState(m.Groups["label"].Value) == side;
+            var rest = m.Success ? m.Groups["rest"].Value : raw;
+            if (side == Side.None && !columns)
+            {
+                // A list line whose side is named around the number: "1.48 MiB before", "**70 minutes** with cache: <link>".
+                side = Sides.InLine(raw);
+                rest = raw;
+                states |= side != Side.None && WithOrWithout().IsMatch(raw);
+            }
             if (side == Side.None)
             {
                 continue;
             }
-            var found = Quantities.Find(m.Groups["rest"].Value).Select(q => q.Quantity).Where(q => q.Family is not UnitFamily.None).ToList();
+            var found = Quantities.Find(UrlText().Replace(rest, " ")).Select(q => q.Quantity).Where(q => q.Family is not UnitFamily.None).ToList();
             (side == Side.Before ? before : after).AddRange(found);
         }
         if (before.Count == 0 || after.Count == 0)
@@ -120,7 +155,7 @@ internal static partial class SidedQuantities
             }
             used[j] = true;
             var name = i < names.Length ? names[i] : before[i].Unit;
-            yield return new RawMeasurement(name, before[i], after[j], MeasurementSource.ToolOutput);
+            yield return new RawMeasurement(name, before[i], after[j], MeasurementSource.ToolOutput) { States = states };
         }
     }
 
@@ -158,6 +193,21 @@ internal static partial class SidedQuantities
         return found;
     }
 
+    private static List<(double Value, int Index, Side Side)> BareAfterCue(string text, List<(int Start, int End, Side Side)> cues, List<(Quantity Quantity, int Index, int Length)> quantities)
+    {
+        var found = new List<(double, int, Side)>();
+        foreach (var cue in cues)
+        {
+            var m = BareNumber().Match(text, cue.End);
+            if (m.Success && m.Index == cue.End && !quantities.Any(q => q.Index <= m.Groups["n"].Index && m.Groups["n"].Index < q.Index + q.Length) &&
+                Quantities.TryParseNumber(m.Groups["n"].Value, out var value))
+            {
+                found.Add((value, m.Groups["n"].Index, cue.Side));
+            }
+        }
+        return found;
+    }
+
     private static string Following(string text, int from) => text.Substring(from, Math.Min(16, text.Length - from));
 
     private static string MetricNear(string text, int index)
@@ -184,7 +234,7 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"\b(?:expected|expect|estimated?|projected|should|would|could|hope|aim|goal|target|budget|slo|sla|under|below|less than|at most|up to|within)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Goal();
 
-    [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?<label>[\p{L}][\p{L} ()#.-]{0,30}?)(?:\*\*|__)?\s*(?:\([^)\n]{0,40}\))?\s*[:：=—–]\s*(?<rest>.*\d.*)$")]
+    [GeneratedRegex(@"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?(?<label>[\p{L}][\p{L}\p{N} ()#./`=-]{0,30}?)(?:\*\*|__)?\s*(?:\([^)\n]{0,40}\))?\s*(?:[:：=—–]|→|->)\s*(?<rest>.*\d.*)$")]
     private static partial Regex LabelLine();
 
     [GeneratedRegex(@"^\s*(?<label>[\p{L}][\p{L} ()#.-]{0,30}?)\s*(?:[:：=|]|\s{2,}|\t)\s*(?<rest>.*\d.*)$")]
@@ -192,6 +242,25 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z_+/-]*")]
     private static partial Regex Words();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex UrlText();
+
+    [GeneratedRegex(@"\bwith\s+(?:the|a|an|this|that|its|our)\s+[\w-]+(?:\s+(?:on|enabled))?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WithThing();
+
+    [GeneratedRegex(@"\bwith(?:out)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WithOrWithout();
+
+    [GeneratedRegex(@"\bwithout\s+(?:it|them|this|that|one|the\s+[\w-]+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WithoutIt();
+
+    [GeneratedRegex(@"\b(?:down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|back to)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeCue();
+
+    // A number with no unit right after a cue: ", about 6", ": ~12".
+    [GeneratedRegex(@"\G[\s,:]*(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
+    private static partial Regex BareNumber();
 
     [GeneratedRegex(@"^(?:before|after|now|was|were|used|to|previously|it|the|a|an|and|with|this|change|down|from)$", RegexOptions.IgnoreCase)]
     private static partial Regex CueWord();

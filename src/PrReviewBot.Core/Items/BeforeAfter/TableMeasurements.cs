@@ -9,29 +9,23 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// </summary>
 internal static partial class TableMeasurements
 {
-    private static readonly string[] BeforeNames =
-        ["before", "old", "baseline", "base", "main", "master", "previous", "prev", "without", "trunk", "original", "orig", "before pr", "base branch", "main branch", "old version", "reference",
-         "変更前", "修正前", "改善前", "适用前", "优化前", "修改前", "变更前", "之前", "적용 전", "변경 전", "수정 전", "antes", "vorher", "avant", "이전", "改善前", "前"];
-
-    private static readonly string[] AfterNames =
-        ["after", "new", "pr", "this pr", "branch", "this branch", "candidate", "patched", "with", "optimized", "optimised", "head", "after pr", "new version", "proposed", "fix", "with fix", "with this pr", "diff",
-         "変更後", "修正後", "改善後", "适用后", "优化后", "修改后", "变更后", "之后", "적용 후", "변경 후", "수정 후", "después", "despues", "depois", "nachher", "après", "apres", "이후", "改善後", "后", "後"];
-
     public static IEnumerable<RawMeasurement> Read(TableData table)
     {
         var header = table.Header.Select(Name).ToList();
-        var beforeCol = header.FindIndex(IsBefore);
-        var afterCol = header.FindIndex(h => IsAfter(h) && !IsBefore(h));
-        if (beforeCol >= 0 && afterCol > beforeCol)
+        var beforeCol = table.Header.ToList().FindIndex(IsBefore);
+        var afterCol = table.Header.ToList().FindIndex(h => IsAfter(h) && !IsBefore(h));
+        // Usually before comes first; two states of a switch ("`jit=on`" | "`jit=off`") may come either way round.
+        if (beforeCol >= 0 && afterCol >= 0 && (afterCol > beforeCol || Sides.OfState(table.Header[beforeCol]) != Side.None))
         {
             // "diff" reads as "the PR's value" only beside a separate change/delta column (crank's layout).
             if (header[afterCol] == "diff" && !header.Any(h => h is "change" or "delta" or "%" or "change %"))
             {
                 yield break;
             }
+            var states = Sides.OfState(table.Header[beforeCol]) != Side.None;
             foreach (var m in ReadColumns(table, beforeCol, afterCol))
             {
-                yield return m;
+                yield return m with { States = states };
             }
             yield break;
         }
@@ -182,7 +176,7 @@ internal static partial class TableMeasurements
     private static IEnumerable<RawMeasurement> ReadRows(TableData table)
     {
         // Rows labelled before/after in the first column; the other columns are the metrics.
-        var labels = table.Rows.Select(r => r.Count > 0 ? Name(r[0]) : string.Empty).ToList();
+        var labels = table.Rows.Select(r => r.Count > 0 ? r[0] : string.Empty).ToList();
         var beforeRow = labels.FindIndex(IsBefore);
         var afterRow = labels.FindIndex(l => IsAfter(l) && !IsBefore(l));
         if (beforeRow < 0 || afterRow < 0)
@@ -260,9 +254,10 @@ internal static partial class TableMeasurements
 
     private static string Name(string cell) => SectionAliases.Normalise(cell);
 
-    private static bool IsBefore(string name) => BeforeNames.Any(n => name == n || name.StartsWith(n + " ", StringComparison.Ordinal));
+    private static bool IsBefore(string name) => Sides.Of(name) == Side.Before;
 
-    private static bool IsAfter(string name) => AfterNames.Any(n => name == n || name.StartsWith(n + " ", StringComparison.Ordinal));
+    // "diff" names the PR's column only in crank's layout, checked where the columns are chosen.
+    private static bool IsAfter(string name) => Name(name) is var n && (n == "diff" || n.StartsWith("diff ", StringComparison.Ordinal)) || Sides.Of(name) == Side.After;
 
     [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?\s*$")]
     private static partial Regex CellValue();

@@ -286,7 +286,38 @@ internal static partial class Sides
         {
             return Side.Before;
         }
-        return AfterLead().IsMatch(t) || ForeignAfter().IsMatch(label) ? Side.After : Side.None;
+        if (AfterLead().IsMatch(t) || ForeignAfter().IsMatch(label))
+        {
+            return Side.After;
+        }
+        return OfState(label);
+    }
+
+    /// <summary>
+    /// The side a list line names with words anywhere outside its numbers and links: "`app.js`: 1.48 MiB before",
+    /// "**70 minutes** with cache: https://ci/…". None when it names both sides or neither.
+    /// </summary>
+    public static Side InLine(string line)
+    {
+        var words = Sentences.Plain(Url().Replace(line, " "));
+        var before = LineBefore().IsMatch(words);
+        var after = LineAfter().IsMatch(words);
+        return before == after ? Side.None : before ? Side.Before : Side.After;
+    }
+
+    /// <summary>
+    /// A label that names one state of a switch: "`jit=off` (cold)", "Cache disabled", "YJIT on". Off reads as before,
+    /// on as after; <see cref="BeforeAfterItem"/> turns the pair round when the change is the one that switches off.
+    /// </summary>
+    public static Side OfState(string label)
+    {
+        var plain = Parenthesised().Replace(Sentences.Plain(label), " ").Trim().TrimEnd(':', '：', '.', ' ');
+        var m = StateLabel().Match(plain);
+        if (!m.Success)
+        {
+            return Side.None;
+        }
+        return OffWord().IsMatch(m.Groups["s"].Value) ? Side.Before : Side.After;
     }
 
     /// <summary>
@@ -324,6 +355,25 @@ internal static partial class Sides
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:" + PrReviewBot.Core.Vocabulary.SideWords.AfterForeign + ")")]
     private static partial System.Text.RegularExpressions.Regex ForeignAfter();
+
+    // A subject of one to four words (or a key), then its state: "cache disabled", "jit=off", "YJIT on", "with cache".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:[\p{L}\p{N}_.\-/]+\s*){1,4}(?:=\s*|\s)(?<s>" + PrReviewBot.Core.Vocabulary.SideWords.OffState + "|" + PrReviewBot.Core.Vocabulary.SideWords.OnState + @")|(?<s>with|without)\s+(?:the\s+)?[\p{L}\p{N}_.\-]+(?:\s+[\p{L}\p{N}_.\-]+)?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex StateLabel();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.OffState + ")$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OffWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|previously|without|initial(?:ly)?|original(?:ly)?|baseline|unoptimi[sz]ed)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LineBefore();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:after|now|with|optimi[sz]ed|patched)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LineAfter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+")]
+    private static partial System.Text.RegularExpressions.Regex Url();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^()]*\)")]
+    private static partial System.Text.RegularExpressions.Regex Parenthesised();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[^.!?\n]{0,120}$")]
     private static partial System.Text.RegularExpressions.Regex LastClause();

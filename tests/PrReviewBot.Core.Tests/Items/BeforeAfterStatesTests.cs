@@ -1,0 +1,119 @@
+using PrReviewBot.Core.Model;
+
+namespace PrReviewBot.Core.Tests.Items;
+
+/// <summary>
+/// Before/after written as the two states of a switch (on/off, enabled/disabled, with/without), as side words around a
+/// number, or as "instead of" and a value that went back: the general forms, in our own words.
+/// </summary>
+public class BeforeAfterStatesTests
+{
+    private static Measurement Single(Verdict verdict)
+    {
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present, string.Join(" | ", verdict.Item(ItemKind.BeforeAfter).Messages));
+        return verdict.Measurements.First();
+    }
+
+    [Fact]
+    public void StateColumns_EitherWayRound_AreBeforeAndAfter()
+    {
+        const string body = """
+            | query | `compression=on` (cold) | `compression=off` |
+            |---|---|---|
+            | export | 5400 ms | 610 ms |
+            """;
+        // Turning compression off is the change: the "on" column is the old state.
+        var m = Single(Review.Of(body, title: "Turn off compression for exports"));
+        Assert.Equal((5400.0, 610.0), (m.Before, m.After));
+        // Where the change is not a switching off, off reads as the old state.
+        var other = Single(Review.Of(body, title: "Tune exports"));
+        Assert.Equal((610.0, 5400.0), (other.Before, other.After));
+    }
+
+    [Fact]
+    public void BlocksLedByTheStateOfASwitch_Pair()
+    {
+        const string body = """
+            **Prefetch disabled**
+            ```
+            cold start 4.1s
+            ```
+
+            **Prefetch enabled**
+            ```
+            cold start 2.6s
+            ```
+            """;
+        var m = Single(Review.Of(body));
+        Assert.Equal((4.1, 2.6), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void ListLines_NameTheirSideAroundTheNumber()
+    {
+        const string body = """
+            Bundle sizes from the build output:
+
+            - `main.js` first load: 2.4 MB before
+            - with the icons split out: 1.7 MB
+            """;
+        var m = Single(Review.Of(body));
+        Assert.Equal((2.4, 1.7), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void NumberFirstLines_WithAndWithout_Pair()
+    {
+        const string body = """
+            - **12 seconds** with the warm pool: https://ci.example.com/runs/81
+            - **41 seconds** without the warm pool: https://ci.example.com/runs/80
+            """;
+        var m = Single(Review.Of(body));
+        Assert.Equal((41.0, 12.0), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void ArrowLabelledLines_WithSwitchStates_Pair()
+    {
+        const string body = """
+            > Pixel 7 / turbo off → 1.84 sec.
+            > Pixel 7 / turbo on → 0.61 sec.
+            """;
+        var m = Single(Review.Of(body, title: "Enable turbo mode"));
+        Assert.Equal((1.84, 0.61), (m.Before, m.After));
+    }
+
+    [Theory]
+    [InlineData("The nightly import now takes 40 seconds instead of 95.", 95.0, 40.0)]
+    [InlineData("Indexing time goes from ~30 minutes (see the last run: https://ci.example.com/r/5) to ~18 minutes.", 30.0, 18.0)]
+    [InlineData("Instructions retired went from 1,204,332,100 to 998,100,223 in the replay.", 1204332100.0, 998100223.0)]
+    [InlineData("With the bloom filter the scan takes 14 minutes; without it, about 40.", 40.0, 14.0)]
+    [InlineData("A page render takes about 3200 ms. Once the template cache is warm again it is back to 150 ms.", 3200.0, 150.0)]
+    public void ProseForms_AreMeasurements(string body, double before, double after)
+    {
+        var m = Single(Review.Of(body));
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Theory]
+    [InlineData("Run 4 workers instead of 8 on the small runners.")]
+    [InlineData("The replica count goes from 3 to 5 during the sale.")]
+    [InlineData("Load average went from 12 to 30 while the job ran, so no numbers yet.")]
+    [InlineData("A page should render in about 200 ms; today it is nowhere near.")]
+    public void SettingsAndGoals_AreNotMeasurements(string body)
+    {
+        Assert.False(Review.Of(body).Item(ItemKind.BeforeAfter).Present);
+    }
+
+    [Fact]
+    public void InitialAndOptimizedColumns_AreSides()
+    {
+        const string body = """
+            | benchmark | Initial ops/s | Optimized ops/s |
+            |---|---|---|
+            | parse | 120000 | 185000 |
+            """;
+        var m = Single(Review.Of(body));
+        Assert.Equal((120000.0, 185000.0), (m.Before, m.After));
+    }
+}
