@@ -96,7 +96,7 @@ internal static partial class OptimizationDetector
     {
         // "perf(bench): add a JMH suite": the prefix is an explicit signal of its own, not a claim.
         title = ConventionalPrefix().Replace(title, string.Empty);
-        foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim() })
+        foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim(), FixesSlowness() })
         {
             var m = regex.Match(title);
             if (m.Success)
@@ -155,14 +155,15 @@ internal static partial class OptimizationDetector
         {
             return $"its description says \"{cost.Value.Trim()}\"";
         }
+        // "Batch avatar lookups", "Precompute affinity bitmaps": a technique in the title, backed by numbers, a profile, or a
+        // bottleneck the description says a profile showed.
+        if ((evidence || context.Bottlenecks.Count > 0) && TechniqueVerb().Match(title) is { Success: true } technique)
+        {
+            return $"its title says \"{technique.Value.Trim()}\" and the description shows measurements, a profile or the bottleneck";
+        }
         if (!evidence)
         {
             return null;
-        }
-        // "Batch avatar lookups", "Precompute affinity bitmaps": a technique in the title, backed by numbers or a profile.
-        if (TechniqueVerb().Match(title) is { Success: true } technique)
-        {
-            return $"its title says \"{technique.Value.Trim()}\" and the description shows measurements or a profile";
         }
         if (context.Measurements.FirstOrDefault(m => PerformanceUnit().IsMatch(m.Unit)) is { } measured)
         {
@@ -199,7 +200,7 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(@"^\s*revert\b|\b(?:reverts?|reverting|back out|roll(?:s|ing)? back|(?:sets?|setting|puts?|turns?|switch(?:es)?) (?:\S+ ){0,6}?(?:back|off)|disabl(?:e|es|ed|ing)|default (?:back )?to (?:false|off|disabled))\b", RegexOptions.IgnoreCase)]
     private static partial Regex TurnsBack();
 
-    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimization + @")", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimization + @")|" + Improvement.NotOptimizationForeign, RegexOptions.IgnoreCase)]
     private static partial Regex NotOptimizationWords();
 
     [GeneratedRegex(Improvement.NotOptimizationPrefix, RegexOptions.IgnoreCase)]
@@ -210,6 +211,9 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"\b(?:" + Improvement.TitleClaims + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleOnlyClaim();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.FixesSlowness + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex FixesSlowness();
 
     [GeneratedRegex(Improvement.AddsTooling, RegexOptions.IgnoreCase)]
     private static partial Regex AddsTooling();

@@ -37,7 +37,14 @@ internal static class Improvement
     public const string LessWork =
         "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b|" +
         "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
-        "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*";
+        "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*|" +
+        // "saves opening and closing a connection per request"
+        "sav(?:e|es|ed|ing) \\w+ing\\b[^.\\n]{0,40}?\\b(?:per|for each|on each|on every|for every) (?:request|call|query|row|item|page|frame|iteration|message|event|job)\\b";
+
+    /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
+    public const string FixesSlowness =
+        "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
+        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?)\\b";
 
     /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
     public const string Slowdown =
@@ -46,34 +53,43 @@ internal static class Improvement
     /// <summary>Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work).</summary>
     public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
 
-    public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido";
+    public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido|" +
+        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*";
 
     /// <summary>
     /// Performance work that is not an optimization: adds or retires benchmarks, tooling, dashboards, alerts, metrics or
     /// docs; tightens or raises a budget; a feature named after performance.
     /// </summary>
     public const string NotOptimization =
-        "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
+        "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|implement(?:s|ed|ing)?|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
         "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?)\\b[^.\\n]{0,25}?\\b" +
         "(?:" + ToolingNouns + ")\\b|" +
         "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
         "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
+        // retiring a flag after a rollout; adding a way to turn an optimization off
+        "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
+        "(?:allow|support|option)\\w*\\s+(?:to\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +
         "\\b(?:benchmarks?|" + Tools.Benchmark + "|" + Tools.LoadTest + ")\\b";
+
+    /// <summary>The same in the other languages descriptions are written in: a load test, benchmark or profiling added.</summary>
+    public const string NotOptimizationForeign =
+        "(?:負荷試験|負荷テスト|ベンチマーク|性能テスト|プロファイ\\w*|压测|压力测试|基准测试|性能测试|부하\\s?테스트|벤치마크)[^。\\n]{0,20}?(?:作成|追加|導入|添加|新增|编写|추가|작성)";
 
     /// <summary>What performance tooling is called: benchmarks, profilers, dashboards, docs.</summary>
     public const string ToolingNouns =
         "benchmarks?|bench(?:mark)? (?:suite|harness)|jmh suite|criterion bench\\w*|load[- ]?tests?|perf(?:ormance)? tests?|" +
-        "profil(?:er|ing)(?: ui| support| tool\\w*)?|tooling|dashboards?|panels?|alerts?|alerting|metrics?|spans?|tracing|instrumentation|" +
+        "profil(?:er|ing)(?: ui| support| tool\\w*)?|perf[- ]maps?|tooling|dashboards?|panels?|alerts?|alerting|metrics?|spans?|tracing|instrumentation|" +
         "telemetry|observability|flame ?graphs?|docs?|documentation|guide|" + Tools.Benchmark + "|" + Tools.Profilers;
 
     /// <summary>The narrower form for a description's first sentence: it adds tooling.</summary>
     public const string AddsTooling =
         "(?:add(?:s|ed)?|introduc(?:e|es|ed))\\b[^.\\n]{0,40}\\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\\b|" +
-        "\\bperformance issues?\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b";
+        "\\bperformance issues?\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b|" +
+        "^\\s*(?:a |the |this |new )?(?:blog post|article|write-?up)\\b";
 
     /// <summary>Conventional-commit scopes that say the change is tooling, docs or observability.</summary>
     public const string NotOptimizationPrefix =
-        "^\\s*(?:docs?|bench|benchmarks?|observability|monitoring|dashboards?|telemetry)(?:\\([^)]*\\))?!?:|" +
+        "^\\s*(?:[\\w.-]+/)*(?:docs?|bench|benchmarks?|observability|monitoring|dashboards?|telemetry)(?:\\([^)]*\\))?!?:|" +
         "^\\s*(?:feat|perf|chore|fix)\\((?:bench|benchmarks?|dashboards?|observability|monitoring|telemetry|docs?)\\)!?:";
 }

@@ -84,4 +84,41 @@ public class InferenceTests
         var verdict = Review.Of("## Constraint\nList calls stay at p99 <= 30 s.\n\n## Rollback\nTurn the gate off.", title: "Move the list cache to beta");
         Assert.True(verdict.IsOptimization, verdict.DetectionReason);
     }
+
+    [Theory]
+    [InlineData("Fix the slow order history page")]
+    [InlineData("Work around slowdowns when the index is cold")]
+    [InlineData("Optimiza la carga del tablero")]
+    public void TitleThatTakesOnSlowness_IsInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void SavingWorkPerRequest_IsInferred()
+    {
+        var verdict = Review.Of("Reusing the TLS session saves negotiating a new handshake on every request to the ledger.", title: "Reuse TLS sessions to the ledger");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    [InlineData("Remove the fast_checkout flag after the rollout")]
+    [InlineData("Clean up stale feature toggles")]
+    [InlineData("Allow disabling the native speedups")]
+    [InlineData("tools/bench: report allocations per op")]
+    [InlineData("Implement perf map output for the JIT")]
+    [InlineData("perf: APIのベースライン負荷試験を追加する")]
+    public void RetiringFlagsTurningSpeedUpsOffAndTooling_AreNotOptimizations(string title)
+    {
+        var verdict = Review.Of("Latency went from 240 ms to 80 ms in our test.", title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void DisablingASlowStep_IsStillAnOptimization()
+    {
+        var verdict = Review.Of("The checksum pass is slow; it now takes 2 s instead of 30 s when skipped.", title: "Allow disabling the checksum pass");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }
