@@ -81,7 +81,7 @@ internal static partial class LinkKinds
         return DocumentPath().IsMatch(lower) ? LinkKind.Document : LinkKind.Other;
     }
 
-    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*|[^/]*blackfire\.io/profiles?|[^/]*tideways\.\w+/.*/(?:trace|profil)|[^/]*datadoghq\.\w+/(?:profiling|apm/traces?)|ui\.honeycomb\.io/.*/trace)(?:[/:?#]|$)")]
+    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|perfht\.ml|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*|[^/]*blackfire\.io/profiles?|[^/]*tideways\.\w+/.*/(?:trace|profil)|[^/]*datadoghq\.\w+/(?:profiling|apm/traces?)|ui\.honeycomb\.io/.*/trace)(?:[/:?#]|$)")]
     private static partial Regex ProfileHost();
 
     [GeneratedRegex(@"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/?#]+/[^/?#]+/?(?:[?#].*)?$")]

@@ -25,4 +25,12 @@ public class ProfileViewersTests
     {
         Assert.False(Review.Present(body, ItemKind.Profile));
     }
+
+    [Fact]
+    public void ShortLinkToAProfilerView_IsAProfileNotADashboard()
+    {
+        var verdict = Review.Of("Rendering the tree is slow: [profile of the sidebar panel while scrolling](https://perfht.ml/3xYzQ1a); most time is in layout.");
+        Assert.True(verdict.Item(ItemKind.Profile).Present, string.Join(" | ", verdict.Item(ItemKind.Profile).Messages));
+        Assert.Empty(verdict.Dashboards);
+    }
 }
