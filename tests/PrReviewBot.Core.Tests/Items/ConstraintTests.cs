@@ -148,4 +148,31 @@ public class ConstraintAlertConditionTests
         var target = Assert.Single(Review.Of("## Constraint\nThe 200 ms budget for checkout (SLO doc: https://example.com/slo).").Targets);
         Assert.Equal(200.0, target.Value);
     }
+
+    [Fact]
+    public void ScoreWithAComparator_IsATargetInPoints()
+    {
+        var target = Assert.Single(Review.Of("Goal from #310: the checkout page's accessibility score must reach at least 95.").Targets);
+        Assert.Equal((">=", 95.0, "points"), (target.Comparator, target.Value, target.Unit));
+    }
+
+    [Fact]
+    public void CountOfThingsThatGoWrong_IsATarget()
+    {
+        var target = Assert.Single(Review.Of("Target: 0 dropped webhook retries during a deploy (see #77).").Targets);
+        Assert.Equal(0.0, target.Value);
+    }
+
+    [Fact]
+    public void AnIssueThatAsksForALimit_GivesTheTarget()
+    {
+        var verdict = Review.Of("Splits the admin bundle; fixes https://github.com/acme/shop/issues/12, which asks for every route chunk to stay under 150 kB.");
+        Assert.True(verdict.Item(ItemKind.Constraint).Present, string.Join(" | ", verdict.Item(ItemKind.Constraint).Messages));
+    }
+
+    [Fact]
+    public void AScoreMentionedInPassing_IsNotATarget()
+    {
+        Assert.Empty(Review.Of("The benchmark score went up to 91 after the change.").Targets);
+    }
 }

@@ -25,6 +25,8 @@ internal static partial class TargetReader
     private const string TargetUnits =
         Units.TimeInProse + @"|h|%|x|×|" +
         @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
+        // counts of things that go wrong or cost: "0 missed evaluations", "at most 3 queries"
+        @"(?:missed |failed |dropped |skipped )?(?:[a-z]+ )?(?:evaluations|errors|failures|timeouts|queries|round ?trips|allocations|allocs|retries|restarts|evictions)|" +
         @"[KMGT]i?B|kB|bytes|MB/s|GB/s|(?<=[$€£]\s?\d[\d,.]*[kKM]?\s?)(?:/\s?(?:day|month|mo|hour|hr|h|request|req|query)|per (?:day|month|hour|request)|a (?:day|month))|(?<=[$€£]\s?\d[\d,.]*[kKM]?)";
 
 
@@ -72,6 +74,12 @@ internal static partial class TargetReader
                 yield return target;
             }
         }
+        // "the Lighthouse performance score has to reach at least 90": scores are targets without a unit.
+        if (!found && goal && ScoreTarget().Match(text) is { Success: true } score && Quantities.TryParseNumber(score.Groups["num"].Value, out var points))
+        {
+            found = true;
+            yield return new Target(ScoreMetric(text[..score.Index] + score.Groups["metric"].Value), null, Normalise(score.Groups["cmp"].Value.ToLowerInvariant()), points, "points");
+        }
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
         if (!found && StatedGoal().IsMatch(text) && !IsTemplateText(text))
         {
@@ -87,6 +95,12 @@ internal static partial class TargetReader
                 yield return target with { Comparator = ImpliedComparator(target.Unit) };
             }
         }
+    }
+
+    private static string ScoreMetric(string lead)
+    {
+        var words = lead.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(4);
+        return string.Join(' ', words).Trim(' ', ':', ',');
     }
 
     private static bool TryBuild(Match m, string lead, string after, string comparator, out Target target)
@@ -194,7 +208,7 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)? to|want|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
 
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?<post>以下|以内|未満|이하|이내|미만)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -214,4 +228,8 @@ internal static partial class TargetReader
 
     [GeneratedRegex(@"^\s*(?:e\.g\.|eg\.|for example|example:)", RegexOptions.IgnoreCase)]
     private static partial Regex TemplatePrompt();
+
+    // A score (Lighthouse, Apdex, a quality index) with a comparator and a plain number of points.
+    [GeneratedRegex(@"(?<metric>\b(?:[\w-]+\s+){0,2}(?:score|apdex|index)\b)[^.;]{0,60}?" + Comparator + @"\s*(?<num>\d{1,3}(?:\.\d+)?)(?!\s?(?:[A-Za-z%]|\d))", RegexOptions.IgnoreCase)]
+    private static partial Regex ScoreTarget();
 }
