@@ -150,7 +150,9 @@ internal static partial class OptimizationDetector
             return $"it turns back a change that made things {slow.Value.Trim().ToLowerInvariant()}";
         }
         var cost = prose.Select(p => DecreaseCost().Match(p)).FirstOrDefault(m => m.Success)
-                   ?? prose.Select(p => IncreaseSpeed().Match(p)).FirstOrDefault(m => m.Success);
+                   ?? prose.Select(p => IncreaseSpeed().Match(p)).FirstOrDefault(m => m.Success)
+                   ?? prose.Select(p => CostWentDown().Match(p)).FirstOrDefault(m => m.Success)
+                   ?? prose.Select(p => DoneOnce().Match(p)).FirstOrDefault(m => m.Success);
         if (cost is not null && (evidence || TechniqueVerb().IsMatch(title)))
         {
             return $"its description says \"{cost.Value.Trim()}\"";
@@ -211,6 +213,12 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"\b(?:" + Improvement.TitleClaims + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex TitleOnlyClaim();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.DoneOnce + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex DoneOnce();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.CostNouns + @")\b[^.\n]{0,20}?\b(?:" + Improvement.CostWentDown + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CostWentDown();
 
     [GeneratedRegex(@"\b(?:" + Improvement.FixesSlowness + ")", RegexOptions.IgnoreCase)]
     private static partial Regex FixesSlowness();

@@ -28,7 +28,8 @@ internal static class Improvement
 
     /// <summary>Direct claims: optimize, speed up, faster, N× faster, more efficiently.</summary>
     public const string Claims =
-        "optimi[sz](?:e|es|ed|ing)|speed(?:s|ing|ed)?[ -]?up|speedups?|faster|quicker|cheaper|leaner|lighter|" +
+        // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
+        "optimi[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|faster|quicker|cheaper|leaner|lighter|" +
         "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
         "lazy[- ]?load(?:s|ed|ing)?|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)";
@@ -38,8 +39,18 @@ internal static class Improvement
         "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b|" +
         "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
         "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*|" +
+        // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
+        "(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|halv(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:number|count) of [\\w-]+(?:\\s+[\\w-]+)?\\s+(?:per|for each|on each|on every|in each) \\w+|" +
+        "no longer (?:causes?|shows?|has|gives?|triggers?) (?:a |an |any )?(?:\\w+ )?(?:hitch(?:es)?|jank|stutter|lag|freeze|stall|pause|delay)s?\\b|" +
         // "saves opening and closing a connection per request"
         "sav(?:e|es|ed|ing) \\w+ing\\b[^.\\n]{0,40}?\\b(?:per|for each|on each|on every|for every) (?:request|call|query|row|item|page|frame|iteration|message|event|job)\\b";
+
+    /// <summary>Work now done once: "the result is now read once into a static", "parsed only once".</summary>
+    public const string DoneOnce =
+        "(?:read|comput|load|fetch|pars|resolv|evaluat|calculat|creat|buil|initiali[sz]|look)\\w*\\s+(?:up\\s+)?(?:\\w+\\s+)?(?:only\\s+)?once\\b(?! (?:more|again))";
+
+    /// <summary>A cost named first, then how it went down: "CPU went down a little", "allocations dropped".</summary>
+    public const string CostWentDown = "(?:went|goes|gone) down|dropped|drops|fell|decreased|(?:is|are|was|were) (?:lower|reduced|smaller)";
 
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
@@ -48,7 +59,7 @@ internal static class Improvement
 
     /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
     public const string Slowdown =
-        "slower|slowdowns?|slowed (?:down)?|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b";
+        "slower|slowdowns?|slowed (?:down)?|made (?:\\w+ ){1,3}slow\\b|(?:performance|cpu|memory|resource)[- ]heavy|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b";
 
     /// <summary>Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work).</summary>
     public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";

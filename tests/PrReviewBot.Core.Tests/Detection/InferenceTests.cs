@@ -121,4 +121,30 @@ public class InferenceTests
         var verdict = Review.Of("The checksum pass is slow; it now takes 2 s instead of 30 s when skipped.", title: "Allow disabling the checksum pass");
         Assert.True(verdict.IsOptimization, verdict.DetectionReason);
     }
+
+    [Theory]
+    [InlineData("Cache the locale tables", "Each render looked the locale up in a file; the table is now loaded once at start-up.")]
+    [InlineData("Pool HTTP clients per tenant", "After the rollout CPU went down by about a tenth on the gateways.")]
+    [InlineData("Group missing values with a placeholder", "This cuts the number of sub-queries per request from one per field to one in all.")]
+    [InlineData("Warm up the camera session early", "Opening the camera no longer causes a visible stutter in the feed.")]
+    [InlineData("fix: turn off live previews by default", "Live previews made the editor slow on older laptops, so they now default to off.")]
+    public void BodyThatSaysLessWorkOrLowerCost_IsInferred(string title, string body)
+    {
+        var verdict = Review.Of(body, title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void OptimizingCompilerAsAName_IsNotAClaim()
+    {
+        var verdict = Review.Of("With this flag the optimizing compiler tiers are skipped in the sandbox, for security.", title: "Add a sandbox mode");
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void ConfigLoadedOnceMentionedInPassing_IsNotInferredWithoutATechniqueOrEvidence()
+    {
+        var verdict = Review.Of("The config is loaded once at start-up, as before.", title: "Add a dark theme");
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }

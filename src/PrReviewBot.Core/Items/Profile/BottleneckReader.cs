@@ -60,7 +60,7 @@ internal static partial class BottleneckReader
         }
     }
 
-    [GeneratedRegex(@"\b(?:bottleneck|dominat\w*|spen[dt]s?|spending|hot ?path|hot ?spots?|slow(?:est|er|s)?|expensive|cost(?:s|ly)?|bound|blocked|block(?:s|ing)|wait(?:s|ing)?|time(?:s)? out|timing out|limit(?:s|ed|ing)?|caps?|share of|% of|pointed (?:at|to)|shows?|showed|profile|flame ?graph|trace|contention|contended|n\+1|round[- ]trips?|pressure|churn|allocat\w+|stall\w*|trap\w*|re-?render\w*|jank|where the time goes|because|the problem|the issue|the cause|caused by)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bottleneck|dominat\w*|spen[dt]s?|spending|hot ?path|hot ?spots?|slow(?:est|er|s)?|expensive|cost(?:s|ly)?|bound|blocked|block(?:s|ing)|wait(?:s|ing)?|time(?:s)? out|timing out|limit(?:s|ed|ing)?|caps?|share of|% of|pointed (?:at|to)|shows?|showed|profile|flame ?graph|trace|contention|contended|n\+1|round[- ]trips?|pressure|churn|allocat\w+|stall\w*|trap\w*|re-?render\w*|jank|where the time goes|more frequent|too many|too often|because|the problem|the issue|the cause|caused by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CostCue();
 
     [GeneratedRegex(@"\b(?:lock(?:s|ing)?|mutex\w*|rwmutex|contention|contended|latch(?:es)?|synchroni[sz]\w+|spin ?lock|lock-free|atomic)\b", RegexOptions.IgnoreCase)]
@@ -69,7 +69,7 @@ internal static partial class BottleneckReader
     [GeneratedRegex(@"\b(?:i/o|io[- ]bound|database|db|sql|quer(?:y|ies)|select|n\+1|round[- ]trips?|network|disk|redis|postgres\w*|mysql|fetch(?:es|ing)?|blocked on|wall[- ]clock|storage|s3|cache miss(?:es)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Io();
 
-    [GeneratedRegex(@"\b(?:allocat\w+|allocs?|gc|garbage|heap|memory|oom|rss|working set|buffers?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:allocat\w+|allocs?|gcs?|garbage|heap|memory|oom|rss|working set|buffers?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Memory();
 
     [GeneratedRegex(@"\b(?:upstream|downstream|external (?:service|api|dependency|call)|third[- ]party|dependency|span breakdown|remote (?:service|call)|vendor api)\b", RegexOptions.IgnoreCase)]
