@@ -116,4 +116,30 @@ public class BeforeAfterStatesTests
         var m = Single(Review.Of(body));
         Assert.Equal((120000.0, 185000.0), (m.Before, m.After));
     }
+
+    [Fact]
+    public void TwoRows_OneLackingWhatTheOtherHas_AreBeforeAndAfter()
+    {
+        const string body = """
+            | build | cold start | p90 |
+            |---|---|---|
+            | interpreted, no snapshot | 910 ms | 1400 ms |
+            | with the startup snapshot | 520 ms | 700 ms |
+            """;
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present);
+        Assert.Contains(verdict.Measurements, m => (m.Before, m.After) == (910.0, 520.0));
+    }
+
+    [Fact]
+    public void TwoRowsThatLackDifferentThings_AreNotAPair()
+    {
+        const string body = """
+            | setup | cold start |
+            |---|---|
+            | no snapshot | 910 ms |
+            | no cache | 870 ms |
+            """;
+        Assert.False(Review.Of(body).Item(ItemKind.BeforeAfter).Present);
+    }
 }

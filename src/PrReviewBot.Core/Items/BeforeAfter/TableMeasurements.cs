@@ -179,6 +179,11 @@ internal static partial class TableMeasurements
         var labels = table.Rows.Select(r => r.Count > 0 ? r[0] : string.Empty).ToList();
         var beforeRow = labels.FindIndex(IsBefore);
         var afterRow = labels.FindIndex(l => IsAfter(l) && !IsBefore(l));
+        if ((beforeRow < 0 || afterRow < 0) && labels.Count == 2)
+        {
+            // "JIT, no profile" / "committed profile": one row names a thing the other row lacks.
+            (beforeRow, afterRow) = Lacks(labels[0], labels[1]) ? (0, 1) : Lacks(labels[1], labels[0]) ? (1, 0) : (-1, -1);
+        }
         if (beforeRow < 0 || afterRow < 0)
         {
             yield break;
@@ -194,6 +199,14 @@ internal static partial class TableMeasurements
                 yield return new RawMeasurement(metric, before, after, MeasurementSource.Table);
             }
         }
+    }
+
+    /// <summary>The first label says it goes without something the second label has: "no profile" / "with the profile".</summary>
+    private static bool Lacks(string first, string second)
+    {
+        var m = Without().Match(Sentences.Plain(first));
+        return m.Success && !Without().IsMatch(Sentences.Plain(second)) &&
+               System.Text.RegularExpressions.Regex.IsMatch(Sentences.Plain(second), $@"\b{System.Text.RegularExpressions.Regex.Escape(m.Groups["thing"].Value)}\b", RegexOptions.IgnoreCase);
     }
 
     private static bool Compatible(Quantity a, Quantity b) =>
@@ -285,4 +298,7 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"^(?:req(?:uest)?s?\s*/\s*s(?:ec)?|rps|qps|throughput \(req/s\))$", RegexOptions.IgnoreCase)]
     private static partial Regex RateHeader();
+
+    [GeneratedRegex(@"\b(?:no|without|disabled|off)\s+(?<thing>[\p{L}][\w-]{2,})", RegexOptions.IgnoreCase)]
+    private static partial Regex Without();
 }
