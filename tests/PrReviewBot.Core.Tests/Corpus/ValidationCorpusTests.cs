@@ -17,12 +17,14 @@ public class ValidationCorpusTests
         ("rollback", ItemKind.Rollback), ("monitoring", ItemKind.Monitoring),
     ];
 
-    // validation-3 was written in new styles after the method changed (see docs/JUDGEMENT.md); its floor holds what the
-    // general rules reach on it, not a figure tuned to it. Its constraint item has only four positives.
+    // validation-3 and validation-4 were written in new styles after the method changed (see docs/JUDGEMENT.md); their
+    // floors hold what the general rules reach on them, not figures tuned to them. validation-3's constraint item has
+    // only four positives; validation-4's profile misses are records its labeller marked uncertain.
     [Theory]
     [InlineData("validation-1", 0.95)]
     [InlineData("validation-2", 0.95)]
-    [InlineData("validation-3", 0.75)]
+    [InlineData("validation-3", 0.85)]
+    [InlineData("validation-4", 0.75)]
     public void EveryItem_KeepsItsF1Floor(string set, double floor)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
@@ -49,6 +51,35 @@ public class ValidationCorpusTests
         var scores = counts.ToDictionary(c => c.Key, c => F1(c.Value.Tp, c.Value.Fp, c.Value.Fn));
         var report = string.Join(", ", scores.Select(s => $"{s.Key} {s.Value:F3}"));
         Assert.True(scores.Values.All(f1 => f1 >= floor), $"{set}: {report}");
+    }
+
+    /// <summary>Optimization PRs are told from the rest, precision first: a wrong required check costs more than a missed one.</summary>
+    [Theory]
+    [InlineData("validation-1")]
+    [InlineData("validation-2")]
+    [InlineData("validation-3")]
+    [InlineData("validation-4")]
+    public void Detection_KeepsItsAccuracyAndPrecision(string set)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
+        using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "labels.json")));
+        int right = 0, all = 0, truePositive = 0, falsePositive = 0;
+        foreach (var record in labels.RootElement.EnumerateArray())
+        {
+            var id = record.GetProperty("id").GetString()!;
+            var labelNames = record.GetProperty("labels_text").GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var said = Reviewer.Default.Review(
+                new PullRequestDescription(record.GetProperty("title").GetString()!, File.ReadAllText(Path.Combine(dir, id + ".md")), labelNames),
+                ReviewConfig.Default).IsOptimization;
+            var gold = record.GetProperty("is_optimization").GetBoolean();
+            all++;
+            right += said == gold ? 1 : 0;
+            truePositive += said && gold ? 1 : 0;
+            falsePositive += said && !gold ? 1 : 0;
+        }
+        var accuracy = (double)right / all;
+        var precision = (double)truePositive / Math.Max(1, truePositive + falsePositive);
+        Assert.True(accuracy >= 0.9 && precision >= 0.95, $"{set}: accuracy {accuracy:F3} ({right}/{all}), precision {precision:F3}");
     }
 
     private static double F1(int tp, int fp, int fn) => tp == 0 ? (fp == 0 && fn == 0 ? 1 : 0) : 2.0 * tp / (2.0 * tp + fp + fn);
