@@ -229,9 +229,9 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(@"^(?:ns|µs|ms|s|min|h|[KMGT]i?B|kB|B|req/s|rps|qps|tps|ops/s|fps|%|allocs|queries|calls|round trips|requests)$|/s$|/op$", RegexOptions.IgnoreCase)]
     private static partial Regex PerformanceUnit();
 
-    [GeneratedRegex(@"\b(?:faster|slower|slow|speed|latency|throughput|contention|allocat\w+|garbage|perf|performance|optimi[sz]\w+|reduc\w+|improv\w+|cuts?|drops?|halve[sd]?|wins?|jank|stutter\w*|hitch\w*|bottleneck|hot ?path|hot ?spots?|cpu|gpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\w*|n\+1|once per|per[- ]item|round[- ]trips?|fewer|frame ?time|fps)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Improvement.PerformanceWords + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex PerformanceWord();
 
-    [GeneratedRegex(@"\b(?:batch(?:es|ed|ing)?|cach(?:e|es|ed|ing)|precompute[sd]?|precalcul\w+|memoi[sz]e[sd]?|shard(?:s|ed|ing)?|paralleli[sz]e[sd]?|vectori[sz]e[sd]?|simd|inline[sd]?|lazy|lazily|pool(?:s|ed|ing)?|reuse[sd]?|avoid(?:s|ed)?|skip(?:s|ped)?|without the|instancing|index(?:es)?|prefetch\w*|stream(?:s|ed|ing)?|fast-[\w-]+|by default|once|statics?|btree|b-tree|o\(1\)|in place|in-place|zero[- ]copy)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Techniques.TitleWords + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex TechniqueVerb();
 }

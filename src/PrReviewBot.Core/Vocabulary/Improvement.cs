@@ -103,4 +103,8 @@ internal static class Improvement
     public const string NotOptimizationPrefix =
         "^\\s*(?:[\\w.-]+/)*(?:docs?|bench|benchmarks?|observability|monitoring|dashboards?|telemetry)(?:\\([^)]*\\))?!?:|" +
         "^\\s*(?:feat|perf|chore|fix)\\((?:bench|benchmarks?|dashboards?|observability|monitoring|telemetry|docs?)\\)!?:";
+
+    /// <summary>Words that show a text is about performance at all (with measurements or a profile beside them).</summary>
+    public const string PerformanceWords =
+        "faster|slower|slow|speed|latency|throughput|contention|allocat\\w+|garbage|perf|performance|optimi[sz]\\w+|reduc\\w+|improv\\w+|cuts?|drops?|halve[sd]?|wins?|jank|stutter\\w*|hitch\\w*|bottleneck|hot ?path|hot ?spots?|cpu|gpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\\w*|n\\+1|once per|per[- ]item|round[- ]trips?|fewer|frame ?time|fps";
 }
