@@ -31,7 +31,9 @@ internal static class Tools
         "clinic flame|clinic doctor|--cpu-prof|--prof|tracy|superluminal|vtune|uprof|nsight(?: systems| compute)?|" +
         "bpftrace|ebpf profiler|offcputime|profile-bpfcc|datadog profiler|continuous profiler|pixie|" +
         "android studio profiler|simpleperf|systrace|xctrace|windows performance analyzer|clockwork|" +
-        "django-silk|django debug toolbar|rack-mini-profiler|miniprofiler|scout apm|skylight";
+        "django-silk|django debug toolbar|rack-mini-profiler|miniprofiler|scout apm|skylight|" +
+        // a database's own profile of one query: the plan with the time each step took
+        "explain analy[sz]e|explain \\(analy[sz]e[^)]{0,40}\\)";
 
     /// <summary>Words that name a profile artifact itself.</summary>
     public const string ProfileArtifacts =

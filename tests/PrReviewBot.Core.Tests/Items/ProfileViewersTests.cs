@@ -33,4 +33,11 @@ public class ProfileViewersTests
         Assert.True(verdict.Item(ItemKind.Profile).Present, string.Join(" | ", verdict.Item(ItemKind.Profile).Messages));
         Assert.Empty(verdict.Dashboards);
     }
+
+    [Fact]
+    public void QueryPlanWithTimings_ShownAsAnImage_IsAProfile()
+    {
+        const string body = "Slow report query. EXPLAIN ANALYZE before the new index:\n\n![plan](https://img.example.com/plan-before.png)";
+        Assert.True(Review.Present(body, ItemKind.Profile));
+    }
 }
