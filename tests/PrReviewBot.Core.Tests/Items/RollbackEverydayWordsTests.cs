@@ -44,4 +44,22 @@ public class RollbackEverydayWordsTests
     {
         Assert.False(Review.Present(body, ItemKind.Rollback));
     }
+
+    [Fact]
+    public void BehaviourAfterAMultiLineConfigBlock_StillBelongsToTheDisableInstruction()
+    {
+        const string body = """
+            Thumbnails are now decoded on the GPU. To go back, put these lines in `settings.ini`:
+
+            ```ini
+            [thumbnails]
+            decoder = cpu
+            threads = 2
+            cache = off
+            ```
+
+            (The same works with `THUMBNAILS_DECODER=cpu`.) Decoding then happens on the CPU exactly as before.
+            """;
+        Assert.True(Review.Present(body, ItemKind.Rollback), string.Join(" | ", Review.Item(body, ItemKind.Rollback).Messages));
+    }
 }

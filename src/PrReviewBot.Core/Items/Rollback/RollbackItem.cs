@@ -42,8 +42,11 @@ internal sealed partial class RollbackItem : IItemJudge
                 disable = sentences[i].Text;
                 break;
             }
-            for (var j = i + 1; j < Math.Min(sentences.Count, i + 3); j++)
+            // Two sentences of prose after it; the lines of a config block in between do not count ("switch back with one
+            // line in config.toml:" ``` … ``` "Cargo then fetches the full index exactly as before.").
+            for (int j = i + 1, prose = 0; j < sentences.Count && prose < 2; j++)
             {
+                prose += sentences[j].IsCode ? 0 : 1;
                 if (Near(sentences[i], sentences[j]) && document.Read(sentences[j].Text).HasBehaviour)
                 {
                     behaviour = sentences[j].Text;
@@ -102,7 +105,7 @@ internal sealed partial class RollbackItem : IItemJudge
             }
             else if (inSection || document.Read(code.LeadSentence).DisableInstruction is not null)
             {
-                parts.AddRange(code.Content.Split('\n').Where(l => l.Trim().Length > 0).Select(line => new RollbackSentence(line.Trim(), code.Index, inSection)));
+                parts.AddRange(code.Content.Split('\n').Where(l => l.Trim().Length > 0).Select(line => new RollbackSentence(line.Trim(), code.Index, inSection, IsCode: true)));
             }
         }
         // The paragraph right after a disable instruction and its code block often says what happens then.
@@ -122,7 +125,7 @@ internal sealed partial class RollbackItem : IItemJudge
     private static bool Near(RollbackSentence a, RollbackSentence b) =>
         a.Position == b.Position || (a.InSection && b.InSection) || Math.Abs(a.Position - b.Position) <= 2;
 
-    private sealed record RollbackSentence(string Text, int Position, bool InSection);
+    private sealed record RollbackSentence(string Text, int Position, bool InSection, bool IsCode = false);
 
     private static IEnumerable<string> Messages(DescriptionDocument document, IReadOnlyList<string> names, string? disable, string? behaviour)
     {
