@@ -100,6 +100,7 @@ public class BeforeAfterStatesTests
     [InlineData("The replica count goes from 3 to 5 during the sale.")]
     [InlineData("Load average went from 12 to 30 while the job ran, so no numbers yet.")]
     [InlineData("A page should render in about 200 ms; today it is nowhere near.")]
+    [InlineData("We shrank the batch from 1000 to 100 and removed two queries.")]
     public void SettingsAndGoals_AreNotMeasurements(string body)
     {
         Assert.False(Review.Of(body).Item(ItemKind.BeforeAfter).Present);
@@ -141,5 +142,24 @@ public class BeforeAfterStatesTests
             | no cache | 870 ms |
             """;
         Assert.False(Review.Of(body).Item(ItemKind.BeforeAfter).Present);
+    }
+
+    [Fact]
+    public void JsonMetricRecords_PerSide_Pair()
+    {
+        const string body = """
+            baseline
+            ```json
+            {"values": {"mean": 48.2, "p99": 130.5}, "unit": "ms", "tags": {"name": "CheckoutLatency"}}
+            ```
+
+            with this PR
+            ```json
+            {"values": {"mean": 31.0, "p99": 84.1}, "unit": "ms", "tags": {"name": "CheckoutLatency"}}
+            ```
+            """;
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present, string.Join(" | ", verdict.Item(ItemKind.BeforeAfter).Messages));
+        Assert.Contains(verdict.Measurements, m => (m.Before, m.After, m.Unit) == (130.5, 84.1, "ms"));
     }
 }

@@ -98,8 +98,13 @@ internal static partial class ProseMeasurements
             {
                 continue;
             }
-            taken.Add((m.Index, m.Index + m.Length));
             var metric = MetricBefore(lead);
+            if (SettingNoun().IsMatch(metric))
+            {
+                // "shrank the batch from 1000 to 100", "concurrency goes from 4 to 3": a setting changed, not a result.
+                continue;
+            }
+            taken.Add((m.Index, m.Index + m.Length));
             found.Add(swap
                 ? new RawMeasurement(metric, q2, q1, MeasurementSource.Prose)
                 : new RawMeasurement(metric, q1, q2, MeasurementSource.Prose));
@@ -218,4 +223,8 @@ internal static partial class ProseMeasurements
 
     [GeneratedRegex(@"\b(?:goes|go|went|gone|drops?|dropped|falls?|fell|improves?|improved|reduced?|reduces|decreased?|increased?|rises?|rose|grew|grows|is|was|were|are|from|now|down|up|has|have|had|cut|cuts|roughly|about|around)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Verbs();
+
+    // What a change configures rather than measures, as the last word before the numbers.
+    [GeneratedRegex(@"\b(?:batch(?:es)?|batch size|timeouts?|ttls?|intervals?|concurrency|workers?|threads?|replicas?|shards?|partitions?|pool size|buffer size|limits?|retries|version|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SettingNoun();
 }

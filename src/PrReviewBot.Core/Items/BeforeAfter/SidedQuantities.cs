@@ -166,6 +166,14 @@ internal static partial class SidedQuantities
     public static Dictionary<string, Quantity> Generic(string text)
     {
         var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        if (text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('['))
+        {
+            JsonRecords(text, found);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
@@ -208,6 +216,46 @@ internal static partial class SidedQuantities
         return found;
     }
 
+    /// <summary>
+    /// Metric records written as JSON, one object each: numeric fields plus a <c>"unit"</c> string and a name
+    /// (<c>"Metric"</c>, <c>"name"</c>), as benchmark harnesses print them. Each number is keyed by name and field.
+    /// </summary>
+    private static void JsonRecords(string text, Dictionary<string, Quantity> found)
+    {
+        var depth = 0;
+        var start = -1;
+        for (var i = 0; i < text.Length && i < 20_000; i++)
+        {
+            if (text[i] == '{' && depth++ == 0)
+            {
+                start = i;
+            }
+            else if (text[i] == '}' && depth > 0 && --depth == 0 && start >= 0)
+            {
+                var record = text[start..(i + 1)];
+                var unit = JsonUnit().Match(record);
+                if (!unit.Success)
+                {
+                    continue;
+                }
+                var canonical = Quantities.CanonicalUnit(unit.Groups["u"].Value);
+                var family = Quantities.FamilyOf(canonical);
+                if (family is UnitFamily.None or UnitFamily.Ratio)
+                {
+                    continue;
+                }
+                var name = JsonName().Match(record) is { Success: true } n ? n.Groups["n"].Value : canonical;
+                foreach (Match field in JsonNumber().Matches(record))
+                {
+                    if (Quantities.TryParseNumber(field.Groups["v"].Value, out var value))
+                    {
+                        found.TryAdd($"{name} {field.Groups["k"].Value}", new Quantity(value, canonical, family));
+                    }
+                }
+            }
+        }
+    }
+
     private static string Following(string text, int from) => text.Substring(from, Math.Min(16, text.Length - from));
 
     private static string MetricNear(string text, int index)
@@ -245,6 +293,15 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex UrlText();
+
+    [GeneratedRegex(@"""unit""\s*:\s*""(?<u>[^""]{1,20})""", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonUnit();
+
+    [GeneratedRegex(@"""(?:metric|name|benchmark)""\s*:\s*""(?<n>[^""]{1,80})""", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonName();
+
+    [GeneratedRegex(@"""(?<k>[A-Za-z][\w.-]{0,40})""\s*:\s*(?<v>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?=\s*[,}])")]
+    private static partial Regex JsonNumber();
 
     [GeneratedRegex(@"\bwith\s+(?:the|a|an|this|that|its|our)\s+[\w-]+(?:\s+(?:on|enabled))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithThing();
