@@ -175,4 +175,12 @@ public class ConstraintAlertConditionTests
     {
         Assert.Empty(Review.Of("The benchmark score went up to 91 after the change.").Targets);
     }
+
+    [Fact]
+    public void AReferenceToAChangeThatLanded_IsNotWhereTheTargetComesFrom()
+    {
+        var verdict = Review.Of("#4410 (the parser rewrite) is already in. The target is a frame under 16 ms on the reference phone.");
+        Assert.NotEmpty(verdict.Targets);
+        Assert.False(verdict.Item(ItemKind.Constraint).Present);
+    }
 }

@@ -51,7 +51,8 @@ internal sealed partial class ConstraintItem : IItemJudge
                 foreach (Match m in IssueReference().Matches(sentence))
                 {
                     var lead = sentence[..m.Index];
-                    if (!NotTheSource().IsMatch(lead) && !InsideCodeOrUrl(sentence, m.Index))
+                    // "#2259 (reflection memo) is already in": a change that landed, not where a target comes from.
+                    if (!NotTheSource().IsMatch(lead) && !Landed().IsMatch(sentence[(m.Index + m.Length)..]) && !InsideCodeOrUrl(sentence, m.Index))
                     {
                         yield return m.Value.Trim();
                     }
@@ -135,4 +136,7 @@ internal sealed partial class ConstraintItem : IItemJudge
     // Stacked, preceding or related work is not where a target comes from.
     [GeneratedRegex(@"\b(?:builds? on|built on|depends on|depending on|stacked|on top of|replaces?|supersedes?|backport(?:s|ed)? of|backport|follow[- ]?ups?|related(?: to)?|similar(?: to)?|prior|previous(?:ly)?|next|reverts?|reverting|closed in favou?r of)\b[^.]{0,40}$|\b(?:after|following|with|also|cc|like in|as in|same as|stack|vs\.?)\W{0,3}$|←\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex NotTheSource();
+
+    [GeneratedRegex(@"^\s*(?:\([^()]{0,60}\))?\s*(?:is|was|has been|got|were|are)\s+(?:already\s+)?(?:in|merged|landed|released|shipped)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Landed();
 }
