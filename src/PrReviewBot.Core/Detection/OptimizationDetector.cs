@@ -31,7 +31,10 @@ internal static partial class OptimizationDetector
         var tooling = NotOptimization(title);
         // "Speed up CI and add benchmarks" is an optimization; "Optimize imports" is not: the claim wins unless the
         // words that make the title tooling contain it.
-        if (titleClaim is not null && tooling is not null && !tooling.Contains(titleClaim, StringComparison.OrdinalIgnoreCase))
+        // Docs — a docs commit type ("doc: guide for optimizing X"), a blog post — are not overridden by
+        // a claim; "Dashboard: load panels faster" names a component and is.
+        if (titleClaim is not null && tooling is not null && !tooling.Contains(titleClaim, StringComparison.OrdinalIgnoreCase) &&
+            !DocsType().IsMatch(title))
         {
             tooling = null;
         }
@@ -208,10 +211,13 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(Improvement.NotOptimizationPrefix, RegexOptions.IgnoreCase)]
     private static partial Regex NotOptimizationPrefix();
 
+    [GeneratedRegex(@"^\s*docs?(?:\([^)]*\))?!?:|\bblog[- ]?post:|^\s*(?:(?:new|add|a)\s+)?blog[- ]?post\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DocsType();
+
     [GeneratedRegex(@"^\s*[a-z]+(?:\([^)]*\))?!?:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ConventionalPrefix();
 
-    [GeneratedRegex(@"\b(?:" + Improvement.TitleClaims + @")\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaims + @")(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex TitleOnlyClaim();
 
     [GeneratedRegex(@"\b(?:" + Improvement.DoneOnce + ")", RegexOptions.IgnoreCase)]

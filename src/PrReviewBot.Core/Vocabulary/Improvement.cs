@@ -78,6 +78,7 @@ internal static class Improvement
         "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
         "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
+        "\\bblog[- ]?post:|^\\s*(?:(?:new|add|a)\\s+)?blog[- ]?post\\b|" +
         // retiring a flag after a rollout; adding a way to turn an optimization off
         "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
         "(?:allow|support|option)\\w*\\s+(?:to\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +

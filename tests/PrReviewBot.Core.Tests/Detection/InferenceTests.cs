@@ -147,4 +147,28 @@ public class InferenceTests
         var verdict = Review.Of("The config is loaded once at start-up, as before.", title: "Add a dark theme");
         Assert.False(verdict.IsOptimization, verdict.DetectionReason);
     }
+
+    [Theory]
+    [InlineData("doc: guide for optimizing the build")]
+    [InlineData("Release blog post: faster shaders in 3.2")]
+    [InlineData("remove enable-fast-math-optimizations")]
+    public void DocsPostsAndRemovedSwitches_AreNotOptimizations(string title)
+    {
+        var verdict = Review.Of("Text only.", title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void ComponentPrefixWithAClaim_IsStillAnOptimization()
+    {
+        var verdict = Review.Of("Text only.", title: "Dashboard: load panels faster");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void BlogPostsAsTheProductsData_AreNotDocs()
+    {
+        var verdict = Review.Of("Adds a read-through cache in front of the posts query.", title: "Cache blog posts in the API", labels: ["performance"]);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }

@@ -162,4 +162,45 @@ public class BeforeAfterStatesTests
         Assert.True(verdict.Item(ItemKind.BeforeAfter).Present, string.Join(" | ", verdict.Item(ItemKind.BeforeAfter).Messages));
         Assert.Contains(verdict.Measurements, m => (m.Before, m.After, m.Unit) == (130.5, 84.1, "ms"));
     }
+
+    [Fact]
+    public void SideBySideColumnsWithoutRowLabels_Pair()
+    {
+        const string body = """
+            Import of the sample catalogue, upstream main vs. this PR:
+
+            ```
+                  upstream main                this PR
+            88.4 seconds                 51.0 seconds
+            2.31 GiB                     0.92 GiB
+            ```
+            """;
+        var verdict = Review.Of(body);
+        Assert.Contains(verdict.Measurements, m => (m.Before, m.After) == (88.4, 51.0));
+    }
+
+    [Fact]
+    public void RuledTextTable_WithSidePrefixedColumns_Pairs()
+    {
+        const string body = """
+            ```
+            Suite       Old Runs/min    New Runs/min    Old Time (ms)       New Time (ms)
+            ----------  --------------  --------------  ------------------  ------------------
+            Checkout    410 ± 3         455 ± 4         7020.5 ± 31.2       6310.0 ± 20.9
+            ```
+            """;
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present, string.Join(" | ", verdict.Item(ItemKind.BeforeAfter).Messages));
+        Assert.Contains(verdict.Measurements, m => (m.Before, m.After) == (7020.5, 6310.0));
+    }
+
+    [Fact]
+    public void SettingNamedAsAPath_IsASwitch()
+    {
+        const string body = """
+            ## Rollback
+            Streaming is controlled by the project setting `network/streaming/enable_chunked`. Set it to `false` and the loader goes back to reading whole files, as before.
+            """;
+        Assert.True(Review.Present(body, ItemKind.Rollback), string.Join(" | ", Review.Item(body, ItemKind.Rollback).Messages));
+    }
 }

@@ -14,6 +14,19 @@ internal static partial class TableMeasurements
         var header = table.Header.Select(Name).ToList();
         var beforeCol = table.Header.ToList().FindIndex(IsBefore);
         var afterCol = table.Header.ToList().FindIndex(h => IsAfter(h) && !IsBefore(h));
+        // "Old Score | New Score | Old Time | New Time": sides that prefix a metric pair by metric, every pair of them.
+        if (beforeCol >= 0 && SplitSuffix(Sentences.Plain(table.Header[beforeCol]).Trim()) is { Side: Side.Before, Key.Length: > 0 })
+        {
+            var byMetric = ReadSideSuffixedColumns(table).ToList();
+            if (byMetric.Count > 0)
+            {
+                foreach (var m in byMetric)
+                {
+                    yield return m;
+                }
+                yield break;
+            }
+        }
         // Usually before comes first; two states of a switch ("`jit=on`" | "`jit=off`") may come either way round.
         if (beforeCol >= 0 && afterCol >= 0 && (afterCol > beforeCol || Sides.OfState(table.Header[beforeCol]) != Side.None))
         {
@@ -122,11 +135,16 @@ internal static partial class TableMeasurements
         }
     }
 
-    /// <summary>"mean_exec_time (main)" → ("mean_exec_time", Before); "p99 after" → ("p99", After).</summary>
+    /// <summary>"mean_exec_time (main)" → ("mean_exec_time", Before); "p99 after" → ("p99", After); "Old Score" → ("Score", Before).</summary>
     private static (string Key, Side Side) SplitSuffix(string header)
     {
         var m = SideSuffix().Match(header);
-        return m.Success ? (header[..m.Index].Trim(), Sides.Of(m.Groups["s"].Value)) : (header, Side.None);
+        if (m.Success)
+        {
+            return (header[..m.Index].Trim(), Sides.Of(m.Groups["s"].Value));
+        }
+        m = SidePrefix().Match(header);
+        return m.Success ? (header[(m.Index + m.Length)..].Trim(), Sides.Of(m.Groups["s"].Value)) : (header, Side.None);
     }
 
     /// <summary>"ReadBody_Before" → ("ReadBody", Before); "parse (old)" → ("parse", Before).</summary>
@@ -301,4 +319,7 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"\b(?:no|without|disabled|off)\s+(?<thing>[\p{L}][\w-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex Without();
+
+    [GeneratedRegex(@"^\s*(?<s>before|after|old|new|baseline|base|main|master|patched|original|optimi[sz]ed)\s+(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex SidePrefix();
 }

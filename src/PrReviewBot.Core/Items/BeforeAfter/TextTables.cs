@@ -14,7 +14,42 @@ internal static partial class TextTables
     public static IEnumerable<RawMeasurement> Read(string content)
     {
         var lines = content.Split('\n');
-        return AlignedColumns(lines).Concat(Hyperfine(content)).Concat(PytestBenchmark(lines));
+        return AlignedColumns(lines).Concat(Hyperfine(content)).Concat(PytestBenchmark(lines)).Concat(RuledTable(lines));
+    }
+
+    /// <summary>
+    /// A whitespace-aligned table with a ruled header ("Benchmark  Old Score  New Score" over "----  ----"), read like
+    /// a Markdown table: side columns, side-prefixed or side-suffixed metric columns, side rows. "± error" is dropped.
+    /// </summary>
+    private static IEnumerable<RawMeasurement> RuledTable(string[] lines)
+    {
+        for (var i = 0; i + 2 < lines.Length; i++)
+        {
+            if (!Rule().IsMatch(lines[i + 1]) || lines[i].Contains('|', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var header = ColumnGap().Split(lines[i].Trim()).Where(c => c.Length > 0).ToList();
+            if (header.Count < 3)
+            {
+                continue;
+            }
+            var rows = new List<IReadOnlyList<string>>();
+            for (var j = i + 2; j < lines.Length && lines[j].Trim().Length > 0; j++)
+            {
+                var cells = ColumnGap().Split(PlusMinus().Replace(lines[j].Trim(), string.Empty)).Where(c => c.Length > 0).ToList();
+                if (cells.Count != header.Count)
+                {
+                    break;
+                }
+                rows.Add(cells);
+            }
+            if (rows.Count > 0)
+            {
+                return TableMeasurements.Read(new TableData(-1, header, rows, 0, null, string.Empty)).ToList();
+            }
+        }
+        return [];
     }
 
     /// <summary>"                 before        after" followed by "Latencies p99    7.93ms        1.31ms".</summary>
@@ -53,8 +88,8 @@ internal static partial class TextTables
                     group = cells[0];
                     continue;
                 }
-                var values = cells.Count - 1;
-                if (values < headings.Count)
+                // Rows may carry a label before the values or none at all ("203.6 seconds    121.9 seconds").
+                if (cells.Count < headings.Count)
                 {
                     break;
                 }
@@ -160,6 +195,12 @@ internal static partial class TextTables
 
     [GeneratedRegex(@"\s{2,}|\t+")]
     private static partial Regex ColumnGap();
+
+    [GeneratedRegex(@"^\s*-{3,}(?:\s+-{3,})+\s*$")]
+    private static partial Regex Rule();
+
+    [GeneratedRegex(@"\s?±\s*[\d.,]+(?:\s?[A-Za-zµ%/]+)?")]
+    private static partial Regex PlusMinus();
 
     [GeneratedRegex(@"^~?[-+]?\d[\d,]*(?:\.\d+)?\s?[kKM]?$")]
     private static partial Regex BareNumber();

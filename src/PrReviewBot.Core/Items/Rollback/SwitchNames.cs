@@ -154,7 +154,7 @@ internal static partial class SwitchNames
         {
             return false;
         }
-        var hasSeparator = name.IndexOfAny(['_', '.', '-', ':']) >= 0;
+        var hasSeparator = name.IndexOfAny(['_', '.', '-', ':', '/']) >= 0;
         var upperCount = name.Count(char.IsUpper);
         var camel = upperCount >= 2 && name.Any(char.IsLower);
         var shouty = name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_') &&
@@ -196,7 +196,8 @@ internal static partial class SwitchNames
     [GeneratedRegex(@"\b(?:flag|feature flag|feature gate|setting|kill switch|toggle)\s+(?<name>[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\b")]
     private static partial Regex NamedFlag();
 
-    [GeneratedRegex(@"^[A-Za-z][\w.:-]*[A-Za-z0-9]$")]
+    // Settings can be paths too: Godot's "rendering/batching/options/use_batching".
+    [GeneratedRegex(@"^[A-Za-z][\w.:/-]*[A-Za-z0-9]$")]
     private static partial Regex Identifier();
 
     // Metric names, file names, types and calls are not switches.
