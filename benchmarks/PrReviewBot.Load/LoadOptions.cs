@@ -34,7 +34,7 @@ public sealed class LoadOptions
 
     public string? ServeDll { get; set; }
 
-    /// <summary>Extra configuration for serve, key=value (Queue:Workers=16).</summary>
+    /// <summary>Extra configuration for serve, key=value (Queue:MaxInFlight=16).</summary>
     public List<string> ServeSettings { get; } = [];
 
     /// <summary>Extra environment variables for serve, NAME=value (DOTNET_gcServer=0).</summary>
@@ -116,7 +116,7 @@ public sealed class LoadOptions
           --action A              pull_request action replayed (synchronize)
           --github-latency-ms N   the fake GitHub's answer time (50)
           --storage sqlite|postgres, --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" (a schema is made and dropped)
-          --serve-setting K=V     extra serve configuration, repeatable (Queue:Workers=16)
+          --serve-setting K=V     extra serve configuration, repeatable (Queue:MaxInFlight=16)
           --serve-env NAME=V      extra environment variable for serve, repeatable (DOTNET_gcServer=0)
           --serve-dll PATH        the prreviewbot.dll to run (default: the one built beside this harness)
           --target URL --target-pid PID   load a serve already running on 127.0.0.1 instead (its GitHub:ApiBaseUrl must

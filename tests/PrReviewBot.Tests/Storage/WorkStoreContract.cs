@@ -63,7 +63,7 @@ public abstract class WorkStoreContract : IAsyncLifetime
         new(WorkRequest.PullRequestSubject(Repo, number), JobKind.PullRequest, Repo, 1, number, null, "main", Clock.GetUtcNow() + (delay ?? TimeSpan.Zero), force);
 
     protected Task<LeasedJob?> Lease(string owner, TimeSpan? leaseFor = null) =>
-        Store.LeaseNextAsync(owner, leaseFor ?? TimeSpan.FromMinutes(1), CancellationToken.None);
+        Store.LeaseNextAsync(owner, leaseFor ?? TimeSpan.FromMinutes(1), LeaseFilter.Fair, CancellationToken.None);
 
     [SkippableFact]
     public async Task SameDeliveryIdTwice_IsStoredOnceAndReportedDuplicate()
@@ -193,7 +193,7 @@ public abstract class WorkStoreContract : IAsyncLifetime
     {
         await Store.AcceptDeliveryAsync(Delivery("edit"), Work(delay: TimeSpan.FromSeconds(5)), CancellationToken.None);
         Assert.Null(await Lease("w1"));
-        Assert.Equal(Clock.GetUtcNow().AddSeconds(5), await Store.NextLeasableAtAsync(CancellationToken.None));
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(5), await Store.NextLeasableAtAsync([], CancellationToken.None));
 
         await Store.AcceptDeliveryAsync(Delivery("push"), Work(), CancellationToken.None);
 

@@ -45,9 +45,9 @@ public sealed class LeaseProbe
 
         public Task EnqueueAsync(WorkRequest work, CancellationToken ct) => inner.EnqueueAsync(work, ct);
 
-        public async Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct)
+        public async Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, LeaseFilter filter, CancellationToken ct)
         {
-            var job = await inner.LeaseNextAsync(owner, leaseFor, ct);
+            var job = await inner.LeaseNextAsync(owner, leaseFor, filter, ct);
             if (job is not null)
             {
                 probe.Started(job);
@@ -57,7 +57,8 @@ public sealed class LeaseProbe
 
         public Task<bool> RenewLeaseAsync(LeasedJob job, TimeSpan leaseFor, CancellationToken ct) => inner.RenewLeaseAsync(job, leaseFor, ct);
 
-        public Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct) => inner.NextLeasableAtAsync(ct);
+        public Task<DateTimeOffset?> NextLeasableAtAsync(IReadOnlyCollection<long> skipInstallations, CancellationToken ct) =>
+            inner.NextLeasableAtAsync(skipInstallations, ct);
 
         public Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(string subject, CancellationToken ct) => inner.PendingDeliveriesAsync(subject, ct);
 
