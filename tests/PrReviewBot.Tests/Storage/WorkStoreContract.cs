@@ -253,9 +253,12 @@ public abstract class WorkStoreContract : IAsyncLifetime
     public async Task DatabaseOfAnOlderBuild_UpgradesKeepingItsRows()
     {
         await Store.AcceptDeliveryAsync(Delivery("kept"), Work(), CancellationToken.None);
-        // Back to what schema version 2 made: the tables and column of migrations 3 and 4 did not exist yet.
+        // Back to what schema version 2 made: the tables and columns of migrations 3 to 5 did not exist yet.
         await ExecuteSqlAsync(
             """
+            DROP INDEX jobs_turn;
+            DROP INDEX jobs_installation_turn;
+            ALTER TABLE jobs DROP COLUMN turn;
             DROP TABLE gate_links;
             DROP TABLE commands;
             DROP TABLE overrides;
