@@ -12,16 +12,21 @@ public sealed class LeaseProbe
     private readonly ConcurrentDictionary<string, string> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _overlaps = new();
     private readonly ConcurrentDictionary<string, int> _runsByOwner = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _leased = new();
 
     public IReadOnlyCollection<string> Overlaps => _overlaps;
 
     /// <summary>Jobs leased, by lease owner (one owner per replica).</summary>
     public IReadOnlyDictionary<string, int> RunsByOwner => _runsByOwner;
 
+    /// <summary>Every subject leased, in the order it was leased.</summary>
+    public IReadOnlyList<string> Leased => [.. _leased];
+
     public IWorkStore Watch(IWorkStore inner) => new Probed(inner, this);
 
     private void Started(LeasedJob job)
     {
+        _leased.Enqueue(job.Subject);
         _runsByOwner.AddOrUpdate(job.LeaseOwner, 1, (_, n) => n + 1);
         if (!_running.TryAdd(job.Subject, job.LeaseOwner))
         {
