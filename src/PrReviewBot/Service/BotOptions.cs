@@ -123,12 +123,6 @@ public sealed class QueueOptions
     public bool ConcurrentWrites { get; set; } = true;
 
     /// <summary>
-    /// When every due job belongs to installations that cannot run now (at their cap, or paused by their budget), the
-    /// queue looks again after this long, or when a job ends, instead of on every new delivery. Zero: on every wake-up.
-    /// </summary>
-    public TimeSpan SkippedLookInterval { get; set; } = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>
     /// Edits and label changes come in bursts (a person saving twice, a bot adding three labels): wait this long
     /// after the first one so the burst costs one evaluation of the latest state.
     /// </summary>

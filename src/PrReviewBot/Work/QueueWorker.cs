@@ -51,10 +51,6 @@ public sealed class QueueWorker(
         }
         var running = new List<Task>();
         var nextPurge = time.GetUtcNow();
-        // The last look that found nothing to lease because of skipped installations: while the same installations are
-        // skipped, looking again on every wake-up would only scan their queued jobs again (a burst on one installation
-        // is thousands of rows), holding the store that intake needs.
-        (HashSet<long> Skip, DateTimeOffset At)? fruitless = null;
         while (!stopping.IsCancellationRequested)
         {
             var o = options.CurrentValue;
@@ -64,19 +60,8 @@ public sealed class QueueWorker(
             try
             {
                 var (skip, budgetFreeAt) = Skipped(o);
-                if (fruitless is { } last && last.Skip.SetEquals(skip) && time.GetUtcNow() - last.At < o.SkippedLookInterval)
+                while (running.Count < limit && await store.LeaseNextAsync(Owner, o.LeaseDuration, new LeaseFilter(o.FairByInstallation, skip), stopping) is { } job)
                 {
-                    await signal.WaitAsync(last.At + o.SkippedLookInterval - time.GetUtcNow(), time, stopping);
-                    continue;
-                }
-                fruitless = null;
-                while (running.Count < limit)
-                {
-                    if (await store.LeaseNextAsync(Owner, o.LeaseDuration, new LeaseFilter(o.FairByInstallation, skip), stopping) is not { } job)
-                    {
-                        fruitless = skip.Count > 0 ? ([.. skip], time.GetUtcNow()) : null;
-                        break;
-                    }
                     running.Add(RunAsync(job, stopping));
                     if (job.InstallationId is { } id && o.MaxInFlightPerInstallation > 0 && InFlightOf(id) >= o.MaxInFlightPerInstallation)
                     {
@@ -124,14 +109,14 @@ public sealed class QueueWorker(
     }
 
     /// <summary>Installations whose jobs are not leased now (at their cap here, or paused by their budget), and when a paused one frees up.</summary>
-    private (HashSet<long> Skip, DateTimeOffset? BudgetFreeAt) Skipped(QueueOptions o)
+    private (IReadOnlyCollection<long> Skip, DateTimeOffset? BudgetFreeAt) Skipped(QueueOptions o)
     {
         var (paused, until) = budget.Paused();
-        var skip = new HashSet<long>(paused);
         if (o.MaxInFlightPerInstallation <= 0)
         {
-            return (skip, until);
+            return (paused, until);
         }
+        var skip = new HashSet<long>(paused);
         lock (_inFlightByInstallation)
         {
             foreach (var (id, count) in _inFlightByInstallation)
