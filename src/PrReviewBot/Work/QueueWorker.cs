@@ -32,9 +32,6 @@ public sealed class QueueWorker(
     /// <summary>Names this process in leases (one per process and start).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Jobs running now.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
-
     /// <summary>The most jobs that ran at once since start (tests hold the limits to it).</summary>
     public int PeakInFlight { get; private set; }
 

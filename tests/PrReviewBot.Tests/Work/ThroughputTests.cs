@@ -147,6 +147,7 @@ public class ThroughputTests : EndToEndTest
         var worker = bot.Services.GetServices<IHostedService>().OfType<QueueWorker>().Single();
         Assert.Equal(expectedPeak, GitHub.PeakConcurrentReads);
         Assert.Equal(expectedPeak, worker.PeakInFlight);
+        Assert.Equal(expectedPeak, worker.PeakInFlightPerInstallation);
         Assert.Equal(prs, GitHub.CheckRuns.Count);
     }
 
