@@ -12,6 +12,7 @@ public sealed class SentDelivery
 {
     public required int Number { get; init; }
     public required string HeadSha { get; init; }
+    public required long Installation { get; init; }
     public required long DueAt { get; init; }
     public long AnsweredAt { get; set; }
     public int Status { get; set; }
@@ -27,6 +28,10 @@ public sealed class DeliveryReplayer(HttpClient http, FakeGitHubServer gitHub, L
 {
     private const string NumberToken = "987654321";
     private const string ShaToken = "feedfacefeedfacefeedfacefeedfacefeedface";
+    private const string InstallationToken = "876543219";
+
+    /// <summary>The installation PR <paramref name="number"/> belongs to: round-robin over <c>--installations</c>.</summary>
+    public static long InstallationOf(int number, int installations) => 1 + (number - 1) % installations;
 
     private readonly string _template = Template(o.Action);
     private readonly Dictionary<int, int> _pushes = [];
@@ -59,7 +64,7 @@ public sealed class DeliveryReplayer(HttpClient http, FakeGitHubServer gitHub, L
             _pushes[number] = push;
             var sha = FakeGitHubServer.Sha(number, push);
             gitHub.SetHead(number, sha);
-            var delivery = new SentDelivery { Number = number, HeadSha = sha, DueAt = due };
+            var delivery = new SentDelivery { Number = number, HeadSha = sha, Installation = InstallationOf(number, o.Installations), DueAt = due };
             sent[i] = delivery;
             inFlight.Add(SendAsync(delivery, $"{label}-{i}-{Guid.NewGuid():N}"));
         }
@@ -70,7 +75,8 @@ public sealed class DeliveryReplayer(HttpClient http, FakeGitHubServer gitHub, L
     private async Task SendAsync(SentDelivery d, string deliveryId)
     {
         var body = _template.Replace(NumberToken, d.Number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace(ShaToken, d.HeadSha, StringComparison.Ordinal);
+            .Replace(ShaToken, d.HeadSha, StringComparison.Ordinal)
+            .Replace(InstallationToken, d.Installation.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         try
         {
             using var request = Signed("pull_request", body, deliveryId, ServeUnderLoad.Secret);
@@ -107,8 +113,9 @@ public sealed class DeliveryReplayer(HttpClient http, FakeGitHubServer gitHub, L
         payload["number"] = int.Parse(NumberToken, CultureInfo.InvariantCulture);
         payload["pull_request"]!["number"] = int.Parse(NumberToken, CultureInfo.InvariantCulture);
         payload["pull_request"]!["head"]!["sha"] = ShaToken;
+        payload["installation"]!["id"] = long.Parse(InstallationToken, CultureInfo.InvariantCulture);
         var text = payload.ToJsonString();
-        if (text.Split(NumberToken).Length != 3 || text.Split(ShaToken).Length != 2)
+        if (text.Split(NumberToken).Length != 3 || text.Split(ShaToken).Length != 2 || text.Split(InstallationToken).Length != 2)
         {
             throw new InvalidOperationException("the fixture already contains a replacement token");
         }

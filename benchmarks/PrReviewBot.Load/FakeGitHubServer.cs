@@ -13,22 +13,41 @@ namespace PrReviewBot.Load;
 /// <summary>
 /// Just enough GitHub for the bot's hot path, on 127.0.0.1, answering every call after a fixed latency: installation
 /// tokens, the GraphQL snapshot of a PR (an optimization PR with a description that misses two items), check runs
-/// and comments. It records when the first check for each head SHA arrived and counts every call.
+/// and comments. It records when the first check for each head SHA arrived and counts every call. Each installation
+/// has its own tokens and its own limits, enforced as GitHub does: a primary limit per hour (reported in
+/// <c>x-ratelimit-*</c>, 403 once spent) and content-creating limits per minute and hour (403 with Retry-After).
 /// </summary>
 public sealed class FakeGitHubServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TimeSpan _latency;
+    private readonly LoadOptions _limits;
+    private readonly ConcurrentDictionary<string, long> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, InstallationBudget> _installations = new();
+    private long _refusedSecondary;
+    private long _refusedPrimary;
     private readonly ConcurrentDictionary<string, long> _firstCheckAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, string> _heads = new();
     private long _nextId = 1000;
 
-    private FakeGitHubServer(WebApplication app, TimeSpan latency)
+    private FakeGitHubServer(WebApplication app, LoadOptions o)
     {
         _app = app;
-        _latency = latency;
+        _latency = o.GitHubLatency;
+        _limits = o;
     }
+
+    /// <summary>Writes refused for a content-creating limit (403, Retry-After).</summary>
+    public long RefusedSecondary => Interlocked.Read(ref _refusedSecondary);
+
+    /// <summary>Calls refused because the installation's primary limit was spent.</summary>
+    public long RefusedPrimary => Interlocked.Read(ref _refusedPrimary);
+
+    public int InstallationsSeen => _installations.Count;
+
+    /// <summary>The most writes any one installation had accepted within one 60 s window.</summary>
+    public int MostWritesInAMinute => _installations.Values.Select(i => i.MostInAMinute).DefaultIfEmpty(0).Max();
 
     public string Url { get; private set; } = "";
 
@@ -44,13 +63,13 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     /// <summary>The head the PR has now (the replayer moves it with each push it sends).</summary>
     public void SetHead(int number, string sha) => _heads[number] = sha;
 
-    public static async Task<FakeGitHubServer> StartAsync(TimeSpan latency, int port)
+    public static async Task<FakeGitHubServer> StartAsync(LoadOptions o, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        var server = new FakeGitHubServer(app, latency);
+        var server = new FakeGitHubServer(app, o);
         app.MapPost("/app/installations/{id}/access_tokens", server.TokenAsync);
         app.MapPost("/graphql", server.GraphQLAsync);
         app.MapPost("/repos/{owner}/{repo}/check-runs", server.CheckRunAsync);
@@ -63,8 +82,33 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         return server;
     }
 
-    private async Task AnswerAsync(HttpContext context, string route, int status, string json)
+    /// <summary>
+    /// Answers after the latency. A call made with an installation's token spends its primary limit first (and is
+    /// refused once that is spent); a write also spends its content-creating limits (refused with Retry-After).
+    /// </summary>
+    private async Task AnswerAsync(HttpContext context, string route, int status, string json, bool write = false, Action? accepted = null)
     {
+        var reading = InstallationOf(context)?.Spend(DateTimeOffset.UtcNow, write, _limits);
+        if (reading is { Refusal: { } refusal })
+        {
+            if (refusal == Refusal.Primary)
+            {
+                Interlocked.Increment(ref _refusedPrimary);
+                route += " (refused: primary limit)";
+                json = """{"message":"API rate limit exceeded for installation ID 1.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}""";
+            }
+            else
+            {
+                Interlocked.Increment(ref _refusedSecondary);
+                route += " (refused: content-creating limit)";
+                json = """{"message":"You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"}""";
+            }
+            status = 403;
+        }
+        else
+        {
+            accepted?.Invoke();
+        }
         _calls.AddOrUpdate(route, 1, (_, n) => n + 1);
         if (_latency > TimeSpan.Zero)
         {
@@ -72,19 +116,103 @@ public sealed class FakeGitHubServer : IAsyncDisposable
         }
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers["x-ratelimit-limit"] = "5000";
-        context.Response.Headers["x-ratelimit-remaining"] = "4999";
-        context.Response.Headers["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var r = reading ?? new Reading(_limits.PrimaryPerHour, DateTimeOffset.UtcNow.AddHours(1), null, null);
+        context.Response.Headers["x-ratelimit-limit"] = _limits.PrimaryPerHour.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-remaining"] = r.Remaining.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-reset"] = r.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-resource"] = route.StartsWith("POST graphql", StringComparison.Ordinal) ? "graphql" : "core";
+        if (r.RetryAfter is { } wait)
+        {
+            context.Response.Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
         await context.Response.WriteAsync(json);
     }
 
-    private Task TokenAsync(HttpContext context) => AnswerAsync(context, "POST app/installations/{id}/access_tokens", 201, JsonSerializer.Serialize(new
+    private InstallationBudget? InstallationOf(HttpContext context)
     {
-        token = "ghs_load" + Guid.NewGuid().ToString("N"),
-        expires_at = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        permissions = new { checks = "write", pull_requests = "read", issues = "write", contents = "read", metadata = "read" },
-        repository_selection = "all",
-    }));
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var space = authorization.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && _tokens.TryGetValue(authorization[(space + 1)..], out var id) ? _installations.GetOrAdd(id, _ => new InstallationBudget()) : null;
+    }
+
+    /// <summary>A token per installation and request, remembered so the calls made with it count against that installation.</summary>
+    private Task TokenAsync(HttpContext context, long id)
+    {
+        var token = $"ghs_load{id}x{Guid.NewGuid():N}";
+        _tokens[token] = id;
+        return AnswerAsync(context, "POST app/installations/{id}/access_tokens", 201, JsonSerializer.Serialize(new
+        {
+            token,
+            expires_at = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            permissions = new { checks = "write", pull_requests = "read", issues = "write", contents = "read", metadata = "read" },
+            repository_selection = "all",
+        }));
+    }
+
+    private enum Refusal
+    {
+        Primary,
+        ContentCreating,
+    }
+
+    private readonly record struct Reading(int Remaining, DateTimeOffset Reset, Refusal? Refusal, TimeSpan? RetryAfter);
+
+    /// <summary>One installation's limits: the primary one per hour from its first call, and its writes in the last minute and hour.</summary>
+    private sealed class InstallationBudget
+    {
+        private readonly Lock _lock = new();
+        private readonly Queue<DateTimeOffset> _lastHour = new();
+        private readonly Queue<DateTimeOffset> _lastMinute = new();
+        private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+        private int _used;
+
+        public int MostInAMinute { get; private set; }
+
+        public Reading Spend(DateTimeOffset now, bool write, LoadOptions limits)
+        {
+            lock (_lock)
+            {
+                if (now >= _windowStart + TimeSpan.FromHours(1))
+                {
+                    _windowStart = now;
+                    _used = 0;
+                }
+                var reset = _windowStart + TimeSpan.FromHours(1);
+                if (_used >= limits.PrimaryPerHour)
+                {
+                    return new Reading(0, reset, Refusal.Primary, reset - now);
+                }
+                _used++;
+                var remaining = limits.PrimaryPerHour - _used;
+                if (!write)
+                {
+                    return new Reading(remaining, reset, null, null);
+                }
+                Expire(_lastMinute, now - TimeSpan.FromMinutes(1));
+                Expire(_lastHour, now - TimeSpan.FromHours(1));
+                if (limits.ContentPerMinute > 0 && _lastMinute.Count >= limits.ContentPerMinute)
+                {
+                    return new Reading(remaining, reset, Refusal.ContentCreating, _lastMinute.Peek() + TimeSpan.FromMinutes(1) - now);
+                }
+                if (limits.ContentPerHour > 0 && _lastHour.Count >= limits.ContentPerHour)
+                {
+                    return new Reading(remaining, reset, Refusal.ContentCreating, _lastHour.Peek() + TimeSpan.FromHours(1) - now);
+                }
+                _lastMinute.Enqueue(now);
+                _lastHour.Enqueue(now);
+                MostInAMinute = Math.Max(MostInAMinute, _lastMinute.Count);
+                return new Reading(remaining, reset, null, null);
+            }
+        }
+
+        private static void Expire(Queue<DateTimeOffset> writes, DateTimeOffset before)
+        {
+            while (writes.Count > 0 && writes.Peek() <= before)
+            {
+                writes.Dequeue();
+            }
+        }
+    }
 
     private async Task GraphQLAsync(HttpContext context)
     {
@@ -148,11 +276,10 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body);
         var sha = (string?)body?["head_sha"] ?? "";
-        _firstCheckAt.TryAdd(sha, Stopwatch.GetTimestamp());
         await AnswerAsync(context, "POST repos/{owner}/{repo}/check-runs", 201, JsonSerializer.Serialize(new
         {
             id = Interlocked.Increment(ref _nextId), head_sha = sha, name = (string?)body?["name"], status = "completed", conclusion = (string?)body?["conclusion"],
-        }));
+        }), write: true, accepted: () => _firstCheckAt.TryAdd(sha, Stopwatch.GetTimestamp()));
     }
 
     private async Task CommentAsync(HttpContext context)
@@ -168,7 +295,7 @@ public sealed class FakeGitHubServer : IAsyncDisposable
             updated_at = "2026-01-01T00:00:00Z",
             html_url = "https://github.com/Codertocat/Hello-World/pull/1#issuecomment-1",
             author_association = "NONE",
-        }));
+        }), write: true);
     }
 
     public static string Sha(int number, int push) =>

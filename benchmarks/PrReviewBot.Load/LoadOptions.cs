@@ -21,6 +21,18 @@ public sealed class LoadOptions
 
     public TimeSpan GitHubLatency { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Installations the deliveries are spread over, round-robin by PR number (each has its own token and budget).</summary>
+    public int Installations { get; set; } = 1;
+
+    /// <summary>The fake GitHub's content-creating limit per installation in any 60 s (GitHub's: 80); 0 = none.</summary>
+    public int ContentPerMinute { get; set; } = 80;
+
+    /// <summary>The same in any hour (GitHub's: 500); 0 = none.</summary>
+    public int ContentPerHour { get; set; } = 500;
+
+    /// <summary>The fake GitHub's primary limit per installation and hour (GitHub's: 5,000 and up).</summary>
+    public int PrimaryPerHour { get; set; } = 5000;
+
     public string Storage { get; set; } = "sqlite";
 
     /// <summary>PostgreSQL server (a fresh schema is created in it and dropped afterwards).</summary>
@@ -34,7 +46,7 @@ public sealed class LoadOptions
 
     public string? ServeDll { get; set; }
 
-    /// <summary>Extra configuration for serve, key=value (Queue:Workers=16).</summary>
+    /// <summary>Extra configuration for serve, key=value (Queue:MaxInFlight=16).</summary>
     public List<string> ServeSettings { get; } = [];
 
     /// <summary>Extra environment variables for serve, NAME=value (DOTNET_gcServer=0).</summary>
@@ -66,6 +78,10 @@ public sealed class LoadOptions
                 case "--pull-requests": o.PullRequests = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--action": o.Action = Value(); break;
                 case "--github-latency-ms": o.GitHubLatency = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+                case "--installations": o.Installations = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--content-per-minute": o.ContentPerMinute = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--content-per-hour": o.ContentPerHour = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--primary-per-hour": o.PrimaryPerHour = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--storage": o.Storage = Value(); break;
                 case "--postgres": o.Postgres = Value(); break;
                 case "--target": o.Target = new Uri(Value()); break;
@@ -89,6 +105,14 @@ public sealed class LoadOptions
         if (o.Duration <= TimeSpan.Zero || o.Duration > TimeSpan.FromMinutes(30))
         {
             throw new ArgumentException("--duration must be between 0 and 1800 seconds: the harness always stops by itself");
+        }
+        if (o.Installations is < 1 or > 100_000)
+        {
+            throw new ArgumentException("--installations must be between 1 and 100000");
+        }
+        if (o.ContentPerMinute < 0 || o.ContentPerHour < 0 || o.PrimaryPerHour < 1)
+        {
+            throw new ArgumentException("--content-per-minute and --content-per-hour must be 0 (no limit) or more; --primary-per-hour at least 1");
         }
         if (o.Target is { } target && !target.IsLoopback)
         {
@@ -115,8 +139,14 @@ public sealed class LoadOptions
           --pull-requests N       PRs the deliveries cycle over (1000); 0 = a new PR per delivery (delivery→check latency)
           --action A              pull_request action replayed (synchronize)
           --github-latency-ms N   the fake GitHub's answer time (50)
+          --installations N       spread the PRs over N installations, round-robin by PR number (1); each gets its own
+                                  token and its own limits in the fake GitHub
+          --content-per-minute N  the fake GitHub's content-creating limit per installation in any 60 s (80, GitHub's);
+          --content-per-hour N    and in any hour (500, GitHub's); 0 = no limit. Writes over it are refused with 403
+                                  and Retry-After, as GitHub does, and counted in the report
+          --primary-per-hour N    the fake GitHub's primary limit per installation (5000), reported in x-ratelimit-*
           --storage sqlite|postgres, --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" (a schema is made and dropped)
-          --serve-setting K=V     extra serve configuration, repeatable (Queue:Workers=16)
+          --serve-setting K=V     extra serve configuration, repeatable (Queue:MaxInFlight=16)
           --serve-env NAME=V      extra environment variable for serve, repeatable (DOTNET_gcServer=0)
           --serve-dll PATH        the prreviewbot.dll to run (default: the one built beside this harness)
           --target URL --target-pid PID   load a serve already running on 127.0.0.1 instead (its GitHub:ApiBaseUrl must

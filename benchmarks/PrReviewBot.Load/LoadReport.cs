@@ -37,6 +37,10 @@ public sealed class LoadReport
     public required string LoadAverageBefore { get; init; }
     public required string LoadAverageAfter { get; init; }
     public required string Settings { get; init; }
+    public required int Installations { get; init; }
+    public required long RefusedPrimary { get; init; }
+    public required long RefusedContentCreating { get; init; }
+    public required int MostWritesInAMinutePerInstallation { get; init; }
 
     public static string LoadAverage()
     {
@@ -86,7 +90,8 @@ public sealed class LoadReport
 
     public static LoadReport Build(LoadOptions o, IReadOnlyList<SentDelivery> sent, TimeSpan sendingTook, TimeSpan drainTook, bool drained,
         FakeGitHubServer gitHub, long callsBefore, IReadOnlyDictionary<string, long> callsByRouteBefore, TimeSpan startup,
-        long? idleRss, long? idleAfterRss, long peakUnderLoad, long peakWithDrain, string loadBefore, string loadAfter)
+        long? idleRss, long? idleAfterRss, long peakUnderLoad, long peakWithDrain, string loadBefore, string loadAfter,
+        (long Primary, long Secondary) refusedBefore)
     {
         var ok = sent.Where(d => d.Error is null && d.Status is >= 200 and < 300).ToList();
         var errors = sent.Where(d => d.Error is not null || d.Status is < 200 or >= 300).ToList();
@@ -134,6 +139,10 @@ public sealed class LoadReport
             LoadAverageBefore = loadBefore,
             LoadAverageAfter = loadAfter,
             Settings = string.Join(' ', o.ServeSettings.Concat(o.ServeEnvironment)),
+            Installations = o.Installations,
+            RefusedPrimary = gitHub.RefusedPrimary - refusedBefore.Primary,
+            RefusedContentCreating = gitHub.RefusedSecondary - refusedBefore.Secondary,
+            MostWritesInAMinutePerInstallation = gitHub.MostWritesInAMinute,
         };
     }
 
@@ -154,6 +163,7 @@ public sealed class LoadReport
         w.WriteLine($"acknowledgement    p50 {Ms(AckP50Ms)}, p95 {Ms(AckP95Ms)}, p99 {Ms(AckP99Ms)}, max {Ms(AckMaxMs)}   (target p99 < 25 ms, 0 errors)");
         w.WriteLine($"delivery → check   p50 {Ms(CheckP50Ms)}, p95 {Ms(CheckP95Ms)}, p99 {Ms(CheckP99Ms)} over {HeadsChecked} of {HeadsSent} heads   (target p95 < 200 ms at 50/s, GitHub 50 ms)");
         w.WriteLine($"throughput         {ChecksPerSecond:0.0} checks/s; queue {(Drained ? "drained" : "NOT drained")} {DrainSeconds:0.0} s after the last delivery");
+        w.WriteLine($"GitHub limits      {Installations} installations; refused: {RefusedContentCreating} writes over the content-creating limit, {RefusedPrimary} calls over the primary limit; most writes by one installation in 60 s: {MostWritesInAMinutePerInstallation}");
         w.WriteLine($"GitHub calls       {GitHubCallsPerDelivery:0.00} per delivery: {string.Join(", ", GitHubCallsByRoute.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"))}");
         w.WriteLine($"memory (RSS)       idle {Mb(IdleRssMb)} before, {Mb(IdleAfterRssMb)} after; peak {Mb(PeakRssUnderLoadMb)} under load, {Mb(PeakRssWithDrainMb)} with the drain   (target < 200 MB under load, < 100 MB idle)");
         w.WriteLine($"start-up           ready in {StartupMs:0} ms   (target < 2 s)");

@@ -20,7 +20,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 var loadBefore = LoadReport.LoadAverage();
-await using var gitHub = await FakeGitHubServer.StartAsync(o.GitHubLatency, o.FakeGitHubPort);
+await using var gitHub = await FakeGitHubServer.StartAsync(o, o.FakeGitHubPort);
 
 var workingDirectory = Directory.CreateTempSubdirectory("prreviewbot-load-").FullName;
 string? schema = null;
@@ -76,6 +76,7 @@ try
         await LoadReport.WaitForChecksAsync(gitHub, [], TimeSpan.FromSeconds(30));
     }
 
+    var refusedBefore = (gitHub.RefusedPrimary, gitHub.RefusedSecondary);
     var callsBefore = gitHub.TotalCalls;
     var callsByRouteBefore = gitHub.Calls.ToDictionary();
     serve.ResetPeak();
@@ -93,7 +94,7 @@ try
     var idleAfterRss = serve.RssBytes;
 
     var report = LoadReport.Build(o, sent, sendingTook, drainTook, drained, gitHub, callsBefore, callsByRouteBefore, serve.Startup,
-        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage());
+        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore);
     report.Print(Console.Out);
     if (o.JsonOut is not null)
     {

@@ -257,6 +257,8 @@ internal static class ActionRun
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GitHubTraffic>();
+        // A token has no installation: the budget never paces the Action's calls, but every connection goes through it.
+        builder.Services.AddSingleton<GitHubRateBudget>();
         builder.Services.AddSingleton<GitHubConnections>();
         builder.Services.AddSingleton<GitHubCallPolicy>();
         builder.Services.AddSingleton<IGitHub, OctokitGitHub>();

@@ -25,12 +25,14 @@ public sealed class GitHubCallPolicy
     private readonly CircuitBreakerStateProvider _breakerState = new();
     private readonly TimeProvider _time;
     private readonly GitHubTraffic _traffic;
+    private readonly GitHubRateBudget _budget;
     private readonly ILogger<GitHubCallPolicy> _log;
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _creating;
 
-    public GitHubCallPolicy(IOptions<GitHubOptions> options, TimeProvider time, GitHubTraffic traffic, ILogger<GitHubCallPolicy> log)
+    public GitHubCallPolicy(IOptions<GitHubOptions> options, TimeProvider time, GitHubTraffic traffic, GitHubRateBudget budget, ILogger<GitHubCallPolicy> log)
     {
+        _budget = budget;
         _options = options.Value.Retry;
         _breakerOptions = options.Value.CircuitBreaker;
         _time = time;
@@ -138,6 +140,11 @@ public sealed class GitHubCallPolicy
             return false;
         }
         var fault = GitHubFaults.Classify(e, _time.GetUtcNow());
+        if (fault is { Kind: FaultKind.RateLimited, Wait: { } limitWait } && e is not RateBudgetSpentException)
+        {
+            // A limit holds for the whole installation: its other calls wait too, instead of each finding out by a refusal.
+            _budget.Pause(GitHubCallScope.CurrentInstallation, limitWait, fault.Summary);
+        }
         return fault.Kind switch
         {
             FaultKind.RateLimited => fault.Wait is { } wait && wait <= _options.MaxInProcessWait,

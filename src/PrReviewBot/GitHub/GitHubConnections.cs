@@ -29,7 +29,7 @@ public sealed class GitHubConnections : IDisposable
     private volatile CredentialSet _current;
 
     public GitHubConnections(
-        IOptionsMonitor<GitHubOptions> options, GitHubTraffic traffic, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<GitHubConnections> log)
+        IOptionsMonitor<GitHubOptions> options, GitHubTraffic traffic, GitHubRateBudget budget, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<GitHubConnections> log)
     {
         _time = time;
         _log = log;
@@ -40,7 +40,7 @@ public sealed class GitHubConnections : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = initial.RequestTimeout,
         };
-        var handler = new GitHubHttpHandler(traffic, time, initial.RequestTimeout, lifetime.ApplicationStopping, sockets);
+        var handler = new GitHubHttpHandler(traffic, budget, time, initial.RequestTimeout, lifetime.ApplicationStopping, sockets);
         _http = new HttpClientAdapter(() => handler);
         // Start-up validated this configuration: a bad key here is a bug, not an operator's mistake, so let it throw.
         _current = new CredentialSet(this, initial);

@@ -67,6 +67,8 @@ public static class GitHubFaults
                 return new Fault(FaultKind.Unavailable, b.RetryAfter ?? CircuitProbeWait, "GitHub looks down (circuit open): waiting before calling again");
             case GitHubRateLimitedException r:
                 return new Fault(FaultKind.RateLimited, r.Wait, r.Message);
+            case RateBudgetSpentException b:
+                return new Fault(FaultKind.RateLimited, b.Wait, b.Message);
             case RateLimitExceededException r:
                 return new Fault(FaultKind.RateLimited, AtLeastOneSecond(UntilReset(r.HttpResponse, now) ?? r.GetRetryAfterTimeSpan()),
                     "primary rate limit exceeded");

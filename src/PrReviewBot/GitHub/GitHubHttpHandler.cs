@@ -12,6 +12,7 @@ namespace PrReviewBot.GitHub;
 public sealed class GitHubHttpHandler : DelegatingHandler
 {
     private readonly GitHubTraffic _traffic;
+    private readonly GitHubRateBudget _budget;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _stopping;
@@ -22,10 +23,12 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     /// <summary>The media type GitHub documents for REST requests and answers.</summary>
     public const string RestMediaType = "application/vnd.github+json";
 
-    public GitHubHttpHandler(GitHubTraffic traffic, TimeProvider time, TimeSpan timeout, CancellationToken stopping, HttpMessageHandler inner)
+    public GitHubHttpHandler(
+        GitHubTraffic traffic, GitHubRateBudget budget, TimeProvider time, TimeSpan timeout, CancellationToken stopping, HttpMessageHandler inner)
         : base(inner)
     {
         _traffic = traffic;
+        _budget = budget;
         _time = time;
         _timeout = timeout;
         _stopping = stopping;
@@ -35,6 +38,8 @@ public sealed class GitHubHttpHandler : DelegatingHandler
     {
         var route = request.RequestUri is null ? "?" : GitHubTraffic.Route(request.RequestUri);
         await AsDocumented(request, cancellationToken);
+        // Before the timeout starts: waiting for the installation's budget is not GitHub being slow.
+        await _budget.AcquireAsync(GitHubCallScope.CurrentInstallation, IsContentCreating(request.Method, route), cancellationToken);
         using var timeout = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, _stopping);
         var started = Stopwatch.GetTimestamp();
@@ -95,6 +100,13 @@ public sealed class GitHubHttpHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// A write on a repository (a comment, a check run, a label): what GitHub's content-creating limits count. Reads,
+    /// GraphQL queries and App-level calls (installation tokens, webhook deliveries) are not paced by them.
+    /// </summary>
+    internal static bool IsContentCreating(HttpMethod method, string route) =>
+        method != HttpMethod.Get && method != HttpMethod.Head && route.StartsWith("repos/", StringComparison.Ordinal);
+
     private static bool IsEmptyJson(string body) => body.Trim() is "" or "{}" or "null";
 
     private static bool IsGraphQL(Uri? uri) => uri is not null && uri.AbsolutePath.EndsWith("/graphql", StringComparison.Ordinal);
@@ -107,7 +119,9 @@ public sealed class GitHubHttpHandler : DelegatingHandler
         }
         var reset = TryInt(response, "x-ratelimit-reset", out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : _time.GetUtcNow();
         var resource = response.Headers.TryGetValues("x-ratelimit-resource", out var values) ? values.FirstOrDefault() ?? "core" : "core";
-        _traffic.RecordRateLimit(GitHubCallScope.CurrentInstallation, new RateLimitReading(resource, limit, remaining, reset));
+        var reading = new RateLimitReading(resource, limit, remaining, reset);
+        _traffic.RecordRateLimit(GitHubCallScope.CurrentInstallation, reading);
+        _budget.Observe(GitHubCallScope.CurrentInstallation, reading);
     }
 
     private static bool TryInt(HttpResponseMessage response, string header, out int value)

@@ -55,12 +55,15 @@ public sealed class BotMetrics
     private readonly Gauge _lastDelivery;
     private readonly Gauge _storageUp;
     private readonly Gauge _configured;
+    private readonly Gauge _installationsPaused;
+    private readonly GitHubRateBudget _budget;
 
     public BotMetrics(
         IWorkStore store, GitHubTraffic traffic, JobRunner jobs, PullRequestReview review, IOptionsMonitor<GitHubOptions> gitHub,
-        TimeProvider time, ILogger<BotMetrics> log)
+        GitHubRateBudget budget, TimeProvider time, ILogger<BotMetrics> log)
     {
         _store = store;
+        _budget = budget;
         _traffic = traffic;
         _gitHub = gitHub;
         _time = time;
@@ -97,6 +100,8 @@ public sealed class BotMetrics
         _lastDelivery = factory.CreateGauge(Prefix + "webhook_last_delivery_timestamp_seconds",
             "Unix time of the newest stored delivery (0 when none is stored).");
         _storageUp = factory.CreateGauge(Prefix + "storage_up", "1 when the store answered the last scrape, 0 otherwise.");
+        _installationsPaused = factory.CreateGauge(Prefix + "github_installations_paused",
+            "Installations whose GitHub calls wait now: a limit GitHub reported, or their content-creating budget is booked ahead.");
         _configured = factory.CreateGauge(Prefix + "github_configured", "1 when an App or token is configured, 0 while the bot waits for setup.");
 
         // Publish the known label values up front so dashboards and alerts see series before the first event.
@@ -170,6 +175,7 @@ public sealed class BotMetrics
             _rateLimitRemaining.WithLabels(id, resource).Set(reading.Remaining);
             _rateLimitLimit.WithLabels(id, resource).Set(reading.Limit);
         }
+        _installationsPaused.Set(_budget.Paused().Installations.Count);
         try
         {
             var queue = await _store.QueueSnapshotAsync(ct);

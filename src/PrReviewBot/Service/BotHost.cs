@@ -56,6 +56,7 @@ public static class BotHost
 
         // GitHub
         services.AddSingleton<GitHubTraffic>();
+        services.AddSingleton<GitHubRateBudget>();
         services.AddSingleton<GitHubConnections>();
         services.AddSingleton<GitHubCallPolicy>();
         services.AddSingleton<RepositoryInstallations>();

@@ -32,6 +32,8 @@ public sealed class GitHubOptions
 
     public GitHubCircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
+    public GitHubRateBudgetOptions RateBudget { get; set; } = new();
+
     public GitHubMode Mode =>
         !string.IsNullOrWhiteSpace(AppId) ? GitHubMode.App
         : !string.IsNullOrWhiteSpace(Token) ? GitHubMode.Token
@@ -99,10 +101,26 @@ public sealed class QueueOptions
     public const string Section = "Queue";
 
     /// <summary>
-    /// Subjects evaluated at once. One PR is never evaluated twice at once, whatever this is. An evaluation mostly
-    /// waits for GitHub (three calls of ~50 ms), so 16 keep up with 50 PR events/s (docs/PERFORMANCE.md); 4 did not.
+    /// Jobs run at once by this process. A job mostly waits for GitHub (three calls of ~50 ms), so in-flight jobs are
+    /// cheap awaits, not threads: what bounds throughput is the CPU and GitHub's per-installation budget. One subject
+    /// is never run twice at once, whatever this is. 16 was the old fixed worker count (docs/PERFORMANCE.md).
     /// </summary>
-    public int Workers { get; set; } = 16;
+    public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>
+    /// Jobs of one installation run at once, at most; so one installation's burst leaves room for the others' work.
+    /// 0 = no cap per installation.
+    /// </summary>
+    public int MaxInFlightPerInstallation { get; set; } = 8;
+
+    /// <summary>
+    /// Lease jobs round-robin by installation: an installation's first queued job goes before another's hundredth, so a
+    /// burst from one installation never starves another's single PR. False: strictly by due time, oldest first.
+    /// </summary>
+    public bool FairByInstallation { get; set; } = true;
+
+    /// <summary>Write the sticky comment and the check at the same time when both change. False: comment, then check.</summary>
+    public bool ConcurrentWrites { get; set; } = true;
 
     /// <summary>
     /// Edits and label changes come in bursts (a person saving twice, a bot adding three labels): wait this long

@@ -25,8 +25,12 @@ public interface IWorkStore
     /// <summary>Enqueues work that no delivery carries (a PR found for a commit, a report page asking for freshness).</summary>
     Task EnqueueAsync(WorkRequest work, CancellationToken ct);
 
-    /// <summary>Leases the job due soonest that nobody holds, or null.</summary>
-    Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct);
+    /// <summary>
+    /// Leases a due job that nobody holds, or null: with <see cref="LeaseFilter.FairByInstallation"/> the one with the
+    /// fewest jobs of its installation queued before it (round-robin by installation), else the one due soonest; never
+    /// one of <see cref="LeaseFilter.SkipInstallations"/>.
+    /// </summary>
+    Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, LeaseFilter filter, CancellationToken ct);
 
     /// <summary>
     /// Extends a lease this owner still holds (a long evaluation must not look abandoned). False when the lease was
@@ -34,8 +38,8 @@ public interface IWorkStore
     /// </summary>
     Task<bool> RenewLeaseAsync(LeasedJob job, TimeSpan leaseFor, CancellationToken ct);
 
-    /// <summary>When the next job becomes leasable (due, or its lease expires); null when there is no job.</summary>
-    Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct);
+    /// <summary>When the next job (of an installation not skipped) becomes leasable (due, or its lease expires); null when there is none.</summary>
+    Task<DateTimeOffset?> NextLeasableAtAsync(IReadOnlyCollection<long> skipInstallations, CancellationToken ct);
 
     Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(string subject, CancellationToken ct);
 
@@ -79,6 +83,13 @@ public interface IWorkStore
 
     /// <summary>Forgets finished deliveries and history older than <paramref name="cutoff"/>.</summary>
     Task PurgeAsync(DateTimeOffset cutoff, CancellationToken ct);
+}
+
+/// <summary>Which job the queue wants next: fair between installations or not, and installations it cannot run now.</summary>
+public sealed record LeaseFilter(bool FairByInstallation, IReadOnlyCollection<long> SkipInstallations)
+{
+    /// <summary>Any installation's job, round-robin by installation.</summary>
+    public static readonly LeaseFilter Fair = new(true, []);
 }
 
 public enum AcceptOutcome

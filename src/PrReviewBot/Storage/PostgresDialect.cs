@@ -98,12 +98,12 @@ public sealed class PostgresDialect : SqlDialect
 
     // SKIP LOCKED: replicas leasing at the same moment each get a different job instead of queueing on one row.
     // A row taken meanwhile is re-checked against the WHERE clause by PostgreSQL before it is locked.
-    internal override string LeaseNextStatement =>
-        """
+    internal override string LeaseNextStatement(bool fair) =>
+        $"""
         WITH next AS (
             SELECT subject FROM jobs
-            WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-            ORDER BY due_at, created_at
+            WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now) AND {NotSkipped}
+            ORDER BY {LeaseOrder(fair)}
             LIMIT 1
             FOR UPDATE SKIP LOCKED)
         UPDATE jobs SET
@@ -113,6 +113,11 @@ public sealed class PostgresDialect : SqlDialect
         RETURNING jobs.subject, jobs.kind, jobs.repository, jobs.installation_id, jobs.number, jobs.sha, jobs.base_ref,
                   jobs.version, jobs.attempts, jobs.force, jobs.interrupted
         """;
+
+    internal override string NotSkipped => "(installation_id IS NULL OR installation_id <> ALL(@skip))";
+
+    internal override DbParameter SkipParameter(DbCommand command, IReadOnlyCollection<long> installations) =>
+        new NpgsqlParameter("skip", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = installations.ToArray() };
 
     // One array parameter: the statement's text stays the same for any number of values (auto-prepare reuses it).
     internal override string InList(string column, string parameter) => $"{column} = ANY({parameter})";

@@ -28,10 +28,21 @@ public abstract class SqlDialect : IAsyncDisposable
     internal abstract bool SingleProcess { get; }
 
     /// <summary>
-    /// Leases the job due soonest that nobody holds, with parameters <c>@owner</c>, <c>@until</c> and <c>@now</c>,
-    /// returning the leased row's columns in <see cref="SqlWorkStore"/>'s order, or no row.
+    /// Leases a due job that nobody holds, with parameters <c>@owner</c>, <c>@until</c>, <c>@now</c> and <c>@skip</c>
+    /// (installations to pass over, see <see cref="SkipParameter"/>), returning the leased row's columns in
+    /// <see cref="SqlWorkStore"/>'s order, or no row. <paramref name="fair"/>: lowest <c>turn</c> first (round-robin by
+    /// installation), else the job due soonest.
     /// </summary>
-    internal abstract string LeaseNextStatement { get; }
+    internal abstract string LeaseNextStatement(bool fair);
+
+    /// <summary>A condition that holds for a job of no installation in the <c>@skip</c> list.</summary>
+    internal abstract string NotSkipped { get; }
+
+    /// <summary>Binds the installations for <see cref="NotSkipped"/>.</summary>
+    internal abstract DbParameter SkipParameter(DbCommand command, IReadOnlyCollection<long> installations);
+
+    /// <summary>The order jobs are leased in: by turn (fair between installations), or by due time alone.</summary>
+    internal static string LeaseOrder(bool fair) => fair ? "turn, due_at, created_at" : "due_at, created_at";
 
     /// <summary>A condition on <paramref name="column"/> that holds when it equals one value of the list parameter.</summary>
     internal abstract string InList(string column, string parameter);

@@ -101,9 +101,12 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
     private Task<int> UpsertJob(DbConnection c, DbTransaction? tx, WorkRequest w, CancellationToken ct) => Exec(c,
         // A job in back-off (attempts > 0) keeps its due time: new deliveries must not hurry it into the same
         // rate limit. Otherwise the earliest due time wins, so a debounced edit never delays an opened PR.
+        // A new job's turn is one after its installation's last queued job: leasing by turn is round-robin by
+        // installation. Coalesced work keeps the job's turn.
         """
-        INSERT INTO jobs (subject, kind, repository, installation_id, number, sha, base_ref, version, due_at, attempts, force, created_at, updated_at)
-        VALUES (@subject, @kind, @repo, @inst, @number, @sha, @base, 1, @due, 0, @force, @now, @now)
+        INSERT INTO jobs (subject, kind, repository, installation_id, number, sha, base_ref, version, due_at, attempts, force, created_at, updated_at, turn)
+        VALUES (@subject, @kind, @repo, @inst, @number, @sha, @base, 1, @due, 0, @force, @now, @now,
+            (SELECT COALESCE(MAX(turn) + 1, 0) FROM jobs WHERE installation_id = @inst))
         ON CONFLICT (subject) DO UPDATE SET
             version = jobs.version + 1,
             installation_id = COALESCE(excluded.installation_id, jobs.installation_id),
@@ -116,11 +119,12 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
         A("@number", w.Number), A("@sha", w.Sha), A("@base", w.BaseRef), A("@due", Ms(w.DueAt)), A("@force", w.Force ? 1 : 0),
         A("@now", Ms(_time.GetUtcNow())));
 
-    public Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct) => Run(async c =>
+    public Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, LeaseFilter filter, CancellationToken ct) => Run(async c =>
     {
         var now = _time.GetUtcNow();
-        await using var cmd = Command(c, _dialect.LeaseNextStatement, null,
+        await using var cmd = Command(c, _dialect.LeaseNextStatement(filter.FairByInstallation), null,
             A("@owner", owner), A("@until", Ms(now + leaseFor)), A("@now", Ms(now)));
+        cmd.Parameters.Add(_dialect.SkipParameter(cmd, filter.SkipInstallations));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct))
         {
@@ -138,12 +142,14 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
         await Exec(c, "UPDATE jobs SET lease_until = @until WHERE subject = @s AND lease_owner = @o", ct, null,
             A("@until", Ms(_time.GetUtcNow() + leaseFor)), A("@s", job.Subject), A("@o", job.LeaseOwner)) == 1, ct);
 
-    public Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct) => Run(async c =>
+    public Task<DateTimeOffset?> NextLeasableAtAsync(IReadOnlyCollection<long> skipInstallations, CancellationToken ct) => Run<DateTimeOffset?>(async c =>
     {
-        var value = await Scalar(c,
-            "SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > @now THEN lease_until ELSE due_at END) FROM jobs", ct, null,
-            A("@now", Ms(_time.GetUtcNow())));
-        return value is null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));
+        await using var cmd = Command(c,
+            $"SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > @now THEN lease_until ELSE due_at END) FROM jobs WHERE {_dialect.NotSkipped}",
+            null, A("@now", Ms(_time.GetUtcNow())));
+        cmd.Parameters.Add(_dialect.SkipParameter(cmd, skipInstallations));
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));
     }, ct);
 
     public Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(string subject, CancellationToken ct) => Run(c =>

@@ -43,17 +43,27 @@ public sealed class SqliteDialect : SqlDialect
     internal override bool SingleProcess => true;
 
     // SQLite has one writer at a time, so the sub-select cannot be raced by another leaser.
-    internal override string LeaseNextStatement =>
-        """
+    internal override string LeaseNextStatement(bool fair) =>
+        $"""
         UPDATE jobs SET interrupted = CASE WHEN lease_owner IS NOT NULL OR interrupted = 1 THEN 1 ELSE 0 END,
             lease_owner = @owner, lease_until = @until
         WHERE subject = (
             SELECT subject FROM jobs
-            WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-            ORDER BY due_at, created_at
+            WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now) AND {NotSkipped}
+            ORDER BY {LeaseOrder(fair)}
             LIMIT 1)
         RETURNING subject, kind, repository, installation_id, number, sha, base_ref, version, attempts, force, interrupted
         """;
+
+    internal override string NotSkipped => "(installation_id IS NULL OR installation_id NOT IN (SELECT value FROM json_each(@skip)))";
+
+    internal override DbParameter SkipParameter(DbCommand command, IReadOnlyCollection<long> installations)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = "@skip";
+        p.Value = JsonSerializer.Serialize(installations);
+        return p;
+    }
 
     // A JSON array read by json_each keeps the statement's text the same for any number of values.
     internal override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";

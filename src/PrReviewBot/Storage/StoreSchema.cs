@@ -165,5 +165,12 @@ internal static class StoreSchema
 
         ALTER TABLE gates ADD COLUMN open_gates TEXT;
         """,
+
+        // 5 (issue 14): a job's turn among its installation's queued jobs, so leasing goes round-robin by installation.
+        d => $$"""
+        ALTER TABLE jobs ADD COLUMN turn {{d.BigInt}} NOT NULL DEFAULT 0;
+        CREATE INDEX jobs_turn ON jobs (turn, due_at);
+        CREATE INDEX jobs_installation_turn ON jobs (installation_id, turn);
+        """,
     ];
 }

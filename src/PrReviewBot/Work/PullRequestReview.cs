@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PrReviewBot.Core;
 using PrReviewBot.Core.Config;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Rendering;
 using PrReviewBot.GitHub;
+using PrReviewBot.Service;
 using PrReviewBot.Storage;
 
 namespace PrReviewBot.Work;
@@ -17,7 +19,7 @@ namespace PrReviewBot.Work;
 /// </summary>
 public sealed class PullRequestReview(
     IGitHub gitHub, IWorkStore store, ReportLinks links, TimeProvider time, ILogger<PullRequestReview> log,
-    ICommandStore commands, ReviewEvidence evidence, GateComments gates, GateIssueLinks gateLinks)
+    ICommandStore commands, ReviewEvidence evidence, GateComments gates, GateIssueLinks gateLinks, IOptionsMonitor<QueueOptions> queue)
 {
     public const string DefaultConfigFile = ".github/perf-review.yml";
 
@@ -68,10 +70,12 @@ public sealed class PullRequestReview(
             record = record with { CommentId = found.Id, CommentFingerprint = ReviewRendering.Fingerprint(found.Body) };
         }
 
-        var (afterComment, commentAction) = await SyncCommentAsync(repo, number, decision, record, ct);
-        record = afterComment;
-        var (afterCheck, checkAction) = await SyncCheckAsync(repo, number, snapshot.HeadSha, decision, record, job.Force, job.Interrupted, reportUrl, ct);
-        record = afterCheck;
+        var comment = () => SyncCommentAsync(repo, number, decision, record, ct);
+        var check = () => SyncCheckAsync(repo, number, snapshot.HeadSha, decision, record, job.Force, job.Interrupted, reportUrl, ct);
+        var (written, commentAction, checkAction) = queue.CurrentValue.ConcurrentWrites
+            ? await WriteConcurrentlyAsync(record, comment, check)
+            : await WriteInTurnAsync(record, comment, check, ct);
+        record = written;
 
         var ids = deliveries.Select(d => d.DeliveryId).ToList();
         var evaluation = new EvaluationRecord(
@@ -86,7 +90,61 @@ public sealed class PullRequestReview(
         return record;
     }
 
-    private async Task<(PullRequestRecord, string)> SyncCheckAsync(
+    /// <summary>
+    /// Comment and check at once: they touch different things on GitHub and different fields of the record. What one
+    /// of them posted is saved even when the other failed, so the retry does not post it again.
+    /// </summary>
+    private async Task<(PullRequestRecord, string, string)> WriteConcurrentlyAsync(PullRequestRecord record, Func<Task<Written>> comment, Func<Task<Written>> check)
+    {
+        var commentTask = comment();
+        var checkTask = check();
+        try
+        {
+            await Task.WhenAll(commentTask, checkTask);
+        }
+        catch
+        {
+            var posted = record;
+            foreach (var done in new[] { commentTask, checkTask }.Where(t => t.IsCompletedSuccessfully && t.Result.Changed))
+            {
+                posted = done.Result.Apply(posted);
+            }
+            if (!ReferenceEquals(posted, record))
+            {
+                await store.SavePullRequestAsync(posted, CancellationToken.None);
+            }
+            throw;
+        }
+        // Saved with the evaluation, in one transaction.
+        return (checkTask.Result.Apply(commentTask.Result.Apply(record)), commentTask.Result.Action, checkTask.Result.Action);
+    }
+
+    /// <summary>Comment, then check, each saved as soon as it is posted (<c>Queue:ConcurrentWrites=false</c>).</summary>
+    private async Task<(PullRequestRecord, string, string)> WriteInTurnAsync(
+        PullRequestRecord record, Func<Task<Written>> comment, Func<Task<Written>> check, CancellationToken ct)
+    {
+        var commented = await comment();
+        if (commented.Changed)
+        {
+            record = commented.Apply(record);
+            await store.SavePullRequestAsync(record, ct);
+        }
+        var checkedRun = await check();
+        if (checkedRun.Changed)
+        {
+            record = checkedRun.Apply(record);
+            await store.SavePullRequestAsync(record, ct);
+        }
+        return (record, commented.Action, checkedRun.Action);
+    }
+
+    /// <summary>What one write did, and the record fields it changes (<see cref="Changed"/>: worth saving).</summary>
+    private sealed record Written(string Action, bool Changed, Func<PullRequestRecord, PullRequestRecord> Apply)
+    {
+        public static Written Nothing(string action) => new(action, false, r => r);
+    }
+
+    private async Task<Written> SyncCheckAsync(
         RepositoryRef repo, int number, string headSha, Decision decision, PullRequestRecord record, bool force, bool interrupted, string? reportUrl,
         CancellationToken ct)
     {
@@ -94,7 +152,7 @@ public sealed class PullRequestReview(
             decision.Check.Title, decision.Check.Summary, decision.Check.Text, reportUrl);
         if (!force && record.CheckSha == headSha && record.CheckFingerprint == fingerprint && record.CheckName == decision.CheckName)
         {
-            return (record, "unchanged");
+            return Written.Nothing("unchanged");
         }
         var publication = new CheckPublication(decision.CheckName, headSha, decision.Check, reportUrl,
             number.ToString(CultureInfo.InvariantCulture), decision.StatusDescription);
@@ -112,48 +170,44 @@ public sealed class PullRequestReview(
                 log.LogWarning("The check on {Repository}#{PullRequest} was posted but GitHub's answer could not be read: {Reason}", repo.FullName, number, e.Message);
             }
         }
-        record = record with
+        var checkJson = JsonSerializer.Serialize(new PostedCheck(decision.Check, decision.StatusDescription));
+        return new Written(alreadyPosted ? "already posted" : "posted", true, r => r with
         {
             CheckName = decision.CheckName,
-            CheckJson = JsonSerializer.Serialize(new PostedCheck(decision.Check, decision.StatusDescription)),
+            CheckJson = checkJson,
             CheckFingerprint = fingerprint,
             CheckSha = headSha,
-        };
-        await store.SavePullRequestAsync(record, ct);
-        return (record, alreadyPosted ? "already posted" : "posted");
+        });
     }
 
-    private async Task<(PullRequestRecord, string)> SyncCommentAsync(
+    private async Task<Written> SyncCommentAsync(
         RepositoryRef repo, int number, Decision decision, PullRequestRecord record, CancellationToken ct)
     {
         if (decision.Comment is not { } body || decision.Policy == CommentPolicy.Never)
         {
-            return (record, "none");
+            return Written.Nothing("none");
         }
         var fingerprint = ReviewRendering.Fingerprint(body);
+        var deleted = false;
         if (record.CommentId is { } id)
         {
             if (record.CommentFingerprint == fingerprint)
             {
-                return (record, "unchanged");
+                return Written.Nothing("unchanged");
             }
             if (await gitHub.UpdateCommentAsync(repo, id, body, ct))
             {
-                record = record with { CommentFingerprint = fingerprint };
-                await store.SavePullRequestAsync(record, ct);
-                return (record, "updated");
+                return new Written("updated", true, r => r with { CommentFingerprint = fingerprint });
             }
             log.LogInformation("The sticky comment {CommentId} on {Repository}#{PullRequest} was deleted", id, repo.FullName, number);
-            record = record with { CommentId = null, CommentFingerprint = null };
+            deleted = true;
         }
         if (!decision.WantsNewComment)
         {
-            return (record, "none");
+            return deleted ? new Written("none", true, r => r with { CommentId = null, CommentFingerprint = null }) : Written.Nothing("none");
         }
         var created = await gitHub.CreateCommentAsync(repo, number, body, ct);
-        record = record with { CommentId = created, CommentFingerprint = fingerprint };
-        await store.SavePullRequestAsync(record, ct);
-        return (record, "created");
+        return new Written("created", true, r => r with { CommentId = created, CommentFingerprint = fingerprint });
     }
 
     private async Task<Decision> DecideAsync(

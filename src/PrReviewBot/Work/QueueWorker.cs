@@ -1,27 +1,42 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PrReviewBot.GitHub;
 using PrReviewBot.Service;
 using PrReviewBot.Storage;
 
 namespace PrReviewBot.Work;
 
 /// <summary>
-/// Leases due jobs and runs up to <see cref="QueueOptions.Workers"/> at once (never two for one subject: the
-/// lease is per subject). Sleeps until the next job is due, new work arrives, or a job ends.
+/// Leases due jobs and runs up to <see cref="QueueOptions.MaxInFlight"/> at once (never two for one subject: the
+/// lease is per subject), at most <see cref="QueueOptions.MaxInFlightPerInstallation"/> of one installation, and none
+/// of an installation whose GitHub budget is spent (<see cref="GitHubRateBudget.Paused"/>): the jobs are async and mostly
+/// wait for GitHub, so what bounds throughput is the CPU and each installation's budget. Sleeps until the next job is
+/// due, a budget frees up, new work arrives, or a job ends.
 /// </summary>
 public sealed class QueueWorker(
     IWorkStore store,
     JobRunner runner,
     WorkSignal signal,
+    GitHubRateBudget budget,
     IOptionsMonitor<QueueOptions> options,
     TimeProvider time,
     ILogger<QueueWorker> log) : BackgroundService
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ShortestWait = TimeSpan.FromMilliseconds(10);
+
+    private readonly Dictionary<long, int> _inFlightByInstallation = [];
+    private int _inFlight;
 
     /// <summary>Names this process in leases (one per process and start).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>The most jobs that ran at once since start (tests hold the limits to it).</summary>
+    public int PeakInFlight { get; private set; }
+
+    /// <summary>The most jobs of one installation that ran at once since start.</summary>
+    public int PeakInFlightPerInstallation { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -36,23 +51,35 @@ public sealed class QueueWorker(
         while (!stopping.IsCancellationRequested)
         {
             var o = options.CurrentValue;
+            var limit = Math.Max(1, o.MaxInFlight);
             running.RemoveAll(t => t.IsCompleted);
             TimeSpan wait;
             try
             {
-                while (running.Count < Math.Max(1, o.Workers) && await store.LeaseNextAsync(Owner, o.LeaseDuration, stopping) is { } job)
+                var (skip, budgetFreeAt) = Skipped(o);
+                while (running.Count < limit && await store.LeaseNextAsync(Owner, o.LeaseDuration, new LeaseFilter(o.FairByInstallation, skip), stopping) is { } job)
                 {
                     running.Add(RunAsync(job, stopping));
+                    if (job.InstallationId is { } id && o.MaxInFlightPerInstallation > 0 && InFlightOf(id) >= o.MaxInFlightPerInstallation)
+                    {
+                        (skip, budgetFreeAt) = Skipped(o);
+                    }
                 }
                 if (time.GetUtcNow() >= nextPurge)
                 {
                     await store.PurgeAsync(time.GetUtcNow() - o.DeliveryRetention, stopping);
                     nextPurge = time.GetUtcNow() + PurgeEvery;
                 }
-                var next = await store.NextLeasableAtAsync(stopping);
-                wait = running.Count >= Math.Max(1, o.Workers) || next is null
+                // A job ending wakes the loop (the signal), so a full house or a capped installation waits for that;
+                // a paused installation's work waits for its budget; everything else for its due time.
+                var next = running.Count >= limit ? null : await store.NextLeasableAtAsync(skip, stopping);
+                if (budgetFreeAt is { } free && (next is null || free < next))
+                {
+                    next = free;
+                }
+                wait = running.Count >= limit || next is null
                     ? o.PollInterval
-                    : Clamp(next.Value - time.GetUtcNow(), TimeSpan.FromMilliseconds(10), o.PollInterval);
+                    : Clamp(next.Value - time.GetUtcNow(), ShortestWait, o.PollInterval);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
@@ -78,8 +105,62 @@ public sealed class QueueWorker(
         await Task.WhenAll(running);
     }
 
+    /// <summary>Installations whose jobs are not leased now (at their cap here, or paused by their budget), and when a paused one frees up.</summary>
+    private (IReadOnlyCollection<long> Skip, DateTimeOffset? BudgetFreeAt) Skipped(QueueOptions o)
+    {
+        var (paused, until) = budget.Paused();
+        if (o.MaxInFlightPerInstallation <= 0)
+        {
+            return (paused, until);
+        }
+        var skip = new HashSet<long>(paused);
+        lock (_inFlightByInstallation)
+        {
+            foreach (var (id, count) in _inFlightByInstallation)
+            {
+                if (count >= o.MaxInFlightPerInstallation)
+                {
+                    skip.Add(id);
+                }
+            }
+        }
+        return (skip, until);
+    }
+
+    private int InFlightOf(long installationId)
+    {
+        lock (_inFlightByInstallation)
+        {
+            return _inFlightByInstallation.GetValueOrDefault(installationId);
+        }
+    }
+
+    private void Count(LeasedJob job, int delta)
+    {
+        var total = Interlocked.Add(ref _inFlight, delta);
+        lock (_inFlightByInstallation)
+        {
+            PeakInFlight = Math.Max(PeakInFlight, total);
+            if (job.InstallationId is not { } id)
+            {
+                return;
+            }
+            var n = _inFlightByInstallation.GetValueOrDefault(id) + delta;
+            if (n <= 0)
+            {
+                _inFlightByInstallation.Remove(id);
+            }
+            else
+            {
+                _inFlightByInstallation[id] = n;
+                PeakInFlightPerInstallation = Math.Max(PeakInFlightPerInstallation, n);
+            }
+        }
+    }
+
     private async Task RunAsync(LeasedJob job, CancellationToken stopping)
     {
+        Count(job, +1);
         // Off the loop's thread: a slow evaluation must not delay leasing the next one.
         await Task.Yield();
         try
@@ -90,6 +171,7 @@ public sealed class QueueWorker(
         }
         finally
         {
+            Count(job, -1);
             signal.Notify();
         }
     }

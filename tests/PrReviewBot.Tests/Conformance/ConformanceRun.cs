@@ -89,7 +89,7 @@ public sealed class ConformanceRun : EndToEndTest
             new InboundDelivery(Guid.NewGuid().ToString(), "pull_request", "opened", Payloads.Installation, Repo, subject, DeliveryState.Pending, now, "{}", payload, null),
             new WorkRequest(subject, JobKind.PullRequest, Repo, Payloads.Installation, number, null, "master", now),
             CancellationToken.None);
-        Assert.NotNull(await crashed.LeaseNextAsync("a-process-that-died", TimeSpan.FromHours(1), CancellationToken.None));
+        Assert.NotNull(await crashed.LeaseNextAsync("a-process-that-died", TimeSpan.FromHours(1), LeaseFilter.Fair, CancellationToken.None));
     }
 
     private static async Task SendAsync(BotUnderTest bot, string eventName, string body)

@@ -26,14 +26,14 @@ public class CrashTests : EndToEndTest
             ["GitHub__WebhookSecret"] = secret,
             ["Storage__Provider"] = "postgres",
             ["Storage__ConnectionString"] = Postgres.ConnectionString,
-            ["Queue__Workers"] = "4",
+            ["Queue__MaxInFlight"] = "4",
             ["Queue__LeaseDuration"] = "00:00:03",
             ["Redelivery__Enabled"] = "false",
         });
         var survivor = await StartBotAsync(s =>
         {
             s.Secret = secret;
-            s.Config["Queue:Workers"] = "4";
+            s.Config["Queue:MaxInFlight"] = "4";
             s.Config["Queue:LeaseDuration"] = "00:00:03";
             s.Config["Queue:PollInterval"] = "00:00:00.200";
         });

@@ -28,7 +28,7 @@ public class LeaseFailoverTests : EndToEndTest
             ["GitHub__WebhookSecret"] = secret,
             ["Storage__Provider"] = "postgres",
             ["Storage__ConnectionString"] = Postgres.ConnectionString,
-            ["Queue__Workers"] = "4",
+            ["Queue__MaxInFlight"] = "4",
             ["Redelivery__Enabled"] = "false",
         });
 
@@ -49,7 +49,7 @@ public class LeaseFailoverTests : EndToEndTest
         await StartBotAsync(s =>
         {
             s.Secret = secret;
-            s.Config["Queue:Workers"] = "4";
+            s.Config["Queue:MaxInFlight"] = "4";
         });
         var deadline = killedAt + TimeSpan.FromSeconds(60);
         while (GitHub.CheckRuns.Select(c => c.HeadSha).Distinct().Count() < pullRequests && DateTime.UtcNow < deadline)

@@ -60,3 +60,8 @@ public sealed class EvalScenarioTestsOnPostgres : EvalScenarioTests
 {
     protected override bool OnPostgres => true;
 }
+
+public sealed class ThroughputTestsOnPostgres : ThroughputTests
+{
+    protected override bool OnPostgres => true;
+}

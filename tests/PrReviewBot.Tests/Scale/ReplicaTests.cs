@@ -33,7 +33,7 @@ public class ReplicaTests : EndToEndTest
 
     private Task<BotUnderTest> StartReplicaAsync(LeaseProbe probe) => StartBotAsync(s =>
     {
-        s.Config["Queue:Workers"] = "4";
+        s.Config["Queue:MaxInFlight"] = "4";
         s.Config["Queue:PollInterval"] = "00:00:00.200";
         s.ConfigureServices = services => services.AddSingleton<IWorkStore>(sp => probe.Watch(sp.GetRequiredService<PostgresWorkStore>()));
     });

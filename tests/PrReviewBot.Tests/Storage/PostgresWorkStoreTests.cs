@@ -108,7 +108,7 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
         await Task.WhenAll(Enumerable.Range(0, 16).Select(worker => Task.Run(async () =>
         {
             var store = replicas[worker % replicas.Length];
-            while (await store.LeaseNextAsync($"worker-{worker}", TimeSpan.FromMinutes(1), CancellationToken.None) is { } job)
+            while (await store.LeaseNextAsync($"worker-{worker}", TimeSpan.FromMinutes(1), LeaseFilter.Fair, CancellationToken.None) is { } job)
             {
                 leased.Add(job);
             }
@@ -154,7 +154,7 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
         {
             while (!receiving.IsCompleted || !(await replicas[1].QueueSnapshotAsync(CancellationToken.None)).IsIdle)
             {
-                if (await replicas[1].LeaseNextAsync("worker", TimeSpan.FromMinutes(1), CancellationToken.None) is not { } job)
+                if (await replicas[1].LeaseNextAsync("worker", TimeSpan.FromMinutes(1), LeaseFilter.Fair, CancellationToken.None) is not { } job)
                 {
                     continue;
                 }

@@ -63,7 +63,83 @@ public abstract class WorkStoreContract : IAsyncLifetime
         new(WorkRequest.PullRequestSubject(Repo, number), JobKind.PullRequest, Repo, 1, number, null, "main", Clock.GetUtcNow() + (delay ?? TimeSpan.Zero), force);
 
     protected Task<LeasedJob?> Lease(string owner, TimeSpan? leaseFor = null) =>
-        Store.LeaseNextAsync(owner, leaseFor ?? TimeSpan.FromMinutes(1), CancellationToken.None);
+        Store.LeaseNextAsync(owner, leaseFor ?? TimeSpan.FromMinutes(1), LeaseFilter.Fair, CancellationToken.None);
+
+    private WorkRequest WorkOf(long installation, string repository, int number, TimeSpan? delay = null) =>
+        new(WorkRequest.PullRequestSubject(repository, number), JobKind.PullRequest, repository, installation, number, null, "main",
+            Clock.GetUtcNow() + (delay ?? TimeSpan.Zero));
+
+    [SkippableFact]
+    public async Task BurstFromOneInstallation_DoesNotQueueAheadOfAnothersFirstJob()
+    {
+        for (var n = 1; n <= 5; n++)
+        {
+            await Store.EnqueueAsync(WorkOf(1, "big/monorepo", n), CancellationToken.None);
+            Clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        await Store.EnqueueAsync(WorkOf(2, "small/app", 1), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMilliseconds(10));
+        await Store.EnqueueAsync(WorkOf(2, "small/app", 2), CancellationToken.None);
+
+        var order = new List<string>();
+        while (await Lease("w") is { } job)
+        {
+            order.Add(job.Subject);
+        }
+
+        // Round-robin by installation: each installation's first job, then each one's second, then the rest in order.
+        Assert.Equal(["big/monorepo#1", "small/app#1", "big/monorepo#2", "small/app#2", "big/monorepo#3", "big/monorepo#4", "big/monorepo#5"], order);
+    }
+
+    [SkippableFact]
+    public async Task WithoutFairness_TheJobDueSoonestIsLeasedFirst()
+    {
+        for (var n = 1; n <= 3; n++)
+        {
+            await Store.EnqueueAsync(WorkOf(1, "big/monorepo", n), CancellationToken.None);
+            Clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        await Store.EnqueueAsync(WorkOf(2, "small/app", 1), CancellationToken.None);
+
+        var order = new List<string>();
+        while (await Store.LeaseNextAsync("w", TimeSpan.FromMinutes(1), new LeaseFilter(false, []), CancellationToken.None) is { } job)
+        {
+            order.Add(job.Subject);
+        }
+
+        Assert.Equal(["big/monorepo#1", "big/monorepo#2", "big/monorepo#3", "small/app#1"], order);
+    }
+
+    [SkippableFact]
+    public async Task SkippedInstallations_AreNeitherLeasedNorWaitedFor()
+    {
+        await Store.EnqueueAsync(WorkOf(1, "big/monorepo", 1), CancellationToken.None);
+        await Store.EnqueueAsync(WorkOf(2, "small/app", 1, delay: TimeSpan.FromSeconds(3)), CancellationToken.None);
+
+        Assert.Null(await Store.LeaseNextAsync("w", TimeSpan.FromMinutes(1), new LeaseFilter(true, [1]), CancellationToken.None));
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(3), await Store.NextLeasableAtAsync([1], CancellationToken.None));
+        Assert.Equal(Clock.GetUtcNow(), await Store.NextLeasableAtAsync([], CancellationToken.None));
+        Assert.Null(await Store.NextLeasableAtAsync([1, 2], CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal("small/app#1", (await Store.LeaseNextAsync("w", TimeSpan.FromMinutes(1), new LeaseFilter(true, [1]), CancellationToken.None))?.Subject);
+        Assert.Equal("big/monorepo#1", (await Store.LeaseNextAsync("w", TimeSpan.FromMinutes(1), new LeaseFilter(true, [2]), CancellationToken.None))?.Subject);
+    }
+
+    [SkippableFact]
+    public async Task CoalescedWork_KeepsItsJobsTurn()
+    {
+        await Store.EnqueueAsync(WorkOf(1, "big/monorepo", 1), CancellationToken.None);
+        await Store.EnqueueAsync(WorkOf(1, "big/monorepo", 2), CancellationToken.None);
+        await Store.EnqueueAsync(WorkOf(2, "small/app", 1), CancellationToken.None);
+        // More work for the first PR: still one job, still first in its installation's line.
+        await Store.EnqueueAsync(WorkOf(1, "big/monorepo", 1), CancellationToken.None);
+
+        Assert.Equal("big/monorepo#1", (await Lease("w"))?.Subject);
+        Assert.Equal("small/app#1", (await Lease("w"))?.Subject);
+        Assert.Equal("big/monorepo#2", (await Lease("w"))?.Subject);
+        Assert.Null(await Lease("w"));
+    }
 
     [SkippableFact]
     public async Task SameDeliveryIdTwice_IsStoredOnceAndReportedDuplicate()
@@ -193,7 +269,7 @@ public abstract class WorkStoreContract : IAsyncLifetime
     {
         await Store.AcceptDeliveryAsync(Delivery("edit"), Work(delay: TimeSpan.FromSeconds(5)), CancellationToken.None);
         Assert.Null(await Lease("w1"));
-        Assert.Equal(Clock.GetUtcNow().AddSeconds(5), await Store.NextLeasableAtAsync(CancellationToken.None));
+        Assert.Equal(Clock.GetUtcNow().AddSeconds(5), await Store.NextLeasableAtAsync([], CancellationToken.None));
 
         await Store.AcceptDeliveryAsync(Delivery("push"), Work(), CancellationToken.None);
 
@@ -253,9 +329,12 @@ public abstract class WorkStoreContract : IAsyncLifetime
     public async Task DatabaseOfAnOlderBuild_UpgradesKeepingItsRows()
     {
         await Store.AcceptDeliveryAsync(Delivery("kept"), Work(), CancellationToken.None);
-        // Back to what schema version 2 made: the tables and column of migrations 3 and 4 did not exist yet.
+        // Back to what schema version 2 made: the tables and columns of migrations 3 to 5 did not exist yet.
         await ExecuteSqlAsync(
             """
+            DROP INDEX jobs_turn;
+            DROP INDEX jobs_installation_turn;
+            ALTER TABLE jobs DROP COLUMN turn;
             DROP TABLE gate_links;
             DROP TABLE commands;
             DROP TABLE overrides;

@@ -242,6 +242,7 @@ public sealed partial class FakeGitHub : IDisposable
                 gate = _graphQLGate?.Task;
             }
         }
+        using var reading = TrackRead(received);
         if (gate is not null)
         {
             await gate;
@@ -252,6 +253,11 @@ public sealed partial class FakeGitHub : IDisposable
         {
             return Json(fault.Status, fault.Body, fault.Headers);
         }
+        if (LimitAnswer(received) is { } limited)
+        {
+            return limited;
+        }
+        using var tracked = await TrackThroughputAsync(received);
         try
         {
             return Intercept(received) ?? Route(received);
@@ -454,6 +460,7 @@ public sealed partial class FakeGitHub : IDisposable
         {
             _issuedTokens[token] = expires;
         }
+        IssuedFor(token, installationId);
         return Json(201, JsonSerializer.Serialize(new
         {
             token,

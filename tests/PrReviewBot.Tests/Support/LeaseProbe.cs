@@ -12,16 +12,21 @@ public sealed class LeaseProbe
     private readonly ConcurrentDictionary<string, string> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _overlaps = new();
     private readonly ConcurrentDictionary<string, int> _runsByOwner = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _leased = new();
 
     public IReadOnlyCollection<string> Overlaps => _overlaps;
 
     /// <summary>Jobs leased, by lease owner (one owner per replica).</summary>
     public IReadOnlyDictionary<string, int> RunsByOwner => _runsByOwner;
 
+    /// <summary>Every subject leased, in the order it was leased.</summary>
+    public IReadOnlyList<string> Leased => [.. _leased];
+
     public IWorkStore Watch(IWorkStore inner) => new Probed(inner, this);
 
     private void Started(LeasedJob job)
     {
+        _leased.Enqueue(job.Subject);
         _runsByOwner.AddOrUpdate(job.LeaseOwner, 1, (_, n) => n + 1);
         if (!_running.TryAdd(job.Subject, job.LeaseOwner))
         {
@@ -45,9 +50,9 @@ public sealed class LeaseProbe
 
         public Task EnqueueAsync(WorkRequest work, CancellationToken ct) => inner.EnqueueAsync(work, ct);
 
-        public async Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, CancellationToken ct)
+        public async Task<LeasedJob?> LeaseNextAsync(string owner, TimeSpan leaseFor, LeaseFilter filter, CancellationToken ct)
         {
-            var job = await inner.LeaseNextAsync(owner, leaseFor, ct);
+            var job = await inner.LeaseNextAsync(owner, leaseFor, filter, ct);
             if (job is not null)
             {
                 probe.Started(job);
@@ -57,7 +62,8 @@ public sealed class LeaseProbe
 
         public Task<bool> RenewLeaseAsync(LeasedJob job, TimeSpan leaseFor, CancellationToken ct) => inner.RenewLeaseAsync(job, leaseFor, ct);
 
-        public Task<DateTimeOffset?> NextLeasableAtAsync(CancellationToken ct) => inner.NextLeasableAtAsync(ct);
+        public Task<DateTimeOffset?> NextLeasableAtAsync(IReadOnlyCollection<long> skipInstallations, CancellationToken ct) =>
+            inner.NextLeasableAtAsync(skipInstallations, ct);
 
         public Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(string subject, CancellationToken ct) => inner.PendingDeliveriesAsync(subject, ct);
 

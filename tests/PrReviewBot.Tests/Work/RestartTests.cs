@@ -46,7 +46,7 @@ public class RestartTests : EndToEndTest
                     now, "{}", Payloads.PullRequest("opened"), null),
                 new WorkRequest(subject, JobKind.PullRequest, Repo, Payloads.Installation, Pr, null, "master", now),
                 CancellationToken.None);
-            Assert.NotNull(await crashed.LeaseNextAsync("a-process-that-died", TimeSpan.FromHours(1), CancellationToken.None));
+            Assert.NotNull(await crashed.LeaseNextAsync("a-process-that-died", TimeSpan.FromHours(1), LeaseFilter.Fair, CancellationToken.None));
         }
 
         var bot = await RestartBotAsync(settings);
