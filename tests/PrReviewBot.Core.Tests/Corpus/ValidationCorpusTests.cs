@@ -29,18 +29,11 @@ public class ValidationCorpusTests
     [InlineData("validation-5", 0.75)]
     public void EveryItem_KeepsItsF1Floor(string set, double floor)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
-        using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "labels.json")));
         var counts = Items.ToDictionary(i => i.Name, _ => (Tp: 0, Fp: 0, Fn: 0));
         var records = 0;
-        foreach (var record in labels.RootElement.EnumerateArray().Where(r => r.GetProperty("is_optimization").GetBoolean()))
+        foreach (var (record, verdict) in Reviewed(set).Where(r => r.Record.GetProperty("is_optimization").GetBoolean()))
         {
             records++;
-            var id = record.GetProperty("id").GetString()!;
-            var labelNames = record.GetProperty("labels_text").GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var verdict = Reviewer.Default.Review(
-                new PullRequestDescription(record.GetProperty("title").GetString()!, File.ReadAllText(Path.Combine(dir, id + ".md")), labelNames),
-                ReviewConfig.Default);
             foreach (var (name, kind) in Items)
             {
                 var gold = record.GetProperty(name).GetProperty("present").GetBoolean();
@@ -64,16 +57,10 @@ public class ValidationCorpusTests
     [InlineData("validation-5")]
     public void Detection_KeepsItsAccuracyAndPrecision(string set)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
-        using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "labels.json")));
         int right = 0, all = 0, truePositive = 0, falsePositive = 0;
-        foreach (var record in labels.RootElement.EnumerateArray())
+        foreach (var (record, verdict) in Reviewed(set))
         {
-            var id = record.GetProperty("id").GetString()!;
-            var labelNames = record.GetProperty("labels_text").GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var said = Reviewer.Default.Review(
-                new PullRequestDescription(record.GetProperty("title").GetString()!, File.ReadAllText(Path.Combine(dir, id + ".md")), labelNames),
-                ReviewConfig.Default).IsOptimization;
+            var said = verdict.IsOptimization;
             var gold = record.GetProperty("is_optimization").GetBoolean();
             all++;
             right += said == gold ? 1 : 0;
@@ -83,6 +70,22 @@ public class ValidationCorpusTests
         var accuracy = (double)right / all;
         var precision = (double)truePositive / Math.Max(1, truePositive + falsePositive);
         Assert.True(accuracy >= 0.9 && precision >= 0.95, $"{set}: accuracy {accuracy:F3} ({right}/{all}), precision {precision:F3}");
+    }
+
+    /// <summary>Every record of a set with the review of its description, title and labels.</summary>
+    private static IEnumerable<(JsonElement Record, Verdict Verdict)> Reviewed(string set)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
+        using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "labels.json")));
+        foreach (var record in labels.RootElement.EnumerateArray())
+        {
+            var id = record.GetProperty("id").GetString()!;
+            var labelNames = record.GetProperty("labels_text").GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var verdict = Reviewer.Default.Review(
+                new PullRequestDescription(record.GetProperty("title").GetString()!, File.ReadAllText(Path.Combine(dir, id + ".md")), labelNames),
+                ReviewConfig.Default);
+            yield return (record.Clone(), verdict);
+        }
     }
 
     private static double F1(int tp, int fp, int fn) => tp == 0 ? (fp == 0 && fn == 0 ? 1 : 0) : 2.0 * tp / (2.0 * tp + fp + fn);

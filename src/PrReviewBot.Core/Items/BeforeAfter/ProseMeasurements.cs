@@ -145,7 +145,7 @@ internal static partial class ProseMeasurements
 
     private static string MetricBefore(string lead)
     {
-        var clause = ClauseTail().Match(Parenthesised().Replace(lead, " ")).Value;
+        var clause = ClauseTail().Match(Sides.WithoutAsides(lead)).Value;
         clause = TrailingNumber().Replace(clause, " ");
         clause = Verbs().Replace(clause, " ");
         var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -212,8 +212,6 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(@"^\s*[\p{L}\p{N}][\p{L}\p{N} /()（）%._-]{1,60}[:：]\s*~?\d")]
     private static partial Regex MetricLabel();
 
-    [GeneratedRegex(@"\([^()]*\)")]
-    private static partial Regex Parenthesised();
 
     [GeneratedRegex(@"(?<!\w)[\d.,]+\s?[-–~]*\s*$")]
     private static partial Regex TrailingNumber();

@@ -137,7 +137,7 @@ internal static partial class SidedQuantities
             {
                 continue;
             }
-            var found = Quantities.Find(UrlText().Replace(rest, " ")).Select(q => q.Quantity).Where(q => q.Family is not UnitFamily.None).ToList();
+            var found = Quantities.Find(Sides.WithoutLinks(rest)).Select(q => q.Quantity).Where(q => q.Family is not UnitFamily.None).ToList();
             (side == Side.Before ? before : after).AddRange(found);
         }
         if (before.Count == 0 || after.Count == 0)
@@ -291,8 +291,6 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"[A-Za-z][A-Za-z_+/-]*")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex UrlText();
 
     [GeneratedRegex(@"""unit""\s*:\s*""(?<u>[^""]{1,20})""", RegexOptions.IgnoreCase)]
     private static partial Regex JsonUnit();

@@ -299,11 +299,17 @@ internal static partial class Sides
     /// </summary>
     public static Side InLine(string line)
     {
-        var words = Sentences.Plain(Url().Replace(line, " "));
+        var words = Sentences.Plain(WithoutLinks(line));
         var before = LineBefore().IsMatch(words);
         var after = LineAfter().IsMatch(words);
         return before == after ? Side.None : before ? Side.Before : Side.After;
     }
+
+    /// <summary>The text with its bare links blanked out, so their digits and words name no side or quantity.</summary>
+    public static string WithoutLinks(string text) => Url().Replace(text, " ");
+
+    /// <summary>The text with its parenthesised asides blanked out ("`jit=on` (cold)" → "`jit=on`").</summary>
+    public static string WithoutAsides(string text) => Parenthesised().Replace(text, " ");
 
     /// <summary>
     /// A label that names one state of a switch: "`jit=off` (cold)", "Cache disabled", "YJIT on". Off reads as before,
@@ -311,7 +317,7 @@ internal static partial class Sides
     /// </summary>
     public static Side OfState(string label)
     {
-        var plain = Parenthesised().Replace(Sentences.Plain(label), " ").Trim().TrimEnd(':', '：', '.', ' ');
+        var plain = WithoutAsides(Sentences.Plain(label)).Trim().TrimEnd(':', '：', '.', ' ');
         var m = StateLabel().Match(plain);
         if (!m.Success)
         {
