@@ -86,7 +86,10 @@ public class ReportBrowserTests(Chromium chromium) : EndToEndTest
         await page.Locator("#register").ClickAsync();
         Assert.Contains("the organization octo-org", await page.Locator("form").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#continue").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/setup/callback", StringComparison.Ordinal));
+        // The form posts to GitHub, which redirects back: wait for the callback URL to commit and its heading to show,
+        // not for the page's load event (on a busy machine that event can come and go between redirects).
+        await page.WaitForURLAsync(url => url.Contains("/setup/callback", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("h1", new PageLocatorOptions { HasText = "GitHub App registered" }).WaitForAsync();
 
         Assert.Equal("GitHub App registered", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(GitHub.RegisteredApp!.Value.HtmlUrl + "/installations/new", await page.Locator("#install").GetAttributeAsync("href"));
