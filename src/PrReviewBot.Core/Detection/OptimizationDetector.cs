@@ -82,7 +82,7 @@ internal static partial class OptimizationDetector
         {
             return $"its title starts with `{prefix}`";
         }
-        var headed = context.Document.Sections.Where(s => s.Style is SectionStyle.Heading or SectionStyle.BoldLabel or SectionStyle.ListLabel)
+        var headed = context.Document.Sections.Where(s => s.Style is SectionStyle.Heading or SectionStyle.BoldLabel or SectionStyle.ListLabel or SectionStyle.TableLabel)
             .SelectMany(s => s.Kinds).Distinct().Count();
         // A template with two item headings used for a feature ("Add a checkout flag") is not an optimization PR: two
         // headings count where the PR also talks about performance (a claim, numbers, a target, a profile).

@@ -566,9 +566,10 @@ internal sealed partial class DescriptionDocument
         var header = new List<string>();
         var rows = new List<IReadOnlyList<string>>();
         var tableIndex = _index;
+        var read = new List<(List<(string Text, List<LinkReference> Links, int Line)> Cells, bool IsHeader)>();
         foreach (var rowBlock in table.OfType<TableRow>())
         {
-            var cells = new List<string>();
+            var cells = new List<(string Text, List<LinkReference> Links, int Line)>();
             foreach (var cell in rowBlock.OfType<TableCell>())
             {
                 var links = new List<LinkReference>();
@@ -577,20 +578,40 @@ internal sealed partial class DescriptionDocument
                 {
                     sb.Append(InlineText(para.Inline, links)).Append(' ');
                 }
-                var text = sb.ToString().Trim();
-                cells.Add(text);
+                cells.Add((sb.ToString().Trim(), links, cell.Line + 1));
+            }
+            read.Add((cells, rowBlock.IsHeader));
+        }
+        // A template filled in as a table ("| Rollback | flag x off |"): rows whose first cell names an item are that
+        // item's sections, as a bold label would be. Two rows naming different items make the table such a template;
+        // one row ("| Target | 120 ms |" in a results table) does not.
+        var labels = read.Select(r => r.Cells.Count >= 2 ? SectionAliases.Match(r.Cells[0].Text) : []).ToList();
+        var labelTable = labels.Where(k => k.Count > 0).SelectMany(k => k).Distinct().Count() >= 2;
+        for (var r = 0; r < read.Count; r++)
+        {
+            var (cells, isHeader) = read[r];
+            DescriptionSection? own = null;
+            if (labelTable && labels[r].Count > 0)
+            {
+                own = new DescriptionSection(cells[0].Text, labels[r], cells[0].Line, SectionStyle.TableLabel);
+                _sections.Add(own);
+            }
+            for (var c = 0; c < cells.Count; c++)
+            {
+                var (text, links, line) = cells[c];
                 if (text.Length > 0 || links.Count > 0)
                 {
-                    AddBlock(BlockRole.TableCell, text, cell.Line + 1, links);
+                    AddBlock(BlockRole.TableCell, text, line, links, own, countContent: own is null || c > 0);
                 }
             }
-            if (rowBlock.IsHeader && header.Count == 0)
+            var texts = cells.Select(c => c.Text).ToList();
+            if (isHeader && header.Count == 0)
             {
-                header = cells;
+                header = texts;
             }
             else
             {
-                rows.Add(cells);
+                rows.Add(texts);
             }
         }
         var section = CurrentSection();

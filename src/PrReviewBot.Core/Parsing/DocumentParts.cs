@@ -115,4 +115,7 @@ internal enum SectionStyle
     Heading,
     BoldLabel,
     ListLabel,
+
+    /// <summary>A table row whose first cell names an item, in a table that is a filled-in template.</summary>
+    TableLabel,
 }

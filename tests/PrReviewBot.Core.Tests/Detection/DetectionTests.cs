@@ -36,6 +36,25 @@ public class DetectionTests
     }
 
     [Fact]
+    public void TemplateFilledInAsATable_CountsItsItemRowsAsHeadings()
+    {
+        const string body = "Rows are now read one page at a time.\n\n| Item | |\n|---|---|\n| Target | - |\n| Profile | - |\n" +
+                            "| Rollback | set `paging.enabled` to false and rows load in one go again |\n| Dashboards | none yet |";
+        var verdict = Review.Of(body, title: "Read rows page by page");
+        Assert.True(verdict.IsOptimization);
+        Assert.Contains("item headings", verdict.DetectionReason);
+        Assert.True(verdict.Item(ItemKind.Rollback).Present);
+        Assert.False(verdict.Item(ItemKind.Constraint).Present);
+    }
+
+    [Fact]
+    public void OneTargetRowInAResultsTable_IsNotATemplate()
+    {
+        const string body = "Reworked the export.\n\n| Metric | Value |\n|---|---|\n| Target | 120 ms |\n| Rows | 40 |";
+        Assert.False(Review.Of(body, title: "Rework the export").IsOptimization);
+    }
+
+    [Fact]
     public void OtherPr_IsSkipped()
     {
         var verdict = Review.Of("Fixes the typo in the README.", title: "docs: fix typo");
