@@ -28,7 +28,7 @@ internal static class Cues
         ["bottleneck", "dominat", "spen", "hot path", "hotpath", "hot spot", "hotspot", "slow", "expensive", "cost", "bound",
          "block", "wait", "time out", "times out", "timing out", "limit", "cap", "share of", "% of", "pointed", "show",
          "profile", "flame", "trace", "contention", "contended", "n+1", "round trip", "round-trip", "roundtrip", "pressure",
-         "churn", "allocat", "stall", "trap", "render", "jank", "where the time goes", "more frequent", "too many", "too often", "because", "the problem", "the issue",
+         "churn", "allocat", "stall", "trap", "render", "jank", "where the time goes", "of the time", "of its time", "of the cpu", "of the samples", "went into", "goes into", "more frequent", "too many", "too often", "because", "the problem", "the issue",
          "the cause", "caused by"],
         StringComparison.OrdinalIgnoreCase);
 

@@ -98,6 +98,19 @@ public class ConstraintTests
         Assert.Equal((comparator, value, unit), (target.Comparator, target.Value, target.Unit));
         Assert.True(verdict.Item(ItemKind.Constraint).Present);
     }
+
+    [Theory]
+    [InlineData("For our largest tenants we need report generation p95 under 3 s; the SRE group holds us to it (#51).", "<", 3, "s")]
+    [InlineData("Checkout is held to 400 RPS or more by the capacity plan in #12: at least 400 RPS per node.", ">=", 400, "RPS")]
+    public void AGoalStatedAsANeed_IsATarget(string body, string comparator, double value, string unit)
+    {
+        var target = Assert.Single(Review.Of(body).Targets);
+        Assert.Equal((comparator, value, unit), (target.Comparator, target.Value, target.Unit));
+    }
+
+    [Fact]
+    public void WhatWasNeededAsAResult_WithoutAComparator_IsNotATarget() =>
+        Assert.Empty(Review.Of("The import needed 40 s before this change and needs 9 s now.").Targets);
 }
 
 public class ConstraintAlertConditionTests

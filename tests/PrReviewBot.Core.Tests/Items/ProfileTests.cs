@@ -13,6 +13,16 @@ public class ProfileTests
         Assert.Contains(BottleneckClass.Cpu, verdict.Bottlenecks);
     }
 
+    [Theory]
+    [InlineData("Most of the time in `route()` went into re-evaluating the rewrite rules for every request.")]
+    [InlineData("About 70% of the CPU goes into hashing the cache keys.")]
+    public void WhereMostOfTheTimeGoes_IsABottleneckStatement(string body) =>
+        Assert.Contains(BottleneckClass.Cpu, Review.Of(body).Bottlenecks);
+
+    [Fact]
+    public void MostOfTheTime_AsFrequency_IsNotABottleneck() =>
+        Assert.Empty(Review.Of("Most of the time the page renders from the warm cache anyway.").Bottlenecks);
+
     [Fact]
     public void ScreenshotIntroducedAsProfileIsAnArtifact()
     {

@@ -48,7 +48,7 @@ internal static partial class BottleneckReader
     private static readonly SearchValues<string> IoStems = Stems("i/o", "io-bound", "io bound", "database", "db", "sql", "quer", "select", "n+1", "round", "network", "disk", "redis", "postgres", "mysql", "fetch", "blocked on", "wall", "storage", "s3", "cache miss");
     private static readonly SearchValues<string> MemoryStems = Stems("alloc", "gc", "garbage", "heap", "memory", "oom", "rss", "working set", "buffer");
     private static readonly SearchValues<string> ExternalStems = Stems("upstream", "downstream", "external", "third", "dependency", "span breakdown", "remote", "vendor");
-    private static readonly SearchValues<string> CpuStems = Stems("cpu", "marshal", "serializ", "encod", "decod", "pars", "regex", "hash", "comput", "main thread", "scripting", "render", "pipeline", "instruction", "loop", "copy", "copying", "sort", "trap");
+    private static readonly SearchValues<string> CpuStems = Stems("cpu", "marshal", "serializ", "encod", "decod", "pars", "regex", "hash", "comput", "evaluat", "main thread", "scripting", "render", "pipeline", "instruction", "loop", "copy", "copying", "sort", "trap");
 
     private static SearchValues<string> Stems(params string[] stems) => SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase);
 
@@ -60,7 +60,7 @@ internal static partial class BottleneckReader
         }
     }
 
-    [GeneratedRegex(@"\b(?:bottleneck|dominat\w*|spen[dt]s?|spending|hot ?path|hot ?spots?|slow(?:est|er|s)?|expensive|cost(?:s|ly)?|bound|blocked|block(?:s|ing)|wait(?:s|ing)?|time(?:s)? out|timing out|limit(?:s|ed|ing)?|caps?|share of|% of|pointed (?:at|to)|shows?|showed|profile|flame ?graph|trace|contention|contended|n\+1|round[- ]trips?|pressure|churn|allocat\w+|stall\w*|trap\w*|re-?render\w*|jank|where the time goes|more frequent|too many|too often|because|the problem|the issue|the cause|caused by)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bottleneck|dominat\w*|spen[dt]s?|spending|hot ?path|hot ?spots?|slow(?:est|er|s)?|expensive|cost(?:s|ly)?|bound|blocked|block(?:s|ing)|wait(?:s|ing)?|time(?:s)? out|timing out|limit(?:s|ed|ing)?|caps?|share of|% of|pointed (?:at|to)|shows?|showed|profile|flame ?graph|trace|contention|contended|n\+1|round[- ]trips?|pressure|churn|allocat\w+|stall\w*|trap\w*|re-?render\w*|jank|where the time goes|(?:most|much|half|the bulk|the majority|\d+\s?%)\s+of\s+(?:the|its|our)\s+(?:time|cpu|samples|wall[- ]?clock|runtime)|(?:went|goes|going) into|more frequent|too many|too often|because|the problem|the issue|the cause|caused by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CostCue();
 
     [GeneratedRegex(@"\b(?:lock(?:s|ing)?|mutex\w*|rwmutex|contention|contended|latch(?:es)?|synchroni[sz]\w+|spin ?lock|lock-free|atomic)\b", RegexOptions.IgnoreCase)]
@@ -75,6 +75,6 @@ internal static partial class BottleneckReader
     [GeneratedRegex(@"\b(?:upstream|downstream|external (?:service|api|dependency|call)|third[- ]party|dependency|span breakdown|remote (?:service|call)|vendor api)\b", RegexOptions.IgnoreCase)]
     private static partial Regex External();
 
-    [GeneratedRegex(@"\bcpu\b|\b(?:marshal\w*|unmarshal\w*|serializ\w+|deserializ\w+|encod\w+|decod\w+|pars(?:e|ing)|regexp?|hash(?:ing)?|compute|computation|main thread|scripting|re-?render\w*|pipeline|instructions?|hot loop|tight loop|copy(?:ing)?|sort(?:ing)?|traps?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bcpu\b|\b(?:marshal\w*|unmarshal\w*|serializ\w+|deserializ\w+|encod\w+|decod\w+|pars(?:e|ing)|regexp?|hash(?:ing)?|compute|computation|(?:re-?)?evaluat\w+|main thread|scripting|re-?render\w*|pipeline|instructions?|hot loop|tight loop|copy(?:ing)?|sort(?:ing)?|traps?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cpu();
 }
