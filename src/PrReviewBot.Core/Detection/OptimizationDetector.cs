@@ -156,15 +156,16 @@ internal static partial class OptimizationDetector
                    ?? prose.Select(p => IncreaseSpeed().Match(p)).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => CostWentDown().Match(p)).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => DoneOnce().Match(p)).FirstOrDefault(m => m.Success);
-        if (cost is not null && (evidence || TechniqueVerb().IsMatch(title)))
+        var technique = TitleTechnique(title);
+        if (cost is not null && (evidence || technique is not null))
         {
             return $"its description says \"{cost.Value.Trim()}\"";
         }
         // "Batch avatar lookups", "Precompute affinity bitmaps": a technique in the title, backed by numbers, a profile, or a
         // bottleneck the description says a profile showed.
-        if ((evidence || context.Bottlenecks.Count > 0) && TechniqueVerb().Match(title) is { Success: true } technique)
+        if ((evidence || context.Bottlenecks.Count > 0) && technique is not null)
         {
-            return $"its title says \"{technique.Value.Trim()}\" and the description shows measurements, a profile or the bottleneck";
+            return $"its title says \"{technique}\" and the description shows measurements, a profile or the bottleneck";
         }
         if (!evidence)
         {
@@ -178,6 +179,27 @@ internal static partial class OptimizationDetector
         return vocabulary is not null
             ? $"its description shows measurements or a profile and talks about {vocabulary.Value.Trim().ToLowerInvariant()}"
             : null;
+    }
+
+    /// <summary>
+    /// The technique the title says the PR applies: a verb of the short title list ("Batch…", "Precompute…") or any
+    /// technique of the one catalogue ("Replace the synchronized LRU with Caffeine", "zstd for snapshots"). A circuit
+    /// breaker protects rather than speeds up, so it does not count here.
+    /// </summary>
+    private static string? TitleTechnique(string title)
+    {
+        if (TechniqueVerb().Match(title) is { Success: true } verb)
+        {
+            return verb.Value.Trim();
+        }
+        foreach (var (found, match) in Techniques.In(title))
+        {
+            if (found.Family != "circuit breakers")
+            {
+                return match.Value.Trim();
+            }
+        }
+        return null;
     }
 
     private static bool TalksPerformance(ReviewContext context) =>

@@ -30,6 +30,24 @@ public class InferenceTests
         Assert.Contains("900", verdict.DetectionReason);
     }
 
+    [Theory]
+    [InlineData("Swap the hand-rolled LRU in the session store for Caffeine")]
+    [InlineData("Use zstd for snapshot files")]
+    public void TitleNamingACatalogueTechnique_WithTheBottleneckStated_IsInferred(string title)
+    {
+        var verdict = Review.Of("A heap profile showed most threads blocked on the store's monitor lock.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+        Assert.Contains("title says", verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void TitleNamingATechnique_WithoutEvidenceOrBottleneck_IsNotInferred() =>
+        Assert.False(Review.Of("Closes #88.", title: "Swap the hand-rolled LRU in the session store for Caffeine").IsOptimization);
+
+    [Fact]
+    public void CircuitBreakerInTheTitle_IsProtectionNotASpeedUp() =>
+        Assert.False(Review.Of("Requests pile up waiting on the slow upstream billing API.", title: "Wrap the billing client in a circuit breaker").IsOptimization);
+
     [Fact]
     public void RevertingAChangeThatMadeThingsSlower_IsInferred()
     {
