@@ -22,6 +22,8 @@ internal static partial class SidedQuantities
         {
             return null;
         }
+        // "8 allocations before; with this branch it reports no allocations": none of a counted thing is zero of it.
+        text = NoneOfACount().Replace(text, "0");
         var cues = new List<(int Start, int End, Side Side)>();
         foreach (Match m in BeforeCue().Matches(text))
         {
@@ -309,6 +311,9 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwithout\s+(?:it|them|this|that|one|the\s+[\w-]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithoutIt();
+
+    [GeneratedRegex(@"\b(?:no|zero)(?=\s+(?:allocations|allocs|queries|requests|rows|objects|calls|round[- ]trips)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NoneOfACount();
 
     [GeneratedRegex(@"\b(?:down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|back to)$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeCue();
