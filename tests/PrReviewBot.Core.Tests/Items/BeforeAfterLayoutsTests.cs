@@ -25,6 +25,12 @@ public class BeforeAfterLayoutsTests
     [InlineData("Cold import of the demo project:\n\n* without the index: 48 s\n* with the index: 19 s")]
     // the "after" run shown first, then the "before" one
     [InlineData("With pooling (steady state):\n\n```\nworker-a   2.1 GiB\n```\n\nWithout pooling:\n\n```\nworker-a   5.7 GiB\n```")]
+    // where each number was measured written after it
+    [InlineData("On a warm cache the sync goes from ~2.4s on main to ~0.9s on this branch.")]
+    // a short side label before the first comma of a lead-in, after a command block that is not a run
+    [InlineData("Ran with\n\n```\n./load --users 200 --minutes 10\n```\n\ntrunk, two runs:\n\n```\nlatency avg: 81.0 ms\nlatency avg: 79.4 ms\n```\n\nafter, two runs:\n\n```\nlatency avg: 52.3 ms\nlatency avg: 51.9 ms\n```")]
+    // none of a counted thing after the change
+    [InlineData("The reader reported 12 allocations per call before; with this branch it reports zero allocations.")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -40,8 +46,16 @@ public class BeforeAfterLayoutsTests
     [InlineData("Old: 74 s for a cold build.")]
     // a relative claim
     [InlineData("Builds are about 40% faster now than before.")]
+    // a default that changes
+    [InlineData("The default flush interval, `sink.flush_ms`, moves from 50 ms to 200 ms.")]
+    // an alert threshold that was moved
+    [InlineData("Meanwhile the p95 alert was raised from 900ms to 1200ms so it stops paging.")]
     public void NoMeasuredPair_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
     }
+
+    [Fact]
+    public void AResultMeasuredWithDefaultSettings_IsStillAResult() =>
+        Assert.True(Review.Present("With the default settings, p95 went from 210 ms to 120 ms.", ItemKind.BeforeAfter));
 }

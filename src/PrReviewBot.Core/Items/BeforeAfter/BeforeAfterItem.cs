@@ -90,6 +90,13 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 // Names that differ run to run ("testspeed(2801):" / "testspeed(3519):"): pair by the words instead.
                 pairs.AddRange(ToolOutput.Pair(SidedQuantities.Generic(before.Content), SidedQuantities.Generic(after.Content)));
             }
+            if (pairs.Count == 0)
+            {
+                // Nothing in common (a command line read as a run, then the real "before" output): the newer block
+                // waits for its own partner instead of being used up.
+                pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
+                continue;
+            }
             var states = Sides.OfState(Sentences.Plain(before.LeadIn)) != Side.None;
             raw.AddRange(pairs.Select(p => p with { States = states }));
             pending = null;

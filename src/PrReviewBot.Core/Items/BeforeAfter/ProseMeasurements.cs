@@ -99,7 +99,7 @@ internal static partial class ProseMeasurements
                 continue;
             }
             var metric = MetricBefore(lead);
-            if (SettingNoun().IsMatch(metric))
+            if (SettingNoun().IsMatch(metric) || SettingSubject().IsMatch(SentenceTail().Match(lead).Value))
             {
                 // "shrank the batch from 1000 to 100", "concurrency goes from 4 to 3": a setting changed, not a result.
                 continue;
@@ -156,7 +156,8 @@ internal static partial class ProseMeasurements
     private static partial Regex Arrow();
 
     // "from 240 ms to 80 ms", "from ~12 minutes (last main build: <link>) to ~9 minutes".
-    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"(?:\s*\([^()\n]{1,160}\))?\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "from ~750ms on master to ~350ms on the branch": where each number was measured may sit after it.
+    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"(?:\s*\([^()\n]{1,160}\))?(?:\s+" + SidePlace + @")?\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FromTo();
 
     [GeneratedRegex(Q2 + @"\s+(?:instead of|rather than|compared to|compared with)\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -213,6 +214,8 @@ internal static partial class ProseMeasurements
     private static partial Regex MetricLabel();
 
 
+    private const string SidePlace = @"(?:on|in|with|at)\s+(?:the\s+|this\s+|current\s+)?(?:main|master|trunk|base|baseline|head|branch|pr|patch|change|fix|release)\b";
+
     [GeneratedRegex(@"(?<!\w)[\d.,]+\s?[-–~]*\s*$")]
     private static partial Regex TrailingNumber();
 
@@ -221,6 +224,15 @@ internal static partial class ProseMeasurements
 
     [GeneratedRegex(@"\b(?:goes|go|went|gone|drops?|dropped|falls?|fell|improves?|improved|reduced?|reduces|decreased?|increased?|rises?|rose|grew|grows|is|was|were|are|from|now|down|up|has|have|had|cut|cuts|roughly|about|around)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Verbs();
+
+    // The clause's subject is a default or an alert threshold: "the default for `linger.ms` goes from 0 to 5 ms",
+    // "the latency alert was moved from 1.5 s to 2 s". "With the default settings, p95 went from …" is a result.
+    [GeneratedRegex(@"\bdefaults?\b(?!\s+(?:settings?|config\w*|options?|values?|build|run|setup|install\w*)\b)|\b(?:alerts?|alerting|thresholds?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SettingSubject();
+
+    // The current sentence so far: a full stop ends a sentence only before a space, so `linger.ms` stays whole.
+    [GeneratedRegex(@"(?:^|[.;!?](?=\s)|[:\n])(?<tail>[^.;!?:\n]*(?:\.(?!\s)[^.;!?:\n]*)*)$")]
+    private static partial Regex SentenceTail();
 
     // What a change configures rather than measures, as the last word before the numbers.
     [GeneratedRegex(@"\b(?:batch(?:es)?|batch size|timeouts?|ttls?|intervals?|concurrency|workers?|threads?|replicas?|shards?|partitions?|pool size|buffer size|limits?|retries|version|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$", RegexOptions.IgnoreCase)]

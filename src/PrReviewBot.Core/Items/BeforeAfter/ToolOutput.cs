@@ -345,6 +345,12 @@ internal static partial class Sides
         {
             return labelled;
         }
+        // "main, three runs:" — or a short label before the first comma.
+        var first = clause.Split([',', ';', '—', '–'], StringSplitOptions.TrimEntries)[0].TrimEnd(':', '：', ' ');
+        if (first.Length > 0 && first.Split(' ').Length <= 3 && first.Length < clause.Trim().TrimEnd(':', '：').Length && Of(first) is var leading and not Side.None)
+        {
+            return leading;
+        }
         var before = BeforeWord().IsMatch(clause) || ForeignBefore().IsMatch(clause);
         var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
         return before == after ? Side.None : before ? Side.Before : Side.After;
