@@ -55,7 +55,7 @@ internal static class Improvement
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
-        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?)\\b";
+        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|(?:perf(?:ormance)?|speed|latency|throughput) regressions?)\\b";
 
     /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
     public const string Slowdown =
@@ -65,7 +65,7 @@ internal static class Improvement
     public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
 
     public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido|" +
-        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*";
+        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*";
 
     /// <summary>
     /// Performance work that is not an optimization: adds or retires benchmarks, tooling, dashboards, alerts, metrics or

@@ -28,13 +28,16 @@ internal static class SideWords
     public const string BeforeInProse =
         "before|previously|used to(?: [a-z]+){0,2}|originally|formerly|prior to (?:this|the) (?:change|pr|patch)|" +
         "on (?:main|master|trunk)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
-        "where before|had been|it was|they were|was at|were at|was|were";
+        "where before|had been|it was|they were|was at|were at|was|were|" +
+        // French, Spanish, German
+        "avant|auparavant|prenait|était|antes|tardaba|vorher|früher|dauerte";
 
     /// <summary>Cues inside a sentence that the number after them is the new one.</summary>
     public const string AfterInProse =
         "after|now|with (?:this|the) (?:change|patch|pr|fix|branch)|on this branch|with it|" +
         "down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|is now|are now|now at|(?:is|are|it's|goes|went) back to|" +
-        "(?:with|using) (?:the )?(?:new|patched) [a-z]+";
+        "(?:with|using) (?:the )?(?:new|patched) [a-z]+|" +
+        "maintenant|désormais|après|passe à|tombe à|ahora|después|baja a|bajó a|jetzt|nun|nachher|sinkt auf|fällt auf";
 
     /// <summary>
     /// The two states of a switch, as labels name them: "`jit=off`", "Cache disabled", "YJIT on". The state without the

@@ -48,6 +48,12 @@ public class InferenceTests
     public void CircuitBreakerInTheTitle_IsProtectionNotASpeedUp() =>
         Assert.False(Review.Of("Requests pile up waiting on the slow upstream billing API.", title: "Wrap the billing client in a circuit breaker").IsOptimization);
 
+    [Theory]
+    [InlineData("Fix the performance regressions in the tokenizer")]
+    [InlineData("Importeur : accélère le chargement des fichiers")]
+    public void TitleThatFixesARegressionOrSpeedsUpInFrench_IsInferred(string title) =>
+        Assert.True(Review.Of("See the diff.", title: title).IsOptimization);
+
     [Fact]
     public void RevertingAChangeThatMadeThingsSlower_IsInferred()
     {

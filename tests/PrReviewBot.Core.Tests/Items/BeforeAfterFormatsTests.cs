@@ -6,6 +6,36 @@ namespace PrReviewBot.Core.Tests.Items;
 public class BeforeAfterFormatsTests
 {
     [Fact]
+    public void AsvCompareTable_IsReadWithItsNoiseMarks()
+    {
+        const string body = "asv compare against the last release:\n\n```\n       before           after         ratio\n" +
+                            "     [1a2b3c4d]       [5e6f7a8b]\n" +
+                            "-        120±3ms          61±2ms     0.51  bench_io.TimeRead.time_read_csv\n" +
+                            "          4.1±0.1s         4.0±0.2s    ~0.98  bench_io.TimeRead.time_read_parquet\n" +
+                            "              310M             290M     0.94  bench_io.Mem.peakmem_read\n```";
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present);
+        var read = verdict.Measurements.Single(m => m.Metric.EndsWith("time_read_csv", StringComparison.Ordinal));
+        Assert.Equal((120.0, 61.0, "ms"), (read.Before, read.After, read.Unit));
+        Assert.True(verdict.Measurements.Single(m => m.Metric.EndsWith("parquet", StringComparison.Ordinal)).Significance!.NotSignificant);
+        Assert.Equal("MB", verdict.Measurements.Single(m => m.Metric.EndsWith("peakmem_read", StringComparison.Ordinal)).Unit);
+    }
+
+    [Fact]
+    public void NamedStatisticWithoutAUnit_PairsAcrossSideLines()
+    {
+        const string body = "Query 7, mean of five runs:\n- without the rewrite: mean 81.5\n- with the rewrite: mean 40.2";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((81.5, 40.2), (m.Before, m.After));
+    }
+
+    [Theory]
+    [InlineData("La génération du rapport prenait environ 900 ms. Avec l'index, elle passe à 120 ms.")]
+    [InlineData("Der Import dauerte 40 s; jetzt sind es 12 s.")]
+    [InlineData("La consulta tardaba 2,5 s; ahora 300 ms.")]
+    public void BeforeAfterInProse_InOtherLanguages_IsRead(string body) => Assert.True(Review.Present(body, ItemKind.BeforeAfter));
+
+    [Fact]
     public void BenchmarkDotNetRowsNamedBeforeAndAfter_ArePaired()
     {
         const string body = """

@@ -53,6 +53,11 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 raw.AddRange(BenchstatOutput.Read(code.Content));
                 continue;
             }
+            if (AsvCompare.Looks(code.Content))
+            {
+                raw.AddRange(AsvCompare.Read(code.Content));
+                continue;
+            }
             raw.AddRange(ToolOutput.InlinePairs(code.Content));
             raw.AddRange(TextTables.Read(code.Content));
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));

@@ -140,6 +140,11 @@ internal static partial class SidedQuantities
                 continue;
             }
             var found = Quantities.Find(Sides.WithoutLinks(rest)).Select(q => q.Quantity).Where(q => q.Family is not UnitFamily.None).ToList();
+            if (found.Count == 0 && StatisticValue().Match(Sides.WithoutLinks(rest)) is { Success: true } stat && Quantities.TryParseNumber(stat.Groups["n"].Value, out var value))
+            {
+                // "with optimization: AVG 29.28": a named statistic without a unit still pairs with the same on the other side.
+                found.Add(new Quantity(value, string.Empty, UnitFamily.None));
+            }
             (side == Side.Before ? before : after).AddRange(found);
         }
         if (before.Count == 0 || after.Count == 0)
@@ -311,6 +316,9 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwithout\s+(?:it|them|this|that|one|the\s+[\w-]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithoutIt();
+
+    [GeneratedRegex(@"^\W*(?:avg|average|mean|median|p\d{2,3}|score|total|elapsed|run ?time|wall ?time|duration)\b\s*[:=]?\s*(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex StatisticValue();
 
     [GeneratedRegex(@"\b(?:no|zero)(?=\s+(?:allocations|allocs|queries|requests|rows|objects|calls|round[- ]trips)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NoneOfACount();
