@@ -29,7 +29,7 @@ internal static class Improvement
     /// <summary>Direct claims: optimize, speed up, faster, N× faster, more efficiently.</summary>
     public const string Claims =
         // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
-        "optimi[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|faster|quicker|cheaper|leaner|lighter|" +
+        "optimi[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
         "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
         "lazy[- ]?load(?:s|ed|ing)?|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)";
@@ -42,6 +42,8 @@ internal static class Improvement
         // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
         "(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|halv(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:number|count) of [\\w-]+(?:\\s+[\\w-]+)?\\s+(?:per|for each|on each|on every|in each) \\w+|" +
         "no longer (?:causes?|shows?|has|gives?|triggers?) (?:a |an |any )?(?:\\w+ )?(?:hitch(?:es)?|jank|stutter|lag|freeze|stall|pause|delay)s?\\b|" +
+        // "Remove some Task allocations from the handler": what is removed is pure cost
+        "(?:remov|eliminat)(?:e|es|ed|ing)\\s+(?:[\\w-]+\\s+){0,3}?(?:allocations?|allocs|boxing|copies|syscalls|round[- ]trips)\\b|" +
         // "saves opening and closing a connection per request"
         "sav(?:e|es|ed|ing) \\w+ing\\b[^.\\n]{0,40}?\\b(?:per|for each|on each|on every|for every) (?:request|call|query|row|item|page|frame|iteration|message|event|job)\\b";
 
@@ -73,7 +75,7 @@ internal static class Improvement
     /// </summary>
     public const string NotOptimization =
         "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|implement(?:s|ed|ing)?|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
-        "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?)\\b[^.\\n]{0,25}?\\b" +
+        "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?|setup|set-up)\\b[^.\\n]{0,25}?\\b" +
         "(?:" + ToolingNouns + ")\\b|" +
         "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
@@ -82,7 +84,7 @@ internal static class Improvement
         // retiring a flag after a rollout; adding a way to turn an optimization off
         "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
         "(?:allow|support|option)\\w*\\s+(?:to\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +
-        "\\b(?:benchmarks?|" + Tools.Benchmark + "|" + Tools.LoadTest + ")\\b";
+        "\\b(?:(?:macro|micro)?benchmarks?|" + Tools.Benchmark + "|" + Tools.LoadTest + ")\\b";
 
     /// <summary>The same in the other languages descriptions are written in: a load test, benchmark or profiling added.</summary>
     public const string NotOptimizationForeign =
@@ -90,7 +92,7 @@ internal static class Improvement
 
     /// <summary>What performance tooling is called: benchmarks, profilers, dashboards, docs.</summary>
     public const string ToolingNouns =
-        "benchmarks?|bench(?:mark)? (?:suite|harness)|jmh suite|criterion bench\\w*|load[- ]?tests?|perf(?:ormance)? tests?|" +
+        "(?:macro|micro)?benchmarks?|bench(?:mark)? (?:suite|harness)|jmh suite|criterion bench\\w*|load[- ]?tests?|perf(?:ormance)? tests?|" +
         "profil(?:er|ing)(?: ui| support| tool\\w*)?|perf[- ]maps?|tooling|dashboards?|panels?|alerts?|alerting|metrics?|spans?|tracing|instrumentation|" +
         "telemetry|observability|flame ?graphs?|docs?|documentation|guide|" + Tools.Benchmark + "|" + Tools.Profilers;
 

@@ -75,6 +75,7 @@ public class DetectionTests
     [InlineData("Add benchmark tests")]
     [InlineData("Remove performance issues options and flags")]
     [InlineData("Optimize imports across the billing module")]
+    [InlineData("Setup a Macrobenchmark for the sample app")]
     public void PerformanceVocabularyWithoutAnOptimization_IsNotInferred(string title) => Assert.False(Review.Of("Adds it.", title: title).IsOptimization);
 
     [Fact]

@@ -50,9 +50,14 @@ public class InferenceTests
 
     [Theory]
     [InlineData("Fix the performance regressions in the tokenizer")]
+    [InlineData("Remove two boxing allocations from the token parser")]
     [InlineData("Importeur : accélère le chargement des fichiers")]
     public void TitleThatFixesARegressionOrSpeedsUpInFrench_IsInferred(string title) =>
         Assert.True(Review.Of("See the diff.", title: title).IsOptimization);
+
+    [Fact]
+    public void AQuickerWayForPeople_IsNotASpeedClaim() =>
+        Assert.False(Review.Of("Adds a toggle in the admin page: a quicker way to switch the new editor on or off.", title: "Toggle for the new editor").IsOptimization);
 
     [Fact]
     public void RevertingAChangeThatMadeThingsSlower_IsInferred()

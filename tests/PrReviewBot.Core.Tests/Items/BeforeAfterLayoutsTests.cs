@@ -55,6 +55,21 @@ public class BeforeAfterLayoutsTests
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
     }
 
+    [Theory]
+    // the title names the new value
+    [InlineData("Store sessions with synchronous=NORMAL", "Import of the fixture:\n\n- `synchronous=FULL`: 310 s\n- `synchronous=NORMAL`: 95 s", 310, 95)]
+    // the description goes back to the old value
+    [InlineData("Tune the store", "Import of the fixture:\n\n- `synchronous=NORMAL`: 95 s\n- `synchronous=FULL`: 310 s\n\nTo undo, set it back to FULL.", 310, 95)]
+    public void TwoValuesOfOneSetting_AreTheSides(string title, string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body, title: title).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void TwoValuesOfOneSetting_WithNothingToSayWhichIsNew_AreNotAPair() =>
+        Assert.False(Review.Present("Import of the fixture:\n\n- `synchronous=FULL`: 310 s\n- `synchronous=NORMAL`: 95 s", ItemKind.BeforeAfter));
+
     [Fact]
     public void AResultMeasuredWithDefaultSettings_IsStillAResult() =>
         Assert.True(Review.Present("With the default settings, p95 went from 210 ms to 120 ms.", ItemKind.BeforeAfter));

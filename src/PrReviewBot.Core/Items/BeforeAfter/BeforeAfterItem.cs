@@ -24,7 +24,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         }
         var loneSides = new List<string>();
         ReadCodeBlocks(document, raw, loneSides);
-        ReadProse(document, raw, loneSides);
+        ReadProse(document, raw, loneSides, value => ValueSide(context.Pr.Title, document, value));
 
         if (SwitchesOff(context.Pr.Title))
         {
@@ -116,7 +116,22 @@ internal sealed partial class BeforeAfterItem : IItemJudge
 
     private sealed record PendingRun(Side Side, Dictionary<string, Quantity> Metrics, string LeadIn, string Content);
 
-    private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
+    /// <summary>
+    /// Which side a value of a setting stands for: the value the title names is the change's ("Create the database in
+    /// WAL journal mode"), the one the description goes "back to" or calls the default the old one.
+    /// </summary>
+    private static Side ValueSide(string title, DescriptionDocument document, string value)
+    {
+        var word = new Regex(@"(?<![\w.-])" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
+        if (word.IsMatch(title))
+        {
+            return Side.After;
+        }
+        var old = new Regex(@"\b(?:back to|revert(?:s|ed)? to|default(?: is| was|:)?|previously|instead of)\s+(?:the\s+)?`?" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
+        return document.AllPlainSentences.Any(s => old.IsMatch(s)) ? Side.Before : Side.None;
+    }
+
+    private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides, Func<string, Side> valueSide)
     {
         TextBlock? pendingBefore = null;
         // Consecutive list items read as lines: "- without the cache: 11.9 s" / "- with the cache: 8 s".
@@ -125,7 +140,12 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         {
             if (items.Count > 1)
             {
-                raw.AddRange(SidedQuantities.LabelledLines(string.Join('\n', items), columns: false));
+                var lines = string.Join('\n', items);
+                raw.AddRange(SidedQuantities.LabelledLines(lines, columns: false));
+                if (SidedQuantities.SettingValueLines(lines, valueSide) is { } byValue)
+                {
+                    raw.Add(byValue);
+                }
             }
             items.Clear();
         }

@@ -167,6 +167,56 @@ internal static partial class SidedQuantities
     }
 
     /// <summary>
+    /// Lines labelled by two values of one setting: "`journal_mode=DELETE`: 1451 s" / "`journal_mode=WAL`: 40 s". Which
+    /// value is the change's comes from <paramref name="valueSide"/> (the value the title names is the new one; the one the
+    /// description goes "back to" is the old one); one known side makes the other the opposite.
+    /// </summary>
+    public static RawMeasurement? SettingValueLines(string text, Func<string, Side> valueSide)
+    {
+        if (!text.Contains('=', StringComparison.Ordinal) || !text.Contains('\n', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var lines = new List<(string Key, string Value, Quantity Q)>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var m = SettingValueLine().Match(raw);
+            if (m.Success && Quantities.Find(Sides.WithoutLinks(m.Groups["rest"].Value)).Select(q => q.Quantity).FirstOrDefault(q => q.Family is not UnitFamily.None) is { Unit: not null } q)
+            {
+                lines.Add((m.Groups["key"].Value, m.Groups["value"].Value, q));
+            }
+        }
+        foreach (var group in lines.GroupBy(l => l.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var values = group.Select(l => l.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (values.Count != 2)
+            {
+                continue;
+            }
+            var first = valueSide(values[0]);
+            var second = valueSide(values[1]);
+            if (first == Side.None)
+            {
+                first = second == Side.After ? Side.Before : second == Side.Before ? Side.After : Side.None;
+            }
+            if (first == Side.None || (second != Side.None && second == first))
+            {
+                continue;
+            }
+            var a = group.First(l => l.Value.Equals(values[0], StringComparison.OrdinalIgnoreCase)).Q;
+            var b = group.First(l => l.Value.Equals(values[1], StringComparison.OrdinalIgnoreCase)).Q;
+            if (a.Family != b.Family)
+            {
+                continue;
+            }
+            return first == Side.Before
+                ? new RawMeasurement(group.Key, a, b, MeasurementSource.ToolOutput)
+                : new RawMeasurement(group.Key, b, a, MeasurementSource.ToolOutput);
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The labelled quantities of tool output no specific reader knows: "Time (mean ± σ): 29.4 s", "100 requests in
     /// 1.3s". Each is named by the words before it on its line, so two runs of the same tool pair by name.
     /// </summary>
@@ -316,6 +366,9 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwithout\s+(?:it|them|this|that|one|the\s+[\w-]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithoutIt();
+
+    [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?:\*\*|__)?`?(?<key>[A-Za-z][\w.-]{0,40})\s*=\s*(?<value>[\w.-]{1,30})`?(?:\*\*|__)?\s*[:：—–-]\s*(?<rest>.*\d.*)$")]
+    private static partial Regex SettingValueLine();
 
     [GeneratedRegex(@"^\W*(?:avg|average|mean|median|p\d{2,3}|score|total|elapsed|run ?time|wall ?time|duration)\b\s*[:=]?\s*(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)", RegexOptions.IgnoreCase)]
     private static partial Regex StatisticValue();
