@@ -13,6 +13,10 @@ public class ProfileTests
         Assert.Contains(BottleneckClass.Cpu, verdict.Bottlenecks);
     }
 
+    [Fact]
+    public void ALinkToAToolsDocumentation_IsNotAProfile() =>
+        Assert.False(Review.Present("Ships a [startup profile](https://developer.android.com/topic/performance/baselineprofiles/overview) with the app.", ItemKind.Profile));
+
     [Theory]
     [InlineData("Most of the time in `route()` went into re-evaluating the rewrite rules for every request.")]
     [InlineData("About 70% of the CPU goes into hashing the cache keys.")]

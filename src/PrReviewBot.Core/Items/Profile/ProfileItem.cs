@@ -53,7 +53,8 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return new ProfileArtifact(KindOf(link.Url + " " + link.Text), link.Url);
         }
-        if (kind is LinkKind.Issue or LinkKind.PullRequest or LinkKind.CiRun or LinkKind.SourceCode or LinkKind.Ticket || LinkKinds.IsRepositoryHome(link.Url))
+        // Public documentation of a tool ("[baseline profiles](https://developer.android.com/…)") explains a technique; it is not a profile of this change.
+        if (kind is LinkKind.Issue or LinkKind.PullRequest or LinkKind.CiRun or LinkKind.SourceCode or LinkKind.Ticket or LinkKind.ToolDocumentation || LinkKinds.IsRepositoryHome(link.Url))
         {
             return null;
         }
