@@ -14,6 +14,22 @@ public class ProfileTests
     }
 
     [Fact]
+    public void ProfilerOutputUnderABareSideLabel_TakesTheSentenceBeforeTheLabel()
+    {
+        const string body = "Per-module timings from the compiler's profiling mode:\n\nBefore:\n\n```\n" +
+                            "Total                                   91,200ms\nApp.Billing.Invoice.Render.layout     30,115ms\n" +
+                            "App.Billing.Invoice.Render.totals     22,870ms\nApp.Billing.Tax.Rules.resolve         12,004ms\n```";
+        Assert.True(Review.Present(body, ItemKind.Profile));
+    }
+
+    [Fact]
+    public void TimingsUnderABareSideLabel_WithoutAProfilingSentence_AreNotAProfile()
+    {
+        const string body = "Before:\n\n```\nApp.Billing.Invoice.Render.layout     30,115ms\nApp.Billing.Invoice.Render.totals     22,870ms\n```";
+        Assert.False(Review.Present(body, ItemKind.Profile));
+    }
+
+    [Fact]
     public void ALinkToAToolsDocumentation_IsNotAProfile() =>
         Assert.False(Review.Present("Ships a [startup profile](https://developer.android.com/topic/performance/baselineprofiles/overview) with the app.", ItemKind.Profile));
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using PrReviewBot.Core.Model;
 using PrReviewBot.Core.Parsing;
 using PrReviewBot.Core.Vocabulary;
+using PrReviewBot.Core.Items.BeforeAfter;
 
 namespace PrReviewBot.Core.Items.Profile;
 
@@ -32,7 +33,7 @@ internal sealed partial class ProfileItem : IItemJudge
         }
         foreach (var code in document.CodeBlocks)
         {
-            if (ProfilerOutput(code) is { } kind)
+            if (ProfilerOutput(code, LeadOf(code, blocks)) is { } kind)
             {
                 artifacts.Add(new ProfileArtifact(kind, $"code block at line {code.Line}"));
             }
@@ -114,7 +115,23 @@ internal sealed partial class ProfileItem : IItemJudge
         return lines.Length > 0 ? lines[^1].Length > 0 ? lines[^1] : lead : lead;
     }
 
-    private static string? ProfilerOutput(CodeSnippet code)
+    /// <summary>
+    /// The sentence that introduces a code block. A bare side label ("Before:") borrows the sentence before it:
+    /// "Profiler output on my machine:" / "Before:" / the block.
+    /// </summary>
+    private static string LeadOf(CodeSnippet code, IReadOnlyList<TextBlock> blocks)
+    {
+        var lead = code.LeadSentence;
+        if (lead.Length == 0 || lead.Length > 40 || lead.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 3 || Sides.Of(lead) == Side.None)
+        {
+            return lead;
+        }
+        var earlier = blocks.LastOrDefault(b => b.Index < code.Index && b.Role != BlockRole.Heading && !b.Text.Equals(code.LeadIn, StringComparison.Ordinal) &&
+                                                 Sides.Of(b.Text) == Side.None);
+        return earlier is null ? lead : (Sentences.Of(earlier.Text).LastOrDefault() ?? string.Empty) + " " + lead;
+    }
+
+    private static string? ProfilerOutput(CodeSnippet code, string lead)
     {
         var content = code.Content;
         if (content.Length == 0)
@@ -141,7 +158,6 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return "EXPLAIN ANALYZE output";
         }
-        var lead = code.LeadSentence;
         // Call stacks or timed frames that the text just before calls a trace, a profile or where the time goes.
         if (SampledWord().IsMatch(lead) && !Absent().IsMatch(lead) && !NotAProfile().IsMatch(lead) && LooksLikeFrames(content))
         {
@@ -271,7 +287,8 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"\(actual time=\d|Execution Time:\s+\d|Planning Time:\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex ExplainAnalyze();
 
-    [GeneratedRegex(@"[A-Za-z_]\w*(?:\(\)|::\w+|\.\(\*?\w+\)\.\w+)|^\s*(?:at\s+)?[\w$]+(?:\.[\w$<>]+){2,}\(|^\s*(?:\d+\s+)?[\w.]+!\w+")]
+    // "foo()", "A::b", "pkg.(*T).m", "at a.b.c(", "mod!fn", or a qualified name followed by its time ("Mod.Sub.fn   48,499ms").
+    [GeneratedRegex(@"[A-Za-z_]\w*(?:\(\)|::\w+|\.\(\*?\w+\)\.\w+)|^\s*(?:at\s+)?[\w$]+(?:\.[\w$<>]+){2,}(?:\(|\s{2,}\d)|^\s*(?:\d+\s+)?[\w.]+!\w+")]
     private static partial Regex Frame();
 
     [GeneratedRegex(@"\b(?:total|self|count|max|samples?|wall|cpu)\b\s*:?\s*\d[\d.,]*\s?(?:ms|µs|us|s|%)?|\d[\d.,]*\s?(?:ms|µs|us|%)\b", RegexOptions.IgnoreCase)]
