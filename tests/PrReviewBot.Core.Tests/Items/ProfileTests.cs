@@ -30,6 +30,14 @@ public class ProfileTests
     }
 
     [Fact]
+    public void BenchmarkHarnessStatistics_AreNotAProfile()
+    {
+        const string body = "Benchmark of the parser:\n\n```\nTrial: 5000 samples with 200 evaluations.\n Range (min … max):  11.2 µs … 80.1 µs  GC (min … max): 0.00% … 91.20%\n" +
+                            " Time  (median):     12.0 µs          GC (median):    0.00%\n Time  (mean ± σ):   13.4 µs ± 3.1 µs  GC (mean ± σ):  6.10% ± 9.80%\n```";
+        Assert.False(Review.Present(body, ItemKind.Profile));
+    }
+
+    [Fact]
     public void ALinkToAToolsDocumentation_IsNotAProfile() =>
         Assert.False(Review.Present("Ships a [startup profile](https://developer.android.com/topic/performance/baselineprofiles/overview) with the app.", ItemKind.Profile));
 

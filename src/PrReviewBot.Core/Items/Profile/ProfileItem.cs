@@ -165,7 +165,7 @@ internal sealed partial class ProfileItem : IItemJudge
         }
         // A table of shares (functions with percentages) that the text just before calls a profile or a sample.
         if (!content.Contains('%', StringComparison.Ordinal) || content.Contains("ns/op", StringComparison.Ordinal) ||
-            content.Contains("delta", StringComparison.Ordinal) || content.Contains("vs base", StringComparison.Ordinal))
+            content.Contains("delta", StringComparison.Ordinal) || content.Contains("vs base", StringComparison.Ordinal) || BenchmarkStatistics().IsMatch(content))
         {
             return null;
         }
@@ -296,6 +296,11 @@ internal sealed partial class ProfileItem : IItemJudge
 
     [GeneratedRegex(@"[A-Za-z_][\w:./<>-]+.*\b\d+(?:\.\d+)?%|\b\d+(?:\.\d+)?%.*[A-Za-z_][\w:./<>-]{3,}")]
     private static partial Regex ShareLine();
+
+    // A benchmark harness's statistics ("Time (mean ± σ)", "(min … max)", "samples with 991 evaluations"): timings of
+    // repeated runs, not where the time goes.
+    [GeneratedRegex(@"mean\s*±\s*σ|\(min\s*…\s*max\)|samples? with \d+ evaluations|\bMode\s+Cnt\s+Score\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BenchmarkStatistics();
 
     [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|hot ?spots?|capture[ds]?|zone statistics|trac(?:e|es|ing)|spans?|breakdown|where the time goes|call ?stacks?|stacks?|" + Tools.ProfileArtifacts + "|" + Tools.Profilers + @")(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex SampledWord();
