@@ -17,16 +17,17 @@ public class ValidationCorpusTests
         ("rollback", ItemKind.Rollback), ("monitoring", ItemKind.Monitoring),
     ];
 
-    // validation-3, -4 and -5 were written in new styles after the method changed (see docs/JUDGEMENT.md); their floors
+    // validation-3 to -6 were written in new styles after the method changed (see docs/JUDGEMENT.md); their floors
     // hold what the general rules reach on them, not figures tuned to them. validation-3's constraint item has only four
-    // positives; validation-4's profile misses are records its labeller marked uncertain; validation-5 is small (three
-    // monitoring positives), so one record moves an item by 0.2.
+    // positives; validation-4's profile misses are records its labeller marked uncertain; validation-5 and -6 are small (three
+    // monitoring positives each), so one record moves an item by 0.2 or more.
     [Theory]
     [InlineData("validation-1", 0.95)]
     [InlineData("validation-2", 0.95)]
     [InlineData("validation-3", 0.9)]
     [InlineData("validation-4", 0.85)]
     [InlineData("validation-5", 0.75)]
+    [InlineData("validation-6", 0.75)]
     public void EveryItem_KeepsItsF1Floor(string set, double floor)
     {
         var counts = Items.ToDictionary(i => i.Name, _ => (Tp: 0, Fp: 0, Fn: 0));
@@ -55,6 +56,7 @@ public class ValidationCorpusTests
     [InlineData("validation-3")]
     [InlineData("validation-4")]
     [InlineData("validation-5")]
+    [InlineData("validation-6")]
     public void Detection_KeepsItsAccuracyAndPrecision(string set)
     {
         int right = 0, all = 0, truePositive = 0, falsePositive = 0;
