@@ -145,8 +145,10 @@ internal static partial class SwitchNames
         {
             return;
         }
+        // "-fllvm", "--nocache": a command-line flag is a switch by its dash, whatever the word after it.
+        var flag = CommandLineFlag().IsMatch(name);
         name = name.TrimStart('-');
-        if (!LooksLikeSwitch(name) || names.Contains(name, StringComparer.Ordinal))
+        if (!(flag || LooksLikeSwitch(name)) || names.Contains(name, StringComparer.Ordinal))
         {
             return;
         }
@@ -177,6 +179,9 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{2,40}$")]
     private static partial Regex PlainWord();
+
+    [GeneratedRegex(@"^--?[A-Za-z][\w-]{2,40}$")]
+    private static partial Regex CommandLineFlag();
 
     // A config directive written the nginx/Apache/Redis way: a name, its values, an optional semicolon.
     [GeneratedRegex(@"^(?<name>[A-Za-z_][\w.-]{2,40})\s+[^\s;{}=][^;{}=]{0,60};?$")]
