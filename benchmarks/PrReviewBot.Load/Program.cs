@@ -80,6 +80,7 @@ try
     var callsBefore = gitHub.TotalCalls;
     var callsByRouteBefore = gitHub.Calls.ToDictionary();
     serve.ResetPeak();
+    var cpuBefore = serve.CpuTime;
     Console.WriteLine($"load: {o.Duration.TotalSeconds:0} s at {o.Rate:0} deliveries/s ({o.Action}, {(o.PullRequests == 0 ? "a new PR each" : $"{o.PullRequests} PRs")})");
     var clock = Stopwatch.StartNew();
     var sent = await replayer.RunAsync(o.Duration, "load");
@@ -88,13 +89,14 @@ try
     var drained = await LoadReport.WaitForChecksAsync(gitHub, sent, o.DrainTimeout);
     var drainTook = clock.Elapsed - sendingTook;
     var peakWithDrain = serve.PeakRssBytes;
+    var cpuUsed = serve.CpuTime - cpuBefore;
 
     // Idle again after the work is done.
     await Task.Delay(o.Idle);
     var idleAfterRss = serve.RssBytes;
 
     var report = LoadReport.Build(o, sent, sendingTook, drainTook, drained, gitHub, callsBefore, callsByRouteBefore, serve.Startup,
-        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore);
+        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore, cpuUsed);
     report.Print(Console.Out);
     if (o.JsonOut is not null)
     {

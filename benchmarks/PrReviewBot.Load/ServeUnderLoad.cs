@@ -40,6 +40,31 @@ public sealed class ServeUnderLoad : IAsyncDisposable
 
     public long? RssBytes => ReadStatus("VmRSS");
 
+    /// <summary>Serve's CPU time so far, user + system (utime and stime in /proc/PID/stat), or null if unreadable.</summary>
+    public TimeSpan? CpuTime
+    {
+        get
+        {
+            if (Pid is not { } pid)
+            {
+                return null;
+            }
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                    + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
     public static string Secret { get; } = "load-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static async Task<ServeUnderLoad> StartAsync(LoadOptions o, string gitHubUrl, string? storageConnection, string workingDirectory)
