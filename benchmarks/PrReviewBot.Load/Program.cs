@@ -71,8 +71,8 @@ try
 
     if (o.Warmup > TimeSpan.Zero)
     {
-        Console.WriteLine($"warm-up: {o.Warmup.TotalSeconds:0} s at {o.Rate:0}/s");
-        await replayer.RunAsync(o.Warmup, "warmup");
+        Console.WriteLine($"warm-up: {o.Warmup.TotalSeconds:0} s at {o.WarmupRate ?? o.Rate:0}/s");
+        await replayer.RunAsync(o.Warmup, "warmup", o.WarmupRate);
         await LoadReport.WaitForChecksAsync(gitHub, [], TimeSpan.FromSeconds(30));
     }
 
