@@ -43,7 +43,7 @@ public sealed class LoadReport
     public required int MostWritesInAMinutePerInstallation { get; init; }
     /// <summary>Serve's CPU (user + system, from /proc/PID/stat) from the first measured delivery until the queue drained.</summary>
     public double? ServeCpuSeconds { get; init; }
-    /// <summary>That CPU divided by the deliveries sent in the measured run.</summary>
+    /// <summary>That CPU divided by the deliveries acknowledged with 2xx in the measured run (each a new PR in the opened scenario).</summary>
     public double? ServeCpuMsPerDelivery { get; init; }
 
     public static string LoadAverage()
@@ -148,7 +148,7 @@ public sealed class LoadReport
             RefusedContentCreating = gitHub.RefusedSecondary - refusedBefore.Secondary,
             MostWritesInAMinutePerInstallation = gitHub.MostWritesInAMinute,
             ServeCpuSeconds = cpuUsed?.TotalSeconds,
-            ServeCpuMsPerDelivery = cpuUsed is { } cpu && sent.Count > 0 ? cpu.TotalMilliseconds / sent.Count : null,
+            ServeCpuMsPerDelivery = cpuUsed is { } cpu && ok.Count > 0 ? cpu.TotalMilliseconds / ok.Count : null,
         };
     }
 
@@ -172,7 +172,7 @@ public sealed class LoadReport
         w.WriteLine($"GitHub limits      {Installations} installations; refused: {RefusedContentCreating} writes over the content-creating limit, {RefusedPrimary} calls over the primary limit; most writes by one installation in 60 s: {MostWritesInAMinutePerInstallation}");
         w.WriteLine($"GitHub calls       {GitHubCallsPerDelivery:0.00} per delivery: {string.Join(", ", GitHubCallsByRoute.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"))}");
         w.WriteLine($"memory (RSS)       idle {Mb(IdleRssMb)} before, {Mb(IdleAfterRssMb)} after; peak {Mb(PeakRssUnderLoadMb)} under load, {Mb(PeakRssWithDrainMb)} with the drain   (target < 200 MB under load, < 100 MB idle)");
-        w.WriteLine($"serve CPU          {(ServeCpuSeconds is { } cs ? $"{cs:0.0} s from the first measured delivery to the drain, {ServeCpuMsPerDelivery:0.00} ms per delivery" : "n/a")}   (user + system, /proc/PID/stat)");
+        w.WriteLine($"serve CPU          {(ServeCpuSeconds is { } cs ? $"{cs:0.0} s from the first measured delivery to the drain, {ServeCpuMsPerDelivery:0.00} ms per accepted delivery" : "n/a")}   (user + system, /proc/PID/stat)");
         w.WriteLine($"start-up           ready in {StartupMs:0} ms   (target < 2 s)");
         w.WriteLine($"load average       {LoadAverageBefore} before, {LoadAverageAfter} after ({Environment.ProcessorCount} cores)");
     }
