@@ -81,6 +81,7 @@ try
     var callsByRouteBefore = gitHub.Calls.ToDictionary();
     serve.ResetPeak();
     var cpuBefore = serve.CpuTime;
+    var threadsBefore = serve.CpuTimeByThread();
     Console.WriteLine($"load: {o.Duration.TotalSeconds:0} s at {o.Rate:0} deliveries/s ({o.Action}, {(o.PullRequests == 0 ? "a new PR each" : $"{o.PullRequests} PRs")})");
     var clock = Stopwatch.StartNew();
     var sent = await replayer.RunAsync(o.Duration, "load");
@@ -90,13 +91,14 @@ try
     var drainTook = clock.Elapsed - sendingTook;
     var peakWithDrain = serve.PeakRssBytes;
     var cpuUsed = serve.CpuTime - cpuBefore;
+    var cpuByThread = serve.CpuTimeByThread().ToDictionary(kv => kv.Key, kv => (kv.Value - threadsBefore.GetValueOrDefault(kv.Key)).TotalSeconds);
 
     // Idle again after the work is done.
     await Task.Delay(o.Idle);
     var idleAfterRss = serve.RssBytes;
 
     var report = LoadReport.Build(o, sent, sendingTook, drainTook, drained, gitHub, callsBefore, callsByRouteBefore, serve.Startup,
-        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore, cpuUsed);
+        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore, cpuUsed, cpuByThread);
     report.Print(Console.Out);
     if (o.JsonOut is not null)
     {

@@ -40,6 +40,43 @@ public sealed class ServeUnderLoad : IAsyncDisposable
 
     public long? RssBytes => ReadStatus("VmRSS");
 
+    /// <summary>
+    /// Serve's CPU time so far per kind of thread (the thread's name, digits dropped: ".NET TP Worker", ".NET Tiered
+    /// Com" for the JIT's tiering thread), from /proc/PID/task/*/stat; threads that ended are not counted.
+    /// </summary>
+    public Dictionary<string, TimeSpan> CpuTimeByThread()
+    {
+        var byName = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        if (Pid is not { } pid)
+        {
+            return byName;
+        }
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var open = stat.IndexOf('(');
+                    var close = stat.LastIndexOf(')');
+                    var name = new string(stat[(open + 1)..close].Where(c => !char.IsAsciiDigit(c)).ToArray()).Trim();
+                    var fields = stat[(close + 2)..].Split(' ');
+                    var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                        + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                    byName[name] = byName.GetValueOrDefault(name) + TimeSpan.FromSeconds(ticks / 100.0);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+                {
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return byName;
+    }
+
     /// <summary>Serve's CPU time so far, user + system (utime and stime in /proc/PID/stat), or null if unreadable.</summary>
     public TimeSpan? CpuTime
     {
