@@ -25,7 +25,7 @@ public static class ConfigurationFiles
         var polled = 0;
         for (var i = 0; i < sources.Count; i++)
         {
-            if (sources[i] is not JsonConfigurationSource { ReloadOnChange: true, Path: { } path, FileProvider: PhysicalFileProvider { UsePollingFileWatcher: false } watched } json)
+            if (sources[i] is not JsonConfigurationSource { ReloadOnChange: true, Path: { } path, FileProvider: PhysicalFileProvider { UseActivePolling: false } watched } json)
             {
                 continue;
             }

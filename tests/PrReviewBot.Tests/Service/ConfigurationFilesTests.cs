@@ -33,7 +33,8 @@ public class ConfigurationFilesTests : EndToEndTest
 
             var sources = configuration.Sources.OfType<JsonConfigurationSource>().ToList();
             var reloading = Assert.Single(sources, s => s.ReloadOnChange);
-            Assert.True(Assert.IsType<PhysicalFileProvider>(reloading.FileProvider).UsePollingFileWatcher);
+            // (UsePollingFileWatcher reads false once the provider's watcher exists; UseActivePolling is what Poll sets.)
+            Assert.True(Assert.IsType<PhysicalFileProvider>(reloading.FileProvider).UseActivePolling);
             Assert.Equal("appsettings.json", reloading.Path);
             Assert.True(reloading.Optional);
             var untouched = Assert.Single(sources, s => !s.ReloadOnChange);
@@ -74,7 +75,7 @@ public class ConfigurationFilesTests : EndToEndTest
         var reloading = root.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>()
             .Select(p => p.Source).Where(s => s.ReloadOnChange).ToList();
         Assert.Contains(reloading, s => s.Path == "appsettings.json");
-        Assert.All(reloading, s => Assert.Equal(polls, Assert.IsType<PhysicalFileProvider>(s.FileProvider).UsePollingFileWatcher));
+        Assert.All(reloading, s => Assert.Equal(polls, Assert.IsType<PhysicalFileProvider>(s.FileProvider).UseActivePolling));
         Assert.Equal(polls, bot.Services.GetRequiredService<IOptions<ServerOptions>>().Value.PollConfigurationFiles);
     }
 
