@@ -93,6 +93,14 @@ public sealed class ServerOptions
 
     /// <summary>Where people reach the bot (report links); unset means checks carry no details URL.</summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// appsettings files changed while serve runs are noticed by looking at those files every 4 s, instead of by a
+    /// recursive inotify watcher on the whole content root. The default data folder (the SQLite database, its WAL) is
+    /// under the content root, so that watcher woke on every write: ~3% of serve's CPU under load (docs/PERFORMANCE.md).
+    /// False: the framework's watcher, as before.
+    /// </summary>
+    public bool PollConfigurationFiles { get; set; } = true;
 }
 
 /// <summary><c>Queue:*</c>: the background worker (not in PRODUCT §10; defaults suit one machine).</summary>
