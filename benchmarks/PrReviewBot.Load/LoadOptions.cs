@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PrReviewBot.Load;
 
-/// <summary>What one run does. Every option has a default that suits the acknowledgement scenario of PRODUCT §11.</summary>
+/// <summary>What one run does. Every option has a default that suits the acknowledgement scenario of docs/PERFORMANCE.md.</summary>
 public sealed class LoadOptions
 {
     /// <summary>Deliveries per second, sent open-loop (on schedule, whatever the answers).</summary>

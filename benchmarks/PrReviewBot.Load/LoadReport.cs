@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PrReviewBot.Load;
 
-/// <summary>What a run measured, against PRODUCT §11's targets, printed and as JSON.</summary>
+/// <summary>What a run measured, against the service's targets (docs/PERFORMANCE.md), printed and as JSON.</summary>
 public sealed class LoadReport
 {
     public required string Scenario { get; init; }

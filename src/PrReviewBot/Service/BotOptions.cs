@@ -1,7 +1,7 @@
 namespace PrReviewBot.Service;
 
 /// <summary>
-/// <c>GitHub:*</c> (PRODUCT §10). App mode needs <see cref="AppId"/> and a private key; token mode needs
+/// <c>GitHub:*</c> (docs/configuration.md). App mode needs <see cref="AppId"/> and a private key; token mode needs
 /// <see cref="Token"/>. Both need <see cref="WebhookSecret"/>.
 /// </summary>
 public sealed class GitHubOptions
@@ -52,7 +52,7 @@ public enum GitHubMode
     Token,
 }
 
-/// <summary>How GitHub calls are retried (not in PRODUCT §10: defaults suit github.com; tests shorten them).</summary>
+/// <summary>How GitHub calls are retried (defaults suit github.com; tests shorten them).</summary>
 public sealed class GitHubRetryOptions
 {
     /// <summary>First back-off step; later steps double, with jitter.</summary>
@@ -103,7 +103,7 @@ public sealed class ServerOptions
     public bool PollConfigurationFiles { get; set; } = true;
 }
 
-/// <summary><c>Queue:*</c>: the background worker (not in PRODUCT §10; defaults suit one machine).</summary>
+/// <summary><c>Queue:*</c>: the background worker (defaults suit one machine).</summary>
 public sealed class QueueOptions
 {
     public const string Section = "Queue";
