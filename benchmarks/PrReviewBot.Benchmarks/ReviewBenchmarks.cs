@@ -5,7 +5,7 @@ using PrReviewBot.Core.Model;
 
 namespace PrReviewBot.Benchmarks;
 
-/// <summary>One review of one description: parse, five items, findings (PRODUCT §11: 3 KB &lt; 100 µs, 65,536 chars &lt; 2 ms).</summary>
+/// <summary>One review of one description: parse, five items, findings (targets: 3 KB &lt; 100 µs, 65,536 chars &lt; 2 ms).</summary>
 [MemoryDiagnoser]
 public class ReviewBenchmarks
 {

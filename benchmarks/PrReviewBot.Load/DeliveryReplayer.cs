@@ -37,12 +37,14 @@ public sealed class DeliveryReplayer(HttpClient http, FakeGitHubServer gitHub, L
     private readonly Dictionary<int, int> _pushes = [];
     private int _nextNewPullRequest = 1;
 
-    public async Task<IReadOnlyList<SentDelivery>> RunAsync(TimeSpan length, string label)
+    /// <param name="rate">Deliveries per second; <c>--rate</c> unless given.</param>
+    public async Task<IReadOnlyList<SentDelivery>> RunAsync(TimeSpan length, string label, double? rate = null)
     {
-        var count = (int)Math.Round(length.TotalSeconds * o.Rate);
+        var perSecond = rate ?? o.Rate;
+        var count = (int)Math.Round(length.TotalSeconds * perSecond);
         var sent = new SentDelivery[count];
         var inFlight = new List<Task>(count);
-        var ticksPerDelivery = Stopwatch.Frequency / o.Rate;
+        var ticksPerDelivery = Stopwatch.Frequency / perSecond;
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {

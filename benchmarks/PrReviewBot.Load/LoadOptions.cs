@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PrReviewBot.Load;
 
-/// <summary>What one run does. Every option has a default that suits the acknowledgement scenario of PRODUCT §11.</summary>
+/// <summary>What one run does. Every option has a default that suits the acknowledgement scenario of docs/PERFORMANCE.md.</summary>
 public sealed class LoadOptions
 {
     /// <summary>Deliveries per second, sent open-loop (on schedule, whatever the answers).</summary>
@@ -12,6 +12,9 @@ public sealed class LoadOptions
 
     /// <summary>Sent before measuring (JIT, pools, caches), at the same rate.</summary>
     public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The warm-up's rate; null = <see cref="Rate"/>. A long warm-up at a rate serve keeps up with measures a warm process (JIT tiering done).</summary>
+    public double? WarmupRate { get; set; }
 
     /// <summary>Distinct PRs the deliveries are spread over; 0 = a new PR for every delivery (delivery→check scenario).</summary>
     public int PullRequests { get; set; } = 1000;
@@ -75,6 +78,7 @@ public sealed class LoadOptions
                 case "--rate": o.Rate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--duration": o.Duration = Seconds(Value()); break;
                 case "--warmup": o.Warmup = Seconds(Value()); break;
+                case "--warmup-rate": o.WarmupRate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--pull-requests": o.PullRequests = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--action": o.Action = Value(); break;
                 case "--github-latency-ms": o.GitHubLatency = TimeSpan.FromMilliseconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
@@ -101,6 +105,10 @@ public sealed class LoadOptions
         if (o.Rate <= 0 || o.Rate > 20_000)
         {
             throw new ArgumentException("--rate must be between 0 and 20000 deliveries per second");
+        }
+        if (o.WarmupRate is <= 0 or > 20_000)
+        {
+            throw new ArgumentException("--warmup-rate must be between 0 and 20000 deliveries per second");
         }
         if (o.Duration <= TimeSpan.Zero || o.Duration > TimeSpan.FromMinutes(30))
         {
@@ -135,7 +143,7 @@ public sealed class LoadOptions
         PrReviewBot load harness: replays signed pull_request deliveries against `prreviewbot serve` on 127.0.0.1.
 
           --rate N                deliveries per second, open loop (500)
-          --duration S            seconds measured (60); --warmup S before it (5)
+          --duration S            seconds measured (60); --warmup S before it (5), at --warmup-rate R (--rate)
           --pull-requests N       PRs the deliveries cycle over (1000); 0 = a new PR per delivery (delivery→check latency)
           --action A              pull_request action replayed (synchronize)
           --github-latency-ms N   the fake GitHub's answer time (50)

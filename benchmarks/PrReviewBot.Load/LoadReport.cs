@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PrReviewBot.Load;
 
-/// <summary>What a run measured, against PRODUCT §11's targets, printed and as JSON.</summary>
+/// <summary>What a run measured, against the service's targets (docs/PERFORMANCE.md), printed and as JSON.</summary>
 public sealed class LoadReport
 {
     public required string Scenario { get; init; }
@@ -41,6 +41,12 @@ public sealed class LoadReport
     public required long RefusedPrimary { get; init; }
     public required long RefusedContentCreating { get; init; }
     public required int MostWritesInAMinutePerInstallation { get; init; }
+    /// <summary>Serve's CPU (user + system, from /proc/PID/stat) from the first measured delivery until the queue drained.</summary>
+    public double? ServeCpuSeconds { get; init; }
+    /// <summary>That CPU divided by the deliveries acknowledged with 2xx in the measured run (each a new PR in the opened scenario).</summary>
+    public double? ServeCpuMsPerDelivery { get; init; }
+    /// <summary>The same CPU by kind of thread (CPU-seconds; threads that ended during the run are missing).</summary>
+    public IReadOnlyDictionary<string, double>? ServeCpuSecondsByThread { get; init; }
 
     public static string LoadAverage()
     {
@@ -91,7 +97,7 @@ public sealed class LoadReport
     public static LoadReport Build(LoadOptions o, IReadOnlyList<SentDelivery> sent, TimeSpan sendingTook, TimeSpan drainTook, bool drained,
         FakeGitHubServer gitHub, long callsBefore, IReadOnlyDictionary<string, long> callsByRouteBefore, TimeSpan startup,
         long? idleRss, long? idleAfterRss, long peakUnderLoad, long peakWithDrain, string loadBefore, string loadAfter,
-        (long Primary, long Secondary) refusedBefore)
+        (long Primary, long Secondary) refusedBefore, TimeSpan? cpuUsed = null, IReadOnlyDictionary<string, double>? cpuByThread = null)
     {
         var ok = sent.Where(d => d.Error is null && d.Status is >= 200 and < 300).ToList();
         var errors = sent.Where(d => d.Error is not null || d.Status is < 200 or >= 300).ToList();
@@ -143,6 +149,9 @@ public sealed class LoadReport
             RefusedPrimary = gitHub.RefusedPrimary - refusedBefore.Primary,
             RefusedContentCreating = gitHub.RefusedSecondary - refusedBefore.Secondary,
             MostWritesInAMinutePerInstallation = gitHub.MostWritesInAMinute,
+            ServeCpuSeconds = cpuUsed?.TotalSeconds,
+            ServeCpuSecondsByThread = cpuByThread,
+            ServeCpuMsPerDelivery = cpuUsed is { } cpu && ok.Count > 0 ? cpu.TotalMilliseconds / ok.Count : null,
         };
     }
 
@@ -166,6 +175,11 @@ public sealed class LoadReport
         w.WriteLine($"GitHub limits      {Installations} installations; refused: {RefusedContentCreating} writes over the content-creating limit, {RefusedPrimary} calls over the primary limit; most writes by one installation in 60 s: {MostWritesInAMinutePerInstallation}");
         w.WriteLine($"GitHub calls       {GitHubCallsPerDelivery:0.00} per delivery: {string.Join(", ", GitHubCallsByRoute.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"))}");
         w.WriteLine($"memory (RSS)       idle {Mb(IdleRssMb)} before, {Mb(IdleAfterRssMb)} after; peak {Mb(PeakRssUnderLoadMb)} under load, {Mb(PeakRssWithDrainMb)} with the drain   (target < 200 MB under load, < 100 MB idle)");
+        w.WriteLine($"serve CPU          {(ServeCpuSeconds is { } cs ? $"{cs:0.0} s from the first measured delivery to the drain, {ServeCpuMsPerDelivery:0.00} ms per accepted delivery" : "n/a")}   (user + system, /proc/PID/stat)");
+        if (ServeCpuSecondsByThread is { Count: > 0 } threads)
+        {
+            w.WriteLine($"  by thread        {string.Join(", ", threads.Where(kv => kv.Value >= 0.05).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:0.0} s"))}");
+        }
         w.WriteLine($"start-up           ready in {StartupMs:0} ms   (target < 2 s)");
         w.WriteLine($"load average       {LoadAverageBefore} before, {LoadAverageAfter} after ({Environment.ProcessorCount} cores)");
     }

@@ -71,8 +71,8 @@ try
 
     if (o.Warmup > TimeSpan.Zero)
     {
-        Console.WriteLine($"warm-up: {o.Warmup.TotalSeconds:0} s at {o.Rate:0}/s");
-        await replayer.RunAsync(o.Warmup, "warmup");
+        Console.WriteLine($"warm-up: {o.Warmup.TotalSeconds:0} s at {o.WarmupRate ?? o.Rate:0}/s");
+        await replayer.RunAsync(o.Warmup, "warmup", o.WarmupRate);
         await LoadReport.WaitForChecksAsync(gitHub, [], TimeSpan.FromSeconds(30));
     }
 
@@ -80,6 +80,8 @@ try
     var callsBefore = gitHub.TotalCalls;
     var callsByRouteBefore = gitHub.Calls.ToDictionary();
     serve.ResetPeak();
+    var cpuBefore = serve.CpuTime;
+    var threadsBefore = serve.CpuTimeByThread();
     Console.WriteLine($"load: {o.Duration.TotalSeconds:0} s at {o.Rate:0} deliveries/s ({o.Action}, {(o.PullRequests == 0 ? "a new PR each" : $"{o.PullRequests} PRs")})");
     var clock = Stopwatch.StartNew();
     var sent = await replayer.RunAsync(o.Duration, "load");
@@ -88,13 +90,15 @@ try
     var drained = await LoadReport.WaitForChecksAsync(gitHub, sent, o.DrainTimeout);
     var drainTook = clock.Elapsed - sendingTook;
     var peakWithDrain = serve.PeakRssBytes;
+    var cpuUsed = serve.CpuTime - cpuBefore;
+    var cpuByThread = serve.CpuTimeByThread().ToDictionary(kv => kv.Key, kv => (kv.Value - threadsBefore.GetValueOrDefault(kv.Key)).TotalSeconds);
 
     // Idle again after the work is done.
     await Task.Delay(o.Idle);
     var idleAfterRss = serve.RssBytes;
 
     var report = LoadReport.Build(o, sent, sendingTook, drainTook, drained, gitHub, callsBefore, callsByRouteBefore, serve.Startup,
-        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore);
+        idleRss, idleAfterRss, peakUnderLoad, peakWithDrain, loadBefore, LoadReport.LoadAverage(), refusedBefore, cpuUsed, cpuByThread);
     report.Print(Console.Out);
     if (o.JsonOut is not null)
     {

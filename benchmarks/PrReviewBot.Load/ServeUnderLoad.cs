@@ -40,6 +40,68 @@ public sealed class ServeUnderLoad : IAsyncDisposable
 
     public long? RssBytes => ReadStatus("VmRSS");
 
+    /// <summary>
+    /// Serve's CPU time so far per kind of thread (the thread's name, digits dropped: ".NET TP Worker", ".NET Tiered
+    /// Com" for the JIT's tiering thread), from /proc/PID/task/*/stat; threads that ended are not counted.
+    /// </summary>
+    public Dictionary<string, TimeSpan> CpuTimeByThread()
+    {
+        var byName = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        if (Pid is not { } pid)
+        {
+            return byName;
+        }
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var open = stat.IndexOf('(');
+                    var close = stat.LastIndexOf(')');
+                    var name = new string(stat[(open + 1)..close].Where(c => !char.IsAsciiDigit(c)).ToArray()).Trim();
+                    var fields = stat[(close + 2)..].Split(' ');
+                    var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                        + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                    byName[name] = byName.GetValueOrDefault(name) + TimeSpan.FromSeconds(ticks / 100.0);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+                {
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return byName;
+    }
+
+    /// <summary>Serve's CPU time so far, user + system (utime and stime in /proc/PID/stat), or null if unreadable.</summary>
+    public TimeSpan? CpuTime
+    {
+        get
+        {
+            if (Pid is not { } pid)
+            {
+                return null;
+            }
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                    + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
     public static string Secret { get; } = "load-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static async Task<ServeUnderLoad> StartAsync(LoadOptions o, string gitHubUrl, string? storageConnection, string workingDirectory)

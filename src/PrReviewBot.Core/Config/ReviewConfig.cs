@@ -93,7 +93,7 @@ public sealed record OverrideConfig
     public IReadOnlyList<string> Teams { get; init; } = [];
 }
 
-/// <summary>Gate mode on issues (PRODUCT §5).</summary>
+/// <summary>Gate mode on issues.</summary>
 public sealed record GateConfig
 {
     public IReadOnlyList<string> Labels { get; init; } = ["performance", "perf", "optimization"];

@@ -1,7 +1,7 @@
 namespace PrReviewBot.Core.Model;
 
 /// <summary>
-/// Something the process warns about beyond a missing item (PRODUCT §3): bundling, a cache without I/O evidence,
+/// Something the process warns about beyond a missing item: bundling, a cache without I/O evidence,
 /// a short load test... <see cref="Rule"/> is the stable id used in the config and the JSON contract.
 /// </summary>
 public sealed record Finding(

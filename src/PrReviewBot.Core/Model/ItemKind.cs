@@ -15,7 +15,7 @@ public static class ItemKinds
     public static IReadOnlyList<ItemKind> All { get; } =
         [ItemKind.Constraint, ItemKind.Profile, ItemKind.BeforeAfter, ItemKind.Rollback, ItemKind.Monitoring];
 
-    /// <summary>The name used in the JSON contract (PRODUCT §9).</summary>
+    /// <summary>The name used in the JSON contract (see VerdictJson).</summary>
     public static string JsonName(this ItemKind kind) => kind switch
     {
         ItemKind.Constraint => "constraint",

@@ -7,7 +7,7 @@ using PrReviewBot.Core.Model;
 namespace PrReviewBot.Core.Rendering;
 
 /// <summary>
-/// Writes the JSON contract of PRODUCT §9. Names are a contract: never rename them, and add none without a decision
+/// Writes the JSON contract of the verdict. Names are a contract: never rename them, and add none without a decision
 /// (consumers may validate strictly). Numbers are always finite JSON numbers (a non-finite value is written as null),
 /// text keeps CJK, right-to-left and other non-ASCII characters as they are, and control characters are escaped.
 /// </summary>

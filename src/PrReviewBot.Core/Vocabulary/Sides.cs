@@ -39,6 +39,9 @@ internal static class SideWords
         "(?:with|using) (?:the )?(?:new|patched) [a-z]+|" +
         "maintenant|désormais|après|passe à|tombe à|ahora|después|baja a|bajó a|jetzt|nun|nachher|sinkt auf|fällt auf";
 
+    /// <summary>Where a number was measured, named after it: "~750ms on master", "~350ms on the branch".</summary>
+    public const string Places = "main|master|trunk|base|baseline|head|branch|pr|patch|change|fix|release";
+
     /// <summary>
     /// The two states of a switch, as labels name them: "`jit=off`", "Cache disabled", "YJIT on". The state without the
     /// change is read as the before side unless the change itself turns something off.

@@ -39,6 +39,10 @@ public static class BotHost
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         StartupCheck.Validate(gitHub, storage, server);
+        if (server.PollConfigurationFiles)
+        {
+            ConfigurationFiles.Poll(configuration, builder.Environment);
+        }
 
         BotLogging.Configure(builder);
         var services = builder.Services;

@@ -1,7 +1,7 @@
 namespace PrReviewBot.Service;
 
 /// <summary>
-/// <c>GitHub:*</c> (PRODUCT §10). App mode needs <see cref="AppId"/> and a private key; token mode needs
+/// <c>GitHub:*</c> (docs/configuration.md). App mode needs <see cref="AppId"/> and a private key; token mode needs
 /// <see cref="Token"/>. Both need <see cref="WebhookSecret"/>.
 /// </summary>
 public sealed class GitHubOptions
@@ -52,7 +52,7 @@ public enum GitHubMode
     Token,
 }
 
-/// <summary>How GitHub calls are retried (not in PRODUCT §10: defaults suit github.com; tests shorten them).</summary>
+/// <summary>How GitHub calls are retried (defaults suit github.com; tests shorten them).</summary>
 public sealed class GitHubRetryOptions
 {
     /// <summary>First back-off step; later steps double, with jitter.</summary>
@@ -93,9 +93,17 @@ public sealed class ServerOptions
 
     /// <summary>Where people reach the bot (report links); unset means checks carry no details URL.</summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// appsettings files changed while serve runs are noticed by looking at those files every 4 s, instead of by a
+    /// recursive inotify watcher on the whole content root. The default data folder (the SQLite database, its WAL) is
+    /// under the content root, so that watcher woke on every write: ~3% of serve's CPU under load (docs/PERFORMANCE.md).
+    /// False: the framework's watcher, as before.
+    /// </summary>
+    public bool PollConfigurationFiles { get; set; } = true;
 }
 
-/// <summary><c>Queue:*</c>: the background worker (not in PRODUCT §10; defaults suit one machine).</summary>
+/// <summary><c>Queue:*</c>: the background worker (defaults suit one machine).</summary>
 public sealed class QueueOptions
 {
     public const string Section = "Queue";

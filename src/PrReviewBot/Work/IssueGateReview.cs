@@ -7,7 +7,7 @@ using PrReviewBot.Storage;
 namespace PrReviewBot.Work;
 
 /// <summary>
-/// Gate mode on one issue (PRODUCT §5): its commands first, then, when it is labelled as optimization work (or someone
+/// Gate mode on one issue: its commands first, then, when it is labelled as optimization work (or someone
 /// asked with <c>/perf-review gates</c>), the five gates judged on the issue as it is now, one read of GitHub for all.
 /// </summary>
 public sealed class IssueGateReview(IGitHub gitHub, IGateStore store, PerfCommands commands, GateComments gates, ILogger<IssueGateReview> log) : IJobHandler

@@ -8,7 +8,7 @@ public class ConfigParserTests
 {
     private const string File = ".github/perf-review.yml";
 
-    /// <summary>The example of PRODUCT §8 / the brief, with every value changed from its default.</summary>
+    /// <summary>The documented example config, with every value changed from its default.</summary>
     private const string EveryKey = """
         detection:
           labels: [speed, latency]

@@ -71,6 +71,14 @@ public class BeforeAfterLayoutsTests
         Assert.False(Review.Present("Import of the fixture:\n\n- `synchronous=FULL`: 310 s\n- `synchronous=NORMAL`: 95 s", ItemKind.BeforeAfter));
 
     [Fact]
+    public void HeadAndPrColumns_ReadHeadAsTheBase()
+    {
+        const string body = "| Suite | HEAD ops/s | PR ops/s |\n|---|---|---|\n| small | 1200 | 1500 |\n| large | 300 | 420 |";
+        var m = Review.Of(body).Measurements.First();
+        Assert.Equal((1200.0, 1500.0), (m.Before, m.After));
+    }
+
+    [Fact]
     public void AResultMeasuredWithDefaultSettings_IsStillAResult() =>
         Assert.True(Review.Present("With the default settings, p95 went from 210 ms to 120 ms.", ItemKind.BeforeAfter));
 }

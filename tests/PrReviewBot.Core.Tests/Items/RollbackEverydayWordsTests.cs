@@ -9,6 +9,10 @@ namespace PrReviewBot.Core.Tests.Items;
 public class RollbackEverydayWordsTests
 {
     [Theory]
+    // a single-dash compiler flag; dropping it gets the old code generator back
+    [InlineData("Builds now pass `-fvectorize` to the compiler. Drop the flag to get the scalar code back.")]
+    // a config directive to delete, named by its first word
+    [InlineData("## Rollback\nRemove the `proxy_buffering off;` line from the server block; the proxy is back to buffering every response.")]
     // opting out through a config-file line
     [InlineData("Anyone who wants the previous behaviour can opt out: put `thumbnails.prerender = no` in `site.toml` and thumbnails are drawn on request, the way it worked until now.")]
     // a value that restores the old default

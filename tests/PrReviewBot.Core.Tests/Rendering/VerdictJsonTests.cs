@@ -6,7 +6,7 @@ using static PrReviewBot.Core.Tests.Rendering.SampleVerdicts;
 
 namespace PrReviewBot.Core.Tests.Rendering;
 
-/// <summary>The JSON of PRODUCT §9 is a contract: these tests pin every name and type.</summary>
+/// <summary>The verdict JSON is a contract: these tests pin every name and type.</summary>
 public class VerdictJsonTests
 {
     private static JsonElement Parse(Verdict verdict, bool indented = true) =>

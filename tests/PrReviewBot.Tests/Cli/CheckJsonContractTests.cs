@@ -3,7 +3,7 @@ using PrReviewBot.Cli;
 
 namespace PrReviewBot.Tests.Cli;
 
-/// <summary>`check --format json` answers every hostile input with the PRODUCT §9 contract, never a crash.</summary>
+/// <summary>`check --format json` answers every hostile input with the JSON contract, never a crash.</summary>
 [Collection(ReviewRunsCollection.Name)]
 public sealed class CheckJsonContractTests : IDisposable
 {

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace PrReviewBot.Tests.GitHub;
 
 /// <summary>
-/// PRODUCT §11: at most 4 GitHub calls on a PR's first evaluation, at most 1 on an unchanged re-evaluation — for a PR
+/// The call budget: at most 4 GitHub calls on a PR's first evaluation, at most 1 on an unchanged re-evaluation — for a PR
 /// whose constraint links no gate issue (a link to an issue gate mode never judged costs nothing) and that names no
 /// rollback switch. Linking a gate issue or naming a switch costs one more call each on the first evaluation;
 /// re-evaluations answer those from the ETag cache (304, no rate limit).

@@ -4,7 +4,7 @@ using PrReviewBot.Tests.Support;
 
 namespace PrReviewBot.Tests.Work;
 
-/// <summary>Gate mode on GitHub (PRODUCT §5): real <c>issues</c> and <c>issue_comment</c> deliveries in, what GitHub received out.</summary>
+/// <summary>Gate mode on GitHub: real <c>issues</c> and <c>issue_comment</c> deliveries in, what GitHub received out.</summary>
 public class GateModeTests : EndToEndTest
 {
     private const int Issue = 7;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.BeforeAfter;
 
@@ -214,7 +215,7 @@ internal static partial class ProseMeasurements
     private static partial Regex MetricLabel();
 
 
-    private const string SidePlace = @"(?:on|in|with|at)\s+(?:the\s+|this\s+|current\s+)?(?:main|master|trunk|base|baseline|head|branch|pr|patch|change|fix|release)\b";
+    private const string SidePlace = @"(?:on|in|with|at)\s+(?:the\s+|this\s+|current\s+)?(?:" + SideWords.Places + @")\b";
 
     [GeneratedRegex(@"(?<!\w)[\d.,]+\s?[-–~]*\s*$")]
     private static partial Regex TrailingNumber();

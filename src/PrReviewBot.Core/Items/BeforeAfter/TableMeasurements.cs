@@ -14,6 +14,16 @@ internal static partial class TableMeasurements
         var header = table.Header.Select(Name).ToList();
         var beforeCol = table.Header.ToList().FindIndex(IsBefore);
         var afterCol = table.Header.ToList().FindIndex(h => IsAfter(h) && !IsBefore(h));
+        // "HEAD avg score | PR avg score": beside a PR or branch column, HEAD names the base it is compared with.
+        if (beforeCol < 0 && afterCol >= 0 && HeadColumn().IsMatch(Sentences.Plain(table.Header[afterCol])))
+        {
+            var head = afterCol;
+            var other = table.Header.ToList().FindIndex(head + 1, h => IsAfter(h) && !HeadColumn().IsMatch(Sentences.Plain(h)));
+            if (other > head)
+            {
+                (beforeCol, afterCol) = (head, other);
+            }
+        }
         // "Old Score | New Score | Old Time | New Time": sides that prefix a metric pair by metric, every pair of them.
         if (beforeCol >= 0 && SplitSuffix(Sentences.Plain(table.Header[beforeCol]).Trim()) is { Side: Side.Before, Key.Length: > 0 })
         {
@@ -105,6 +115,9 @@ internal static partial class TableMeasurements
             }
         }
     }
+
+    [GeneratedRegex(@"^\s*head\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadColumn();
 
     /// <summary>
     /// Columns that name their side after the metric: "mean_exec_time (main)" / "mean_exec_time (this branch)",

@@ -15,7 +15,7 @@ internal static partial class TargetReader
     private const string Percentile = @"(?<pct>\bp\d{2,4}(?:\.\d+)?\b|\b\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s+percentile\b|\bmedian\b|\baverage\b|\bavg\b|\bmean\b|\b\d{2}(?:\.\d+)?%\s+of\s+(?:requests|calls|queries))";
 
     private const string Comparator =
-        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
+        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
         @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
         @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多)";
@@ -136,7 +136,7 @@ internal static partial class TargetReader
         "高于" or "大于" => ">",
         "不低于" or "至少" => ">=",
         "<" or "under" or "below" or "less than" or "lower than" or "fewer than" => "<",
-        "<=" or "=<" or "≤" or "at most" or "no more than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
+        "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
         ">" or "more than" or "greater than" => ">",
         ">=" or "≥" or "at least" or "no less than" => ">=",
         var c when c.Contains("off at", StringComparison.Ordinal) || c.Contains("time", StringComparison.Ordinal) || c.Contains("cap", StringComparison.Ordinal) || c.StartsWith("limit", StringComparison.Ordinal) || c.StartsWith("max", StringComparison.Ordinal) => "<",

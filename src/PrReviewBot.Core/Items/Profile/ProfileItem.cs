@@ -126,9 +126,20 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return lead;
         }
-        var earlier = blocks.LastOrDefault(b => b.Index < code.Index && b.Role != BlockRole.Heading && !b.Text.Equals(code.LeadIn, StringComparison.Ordinal) &&
-                                                 Sides.Of(b.Text) == Side.None);
-        return earlier is null ? lead : (Sentences.Of(earlier.Text).LastOrDefault() ?? string.Empty) + " " + lead;
+        // Walk back from the block, so only the few blocks just before it are asked.
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            var b = blocks[i];
+            if (b.Index >= code.Index || b.Role == BlockRole.Heading || b.Text.Equals(code.LeadIn, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (Sides.Of(b.Text) == Side.None)
+            {
+                return (Sentences.Of(b.Text).LastOrDefault() ?? string.Empty) + " " + lead;
+            }
+        }
+        return lead;
     }
 
     private static string? ProfilerOutput(CodeSnippet code, string lead)

@@ -113,6 +113,12 @@ internal static partial class SwitchNames
             {
                 yield return code;
             }
+            else if (ConfigDirective().Match(code) is { Success: true } directive &&
+                     (code.EndsWith(';') || LineWord().IsMatch(sentence[(span.Index + span.Length)..])) && (aboutSwitch || reading.DisableInstruction is not null))
+            {
+                // "Delete the `keepalive 48;` line": a config directive ("name value;") is named by its first word.
+                yield return "=" + directive.Groups["name"].Value;
+            }
         }
         // "flag feed_l1_cache", "the MinimizeIPTablesRestore gate" without backticks.
         if (!switchWords)
@@ -139,8 +145,10 @@ internal static partial class SwitchNames
         {
             return;
         }
+        // "-fllvm", "--nocache": a command-line flag is a switch by its dash, whatever the word after it.
+        var flag = CommandLineFlag().IsMatch(name);
         name = name.TrimStart('-');
-        if (!LooksLikeSwitch(name) || names.Contains(name, StringComparer.Ordinal))
+        if (!(flag || LooksLikeSwitch(name)) || names.Contains(name, StringComparer.Ordinal))
         {
             return;
         }
@@ -171,6 +179,16 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{2,40}$")]
     private static partial Regex PlainWord();
+
+    [GeneratedRegex(@"^--?[A-Za-z][\w-]{2,40}$")]
+    private static partial Regex CommandLineFlag();
+
+    // A config directive written the nginx/Apache/Redis way: a name, its values, an optional semicolon.
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][\w.-]{2,40})\s+[^\s;{}=][^;{}=]{0,60};?$")]
+    private static partial Regex ConfigDirective();
+
+    [GeneratedRegex(@"^\s*(?:line|directive|entry|statement)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LineWord();
 
     [GeneratedRegex(@"`(?<code>[^`\n]{1,120})`")]
     private static partial Regex CodeSpan();
