@@ -20,7 +20,8 @@ public class ValidationCorpusTests
     // validation-3 to -6 were written in new styles after the method changed (see docs/JUDGEMENT.md); their floors
     // hold what the general rules reach on them, not figures tuned to them. validation-3's constraint item has only four
     // positives; validation-4's profile misses are records its labeller marked uncertain; validation-5 and -6 are small (three
-    // monitoring positives each), so one record moves an item by 0.2 or more.
+    // monitoring positives each), so one record moves an item by 0.2 or more; validation-7 has two rollback positives
+    // (one missed), and its detection (0.80) is below the floor the other sets hold, so it is not in that theory yet.
     [Theory]
     [InlineData("validation-1", 0.95)]
     [InlineData("validation-2", 0.95)]
@@ -28,6 +29,7 @@ public class ValidationCorpusTests
     [InlineData("validation-4", 0.85)]
     [InlineData("validation-5", 0.75)]
     [InlineData("validation-6", 0.75)]
+    [InlineData("validation-7", 0.65)]
     public void EveryItem_KeepsItsF1Floor(string set, double floor)
     {
         var counts = Items.ToDictionary(i => i.Name, _ => (Tp: 0, Fp: 0, Fn: 0));

@@ -31,6 +31,10 @@ public class BeforeAfterLayoutsTests
     [InlineData("Ran with\n\n```\n./load --users 200 --minutes 10\n```\n\ntrunk, two runs:\n\n```\nlatency avg: 81.0 ms\nlatency avg: 79.4 ms\n```\n\nafter, two runs:\n\n```\nlatency avg: 52.3 ms\nlatency avg: 51.9 ms\n```")]
     // none of a counted thing after the change
     [InlineData("The reader reported 12 allocations per call before; with this branch it reports zero allocations.")]
+    // one block, each run under a "# before" / "# after" comment, output no specific reader knows
+    [InlineData("```\n# before\n$ time ./build.sh\n./build.sh  41.20s user 3.10s system 98% cpu 45.001 total\n# after\n$ time ./build.sh\n./build.sh  12.70s user 1.90s system 97% cpu 14.950 total\n```")]
+    // a bare side label as its own paragraph, the value in the paragraph under it
+    [InlineData("Timed the nightly job:\n\nBefore\n\n812 seconds\n\nAfter\n\n95 seconds")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);

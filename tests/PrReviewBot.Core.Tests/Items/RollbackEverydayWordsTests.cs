@@ -66,4 +66,8 @@ public class RollbackEverydayWordsTests
             """;
         Assert.True(Review.Present(body, ItemKind.Rollback), string.Join(" | ", Review.Item(body, ItemKind.Rollback).Messages));
     }
+
+    [Fact]
+    public void ASqlStatementToRun_IsNotAConfigDirective() =>
+        Assert.False(Review.Present("## Rollback\nRun `DROP INDEX idx_orders_created;` and the planner is back to the sequential scan.", ItemKind.Rollback));
 }

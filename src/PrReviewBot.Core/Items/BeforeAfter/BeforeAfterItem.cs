@@ -134,6 +134,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides, Func<string, Side> valueSide)
     {
         TextBlock? pendingBefore = null;
+        var labelOnly = Side.None;
         // Consecutive list items read as lines: "- without the cache: 11.9 s" / "- with the cache: 8 s".
         var items = new List<string>();
         void FlushItems()
@@ -178,8 +179,19 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                     }
                 }
             }
-            // "Before — **27 queries**" followed later by "After — **9 queries**".
+            // "Before — **27 queries**" followed later by "After — **9 queries**"; or a bare "Before" paragraph with the
+            // value in the paragraph under it.
             var side = LeadingSide(block.Text);
+            var labelled = labelOnly;
+            labelOnly = BareSideLabel(block.Text);
+            if (labelOnly != Side.None)
+            {
+                continue;
+            }
+            if (side == Side.None && labelled != Side.None && Cues.HasDigit(block.Text))
+            {
+                side = labelled;
+            }
             if (side == Side.Before && Quantities.Find(block.Text).Any())
             {
                 pendingBefore = block;
@@ -198,6 +210,13 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         {
             loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
         }
+    }
+
+    /// <summary>A paragraph that is only a side label: "Before", "After:", "**With the index**".</summary>
+    private static Side BareSideLabel(string text)
+    {
+        var t = text.Trim();
+        return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Sides.Of(t) : Side.None;
     }
 
     /// <summary>A title that says the change turns something off or takes it away: "Disable JIT", "ci: drop the caches".</summary>

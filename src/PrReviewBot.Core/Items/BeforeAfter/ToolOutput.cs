@@ -120,7 +120,13 @@ internal static partial class ToolOutput
         {
             if (side != Side.None && segment.Length > 0)
             {
-                foreach (var (k, v) in Metrics(segment.ToString()))
+                // Output no specific reader knows (a shell's `time` line): its quantities named by the words before them.
+                var metrics = Metrics(segment.ToString());
+                if (metrics.Count == 0)
+                {
+                    metrics = SidedQuantities.Generic(segment.ToString());
+                }
+                foreach (var (k, v) in metrics)
                 {
                     (side == Side.Before ? before : after).TryAdd(k, v);
                 }

@@ -113,7 +113,7 @@ internal static partial class SwitchNames
             {
                 yield return code;
             }
-            else if (ConfigDirective().Match(code) is { Success: true } directive &&
+            else if (ConfigDirective().Match(code) is { Success: true } directive && !UpperCaseWord().IsMatch(directive.Groups["name"].Value.ToUpperInvariant()) &&
                      (code.EndsWith(';') || LineWord().IsMatch(sentence[(span.Index + span.Length)..])) && (aboutSwitch || reading.DisableInstruction is not null))
             {
                 // "Delete the `keepalive 48;` line": a config directive ("name value;") is named by its first word.
