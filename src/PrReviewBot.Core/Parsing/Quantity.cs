@@ -50,6 +50,14 @@ internal static partial class Quantities
     {
         foreach (Match m in QuantityRegex().Matches(text))
         {
+            if (m.Groups["cm"].Success)
+            {
+                // "0m3.420s", as `time` prints it: minutes and seconds, in seconds.
+                var seconds = double.Parse(m.Groups["cm"].Value, System.Globalization.CultureInfo.InvariantCulture) * 60 +
+                              double.Parse(m.Groups["cs"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                yield return (new Quantity(seconds, "s", UnitFamily.Time), m.Index, m.Length);
+                continue;
+            }
             if (TryParseNumber(m.Groups["num"].Value, out var value))
             {
                 var unit = CanonicalUnit(m.Groups["unit"].Value);
@@ -90,6 +98,11 @@ internal static partial class Quantities
     public static bool TryParse(string text, out Quantity quantity)
     {
         var m = QuantityRegex().Match(text.Trim());
+        if (m.Success && m.Index == 0 && m.Groups["cm"].Success && Find(text.Trim()).FirstOrDefault() is { Quantity.Unit: not null } composite)
+        {
+            quantity = composite.Quantity;
+            return true;
+        }
         if (m.Success && m.Index == 0 && TryParseNumber(m.Groups["num"].Value, out var value))
         {
             var unit = CanonicalUnit(m.Groups["unit"].Value);
@@ -223,7 +236,7 @@ internal static partial class Quantities
             : 1;
     }
 
-    [GeneratedRegex("(?<num>" + NumberPattern + @")\s?(?<unit>" + UnitPattern + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.])(?<cm>\d{1,3})m(?<cs>\d{1,2}(?:\.\d+)?)s(?![A-Za-z0-9])|(?<num>" + NumberPattern + @")\s?(?<unit>" + UnitPattern + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityRegex();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s?(?<u>ms|h(?:ours?|rs?)?|m(?:in(?:utes?|s)?)?|s(?:ec(?:onds?|s)?)?)(?![a-z])", RegexOptions.IgnoreCase)]

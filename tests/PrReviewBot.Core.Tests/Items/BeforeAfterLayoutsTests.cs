@@ -35,6 +35,8 @@ public class BeforeAfterLayoutsTests
     [InlineData("```\n# before\n$ time ./build.sh\n./build.sh  41.20s user 3.10s system 98% cpu 45.001 total\n# after\n$ time ./build.sh\n./build.sh  12.70s user 1.90s system 97% cpu 14.950 total\n```")]
     // a bare side label as its own paragraph, the value in the paragraph under it
     [InlineData("Timed the nightly job:\n\nBefore\n\n812 seconds\n\nAfter\n\n95 seconds")]
+    // `time` output (minutes and seconds run together) in per-side lists under a label paragraph
+    [InlineData("Without the cache:\n - `real 1m12.400s`\n - `real 1m10.950s`\n\nWith the cache:\n - `real 0m21.300s`\n - `real 0m20.870s`")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
