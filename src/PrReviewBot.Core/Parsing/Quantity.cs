@@ -41,8 +41,11 @@ internal static partial class Quantities
         @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|" +
         Units.Time + "|" +
         @"[KMGT]i?B|kB|bytes|B|[KMGT]i(?![A-Za-z])|%|µA|μA|uA|mA|mW|kW|W|" +
-        @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|" +
+        CountUnits + "|" +
         @"x|×)";
+
+    /// <summary>Things counted rather than measured: "27 queries", "8 allocations", "no round trips".</summary>
+    public const string CountUnits = @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items";
 
 
     /// <summary>All quantities with a unit in a piece of text, in order.</summary>

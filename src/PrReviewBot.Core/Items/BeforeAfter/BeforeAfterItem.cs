@@ -183,7 +183,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             // value in the paragraph under it.
             var side = LeadingSide(block.Text);
             var labelled = labelOnly;
-            labelOnly = BareSideLabel(block.Text);
+            labelOnly = Sides.OfBareLabel(block.Text);
             if (labelOnly != Side.None)
             {
                 continue;
@@ -210,13 +210,6 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         {
             loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
         }
-    }
-
-    /// <summary>A paragraph that is only a side label: "Before", "After:", "**With the index**".</summary>
-    private static Side BareSideLabel(string text)
-    {
-        var t = text.Trim();
-        return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Sides.Of(t) : Side.None;
     }
 
     /// <summary>A title that says the change turns something off or takes it away: "Disable JIT", "ci: drop the caches".</summary>

@@ -373,7 +373,7 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"^\W*(?:avg|average|mean|median|p\d{2,3}|score|total|elapsed|run ?time|wall ?time|duration)\b\s*[:=]?\s*(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)", RegexOptions.IgnoreCase)]
     private static partial Regex StatisticValue();
 
-    [GeneratedRegex(@"\b(?:no|zero)(?=\s+(?:allocations|allocs|queries|requests|rows|objects|calls|round[- ]trips)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:no|zero)(?=\s+(?:" + Quantities.CountUnits + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NoneOfACount();
 
     [GeneratedRegex(@"\b(?:down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|back to)$", RegexOptions.IgnoreCase)]

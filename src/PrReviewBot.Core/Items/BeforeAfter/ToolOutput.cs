@@ -281,6 +281,13 @@ internal enum Side
 internal static partial class Sides
 {
     /// <summary>The side a short label names, e.g. "Before:", "after (this PR)", "Old", "Baseline", "With the fix", "変更前".</summary>
+    /// <summary>A short text that is nothing but a side label: "Before", "After:", "**With the index**".</summary>
+    public static Side OfBareLabel(string text)
+    {
+        var t = text.Trim();
+        return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
+    }
+
     public static Side Of(string label)
     {
         var t = SectionAliases.Normalise(label);

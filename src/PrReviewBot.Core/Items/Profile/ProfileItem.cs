@@ -122,7 +122,7 @@ internal sealed partial class ProfileItem : IItemJudge
     private static string LeadOf(CodeSnippet code, IReadOnlyList<TextBlock> blocks)
     {
         var lead = code.LeadSentence;
-        if (lead.Length == 0 || lead.Length > 40 || lead.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 3 || Sides.Of(lead) == Side.None)
+        if (Sides.OfBareLabel(lead) == Side.None)
         {
             return lead;
         }
