@@ -215,7 +215,7 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWork + @")", RegexOptions.IgnoreCase)]
     private static partial Regex LessWork();
 
-    [GeneratedRegex(@"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b|" + Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
     private static partial Regex DecreaseCost();
 
     [GeneratedRegex(@"\b(?:" + Improvement.IncreaseVerbs + @")\b[^.\n]{0,30}?\b(?:" + Improvement.SpeedNouns + @")\b", RegexOptions.IgnoreCase)]

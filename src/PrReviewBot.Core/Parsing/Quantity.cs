@@ -32,7 +32,10 @@ internal readonly record struct Quantity(double Value, string Unit, UnitFamily F
 internal static partial class Quantities
 {
     /// <summary>A number: digits with thousands separators and decimals, optionally with a k/M/B multiplier.</summary>
-    public const string NumberPattern = @"(?<![\w.])[-−+]?~?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
+    public const string NumberPattern = @"(?<!(?!" + CjkLetter + @")[\w.])[-−+]?~?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
+
+    /// <summary>Scripts written without spaces, where a number follows a word directly ("約12秒", "클래스 3개").</summary>
+    public const string CjkLetter = @"[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}]";
 
     /// <summary>Units we understand, longest first so "ms" wins over "m" and "MB/s" over "MB".</summary>
     public const string UnitPattern =
@@ -157,6 +160,7 @@ internal static partial class Quantities
             "s" or "sec" or "secs" or "second" or "seconds" => "s",
             "m" or "min" or "mins" or "minute" or "minutes" => "min",
             "h" or "hr" or "hrs" or "hour" or "hours" => "h",
+            _ when ForeignTimeUnit(lower) is { } foreign => foreign,
             "req/s" or "req/sec" or "requests/s" or "requests/sec" or "requestspersecond" or "reqs/s" => "req/s",
             "rps" => "RPS",
             "qps" => "QPS",
@@ -192,6 +196,20 @@ internal static partial class Quantities
             _ => lower,
         };
     }
+
+    /// <summary>The canonical unit of a time unit written in another language ("horas", "秒", "밀리초"), or null.</summary>
+    private static string? ForeignTimeUnit(string lower) => lower switch
+    {
+        "毫秒" or "ミリ秒" or "밀리초" => "ms",
+        _ when lower.StartsWith("mili", StringComparison.Ordinal) || lower.StartsWith("milli", StringComparison.Ordinal) => "ms",
+        "秒" or "초" => "s",
+        _ when lower.StartsWith("segundo", StringComparison.Ordinal) || lower.StartsWith("seconde", StringComparison.Ordinal) || lower.StartsWith("sekunde", StringComparison.Ordinal) => "s",
+        "分钟" or "分" or "분" => "min",
+        _ when lower.StartsWith("minuto", StringComparison.Ordinal) || lower == "minuten" => "min",
+        "小时" or "時間" or "시간" => "h",
+        _ when lower.StartsWith("hora", StringComparison.Ordinal) || lower.StartsWith("heure", StringComparison.Ordinal) || lower.StartsWith("stunde", StringComparison.Ordinal) => "h",
+        _ => null,
+    };
 
     public static UnitFamily FamilyOf(string unit) => unit.ToLowerInvariant() switch
     {

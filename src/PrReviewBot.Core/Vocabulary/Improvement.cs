@@ -21,6 +21,24 @@ internal static class Improvement
         "footprint|cost|costs|work|calls|requests|scans|locks?|lock hold time|blocking|" +
         "jank|stutter|frame time|binary size|image size|download size|cold start|p\\d{2}|tail latency";
 
+    /// <summary>
+    /// The same in the other languages descriptions are written in: a cost named with a verb that makes it smaller, in
+    /// either order ("クエリを削減", "减少内存分配", "메모리 사용량 감소", "reduce las consultas", "verringert den Speicherbedarf").
+    /// </summary>
+    public const string DecreaseCostForeign =
+        "(?:" + CostNounsForeign + ")[^。.\\n]{0,15}?(?:削減|減ら|減少|短縮|軽減|低減|减少|降低|缩短|减小|줄이|줄였|감소|단축|절감)|" +
+        "(?:削減|減少|短縮|軽減|低減|减少|降低|缩短|减小|줄이|감소|단축|절감)[^。.\\n]{0,10}?(?:" + CostNounsForeign + ")|" +
+        "\\b(?:reduc|reduz|rédui|réduct|verringer|reduzier|disminu|diminu|minimi[zs])\\w*\\b[^.\\n]{0,40}?\\b(?:" + CostNounsRomance + ")\\b";
+
+    private const string CostNounsForeign =
+        "クエリ|メモリ|レイテンシ|遅延|処理時間|読み込み時間|起動時間|実行時間|アロケーション|通信|負荷|" +
+        "查询|内存|耗时|延迟|时延|开销|分配|请求数|쿼리|메모리|지연|할당|실행\\s?시간|로딩\\s?시간|응답\\s?시간";
+
+    private const string CostNounsRomance =
+        "consultas?|memoria|memória|mémoire|latencias?|latências?|latences?|tiempos? de (?:carga|respuesta|ejecución)|tempos? de (?:carga|resposta|execução)|" +
+        "temps de (?:chargement|réponse|calcul)|requêtes|requisições|peticiones|asignaciones|alocações|allocations|" +
+        "speicher\\w*|latenz\\w*|abfragen|laufzeit|ladezeit|allokationen";
+
     /// <summary>Verbs of making a rate or speed larger.</summary>
     public const string IncreaseVerbs = "improv(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|higher|better";
 
@@ -52,7 +70,7 @@ internal static class Improvement
         "(?:read|comput|load|fetch|pars|resolv|evaluat|calculat|creat|buil|initiali[sz]|look)\\w*\\s+(?:up\\s+)?(?:\\w+\\s+)?(?:only\\s+)?once\\b(?! (?:more|again))";
 
     /// <summary>A cost named first, then how it went down: "CPU went down a little", "allocations dropped".</summary>
-    public const string CostWentDown = "(?:went|goes|gone) down|dropped|drops|fell|decreased|(?:is|are|was|were) (?:lower|reduced|smaller)";
+    public const string CostWentDown = "(?:went|goes|gone|go) down|dropped|drops|fell|decreased|(?:is|are|was|were) (?:lower|reduced|smaller)";
 
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
@@ -63,8 +81,11 @@ internal static class Improvement
     public const string Slowdown =
         "slower|slowdowns?|slowed (?:down)?|made (?:\\w+ ){1,3}slow\\b|(?:performance|cpu|memory|resource)[- ]heavy|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b";
 
-    /// <summary>Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work).</summary>
-    public const string TitleClaims = "optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
+    /// <summary>
+    /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
+    /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
+    /// </summary>
+    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
 
     public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido|" +
         "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*";

@@ -29,15 +29,18 @@ internal static class SideWords
         "before|previously|used to(?: [a-z]+){0,2}|originally|formerly|prior to (?:this|the) (?:change|pr|patch)|" +
         "on (?:main|master|trunk)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
         "where before|had been|it was|they were|was at|were at|was|were|" +
-        // French, Spanish, German
-        "avant|auparavant|prenait|était|antes|tardaba|vorher|früher|dauerte";
+        // French, Spanish, Portuguese, German
+        "avant|auparavant|jusqu'(?:à présent|ici)|prenai(?:en)?t|était|étaient|antes|hasta ahora|tardaba(?:n)?|demoraba(?:n)?|" +
+        "até agora|levava(?:m)?|demorava(?:m)?|vorher|früher|bisher|dauerte(?:n)?|brauchte(?:n)?";
 
     /// <summary>Cues inside a sentence that the number after them is the new one.</summary>
     public const string AfterInProse =
         "after|now|with (?:this|the) (?:change|patch|pr|fix|branch)|on this branch|with it|" +
         "down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|is now|are now|now at|(?:is|are|it's|goes|went) back to|" +
         "(?:with|using) (?:the )?(?:new|patched) [a-z]+|" +
-        "maintenant|désormais|après|passe à|tombe à|ahora|después|baja a|bajó a|jetzt|nun|nachher|sinkt auf|fällt auf";
+        "maintenant|désormais|après|passe à|tombe à|avec (?:ce|cette) (?:pr|changement|modification|correctif|patch)|" +
+        "(?<!hasta )ahora|después|baja a|bajó a|con (?:este|el) (?:pr|cambio|parche)|(?<!até )agora|com (?:este|o|esta|a) (?:pr|patch|mudança|alteração)|" +
+        "jetzt|nun|nachher|sinkt auf|fällt auf|mit (?:diesem|dieser|dem|der) (?:pr|patch|änderung)";
 
     /// <summary>Where a number was measured, named after it: "~750ms on master", "~350ms on the branch".</summary>
     public const string Places = "main|master|trunk|base|baseline|head|branch|pr|patch|change|fix|release";

@@ -200,4 +200,28 @@ public class InferenceTests
         var verdict = Review.Of("Adds a read-through cache in front of the posts query.", title: "Cache blog posts in the API", labels: ["performance"]);
         Assert.True(verdict.IsOptimization, verdict.DetectionReason);
     }
+
+    [Theory]
+    // a cost and a verb that makes it smaller, in languages without an English claim word
+    [InlineData("一覧画面のクエリを削減")]
+    [InlineData("减少导出时的内存分配")]
+    [InlineData("검색 API 응답 시간 단축")]
+    [InlineData("Reduce las consultas del panel de pedidos")]
+    [InlineData("Verringert den Speicherbedarf beim Import")]
+    // the gitmoji for performance opens commit-style titles
+    [InlineData("⚡️ Pass an index hint to the session lookups")]
+    [InlineData(":zap: pass an index hint to the session lookups")]
+    public void TitleThatClaimsLessCostInAnyLanguage_IsAnOptimization(string title)
+    {
+        var verdict = Review.Of("Text only.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void TitleThatStopsDoingWork_CountsWithTheBottleneckBehindIt()
+    {
+        const string body = "A CPU profile of the upload handler shows most of the time in hashing every chunk twice.";
+        Assert.True(Review.Of(body, title: "Stop hashing chunks on the request thread").IsOptimization);
+        Assert.False(Review.Of("Users asked for it.", title: "Stop sending the weekly digest email").IsOptimization);
+    }
 }

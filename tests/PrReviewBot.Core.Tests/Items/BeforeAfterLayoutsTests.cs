@@ -37,6 +37,16 @@ public class BeforeAfterLayoutsTests
     [InlineData("Timed the nightly job:\n\nBefore\n\n812 seconds\n\nAfter\n\n95 seconds")]
     // `time` output (minutes and seconds run together) in per-side lists under a label paragraph
     [InlineData("Without the cache:\n - `real 1m12.400s`\n - `real 1m10.950s`\n\nWith the cache:\n - `real 0m21.300s`\n - `real 0m20.870s`")]
+    // time units written in other languages, sides given by a past tense and by the sentence's opening cue
+    [InlineData("Hasta ahora la importación de 40K filas tardaban ~3 horas. Con este cambio la misma importación tarda ~9 minutos.")]
+    [InlineData("Bisher dauerte der Export 95 Sekunden. Mit dieser Änderung sind es 12 Sekunden.")]
+    [InlineData("启动时间之前是 4秒，优化后 1.2秒。")]
+    // a count in a language written without spaces, with an arrow and a metric word
+    [InlineData("- 一覧画面のクエリ数を 88 → 7 に減らしました")]
+    // a sentence that opens with the after cue makes the earlier, uncued value the before
+    [InlineData("The nightly export takes 41 min. After the batching change the export takes 6 min.")]
+    // a bound under an after cue is a result
+    [InlineData("The lookup took 320 ms on the old schema. After the index went in, it is less than 15 ms.")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -56,6 +66,8 @@ public class BeforeAfterLayoutsTests
     [InlineData("The default flush interval, `sink.flush_ms`, moves from 50 ms to 200 ms.")]
     // an alert threshold that was moved
     [InlineData("Meanwhile the p95 alert was raised from 900ms to 1200ms so it stops paging.")]
+    // how much was saved is not one side of the change
+    [InlineData("Shaves roughly 30–50 ms off the warm start. With this branch the warm start is ~610 ms.")]
     public void NoMeasuredPair_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
@@ -87,4 +99,11 @@ public class BeforeAfterLayoutsTests
     [Fact]
     public void AResultMeasuredWithDefaultSettings_IsStillAResult() =>
         Assert.True(Review.Present("With the default settings, p95 went from 210 ms to 120 ms.", ItemKind.BeforeAfter));
+
+    [Fact]
+    public void ForeignTimeUnits_NormaliseLikeEnglishOnes()
+    {
+        var m = Assert.Single(Review.Of("Bisher dauerte der Export 2 Stunden. Mit diesem Patch dauert er 30 Minuten.").Measurements);
+        Assert.Equal((120.0, 30.0, "min"), (m.Before, m.After, m.Unit));
+    }
 }

@@ -31,10 +31,10 @@ internal static partial class ProseMeasurements
         }
         var found = new List<RawMeasurement>();
         var taken = new List<(int Start, int End)>();
-        Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: MetricLabel().IsMatch(text) || (inResultsSection && MetricWord().IsMatch(text)));
         // Plain counts need a metric word, or a verb that reports a measured value changing ("Ir goes from 83,899,615,313 to …").
         // Small plain numbers after such a verb are settings ("WEB_CONCURRENCY goes from 4 to 3"), so those must be large.
         var metricWord = MetricWord().IsMatch(text);
+        Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: metricWord || MetricLabel().IsMatch(text));
         Collect(FromTo(), text, found, taken, swap: false, allowBareCounts: metricWord || ReportedChange().IsMatch(text), smallestBareCount: metricWord ? 0 : 1_000);
         if (ReportedValue().IsMatch(text))
         {

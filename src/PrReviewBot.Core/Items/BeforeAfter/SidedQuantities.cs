@@ -42,7 +42,10 @@ internal static partial class SidedQuantities
             cues.Add((without.Index, without.Index + without.Length, Side.Before));
         }
         // "… takes about 22000ms. With the JIT off it is back to 40ms": a value that changed to another needs no cue of its own.
-        var changeCue = cues.Where(c => c.Side == Side.After && ChangeCue().IsMatch(text[c.Start..c.End])).Select(c => c.Start).DefaultIfEmpty(-1).First();
+        // "The query took 251 ms. After the index is added the query time is 20 ms": a sentence that opens with an after cue
+        // makes the earlier, uncued value the before.
+        var changeCue = cues.Where(c => c.Side == Side.After && (ChangeCue().IsMatch(text[c.Start..c.End]) || OpensSentence(text, c.Start)))
+            .Select(c => c.Start).DefaultIfEmpty(-1).First();
         var uncuedBefore = !cues.Any(c => c.Side == Side.Before) && changeCue > 0;
         if ((!cues.Any(c => c.Side == Side.Before) && !uncuedBefore) || !cues.Any(c => c.Side == Side.After))
         {
@@ -61,16 +64,33 @@ internal static partial class SidedQuantities
             var (q, index, length) = quantities[i];
             var previousEnd = i > 0 ? quantities[i - 1].Index + quantities[i - 1].Length : 0;
             var lead = text[previousEnd..index];
+            if (Delta().IsMatch(lead))
+            {
+                // "saves roughly 20–40 ms", "cut it by 300 ms": how much changed, not one side of it.
+                continue;
+            }
             if (Configures().IsMatch(lead) || Goal().IsMatch(lead) || Configures().IsMatch(Following(text, index + length)))
             {
-                continue;
+                // "After the index is added the query time is less than 20ms": a bound under a side cue is a result.
+                if (!(Bound().IsMatch(lead) && !Goal().IsMatch(Bound().Replace(lead, " ")) && !Configures().IsMatch(lead) &&
+                      cues.Any(c => c.End <= index && c.Start >= previousEnd)))
+                {
+                    continue;
+                }
             }
             // The cue closest before the quantity, with no other quantity in between; else one right after it ("80 ms now").
             var cue = cues.Where(c => c.End <= index && c.Start >= previousEnd && index - c.End <= CueReach).OrderByDescending(c => c.End).FirstOrDefault();
             if (cue.Side == Side.None)
             {
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Index : text.Length;
-                cue = cues.Where(c => c.Start >= index + length && c.Start - (index + length) <= 12 && c.End <= nextStart).OrderBy(c => c.Start).FirstOrDefault();
+                // Not across a sentence end: "… takes 41 min. After the change …" opens the next sentence.
+                cue = cues.Where(c => c.Start >= index + length && c.Start - (index + length) <= 12 && c.End <= nextStart &&
+                                      SentenceStartBefore(text, c.Start) <= index)
+                    .OrderBy(c => c.Start).FirstOrDefault();
+            }
+            if (cue.Side == Side.None)
+            {
+                cue = OpeningCue(text, cues, index);
             }
             if (cue.Side == Side.None && uncuedBefore && index + length <= changeCue)
             {
@@ -313,6 +333,40 @@ internal static partial class SidedQuantities
         }
     }
 
+    private static bool OpensSentence(string text, int at)
+    {
+        var start = SentenceStartBefore(text, at);
+        return at > start && OpeningLead().IsMatch(text[start..at]) || at == start;
+    }
+
+    private static int SentenceStartBefore(string text, int index)
+    {
+        for (var i = index - 1; i > 0; i--)
+        {
+            if (text[i - 1] == '。' || (text[i - 1] is '.' or '!' or '?' && char.IsWhiteSpace(text[i])))
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The cue a sentence opens with ("Until now, …", "With this change …", "Con este PR …") governs the quantities of the
+    /// sentence that have no cue of their own, when nothing in between names the other side.
+    /// </summary>
+    private static (int Start, int End, Side Side) OpeningCue(string text, List<(int Start, int End, Side Side)> cues, int index)
+    {
+        var start = SentenceStartBefore(text, index);
+        var opening = cues.Where(c => c.Start >= start && c.End <= index && OpeningLead().IsMatch(text[start..c.Start]))
+            .OrderBy(c => c.Start).FirstOrDefault();
+        if (opening.Side == Side.None || cues.Any(c => c.Side != opening.Side && c.Start >= opening.End && c.End <= index))
+        {
+            return default;
+        }
+        return opening;
+    }
+
     private static string Following(string text, int from) => text.Substring(from, Math.Min(16, text.Length - from));
 
     private static string MetricNear(string text, int index)
@@ -338,6 +392,13 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\b(?:expected|expect|estimated?|projected|should|would|could|hope|aim|goal|target|budget|slo|sla|under|below|less than|at most|up to|within)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Goal();
+
+    [GeneratedRegex(@"\b(?:under|below|less than|at most|up to|within)\s*~?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Bound();
+
+    // An amount of change rather than a value: "saves roughly 20–", "shaved", "by about".
+    [GeneratedRegex(@"\b(?:sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|gain(?:s|ed)?|by)\s+(?:(?:roughly|about|around|approximately|nearly|another|an? extra|~)\s*)?(?:\d[\d.,]*\s?[-–]\s?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Delta();
 
     [GeneratedRegex(@"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?(?<label>[\p{L}][\p{L}\p{N} ()#./`=-]{0,30}?)(?:\*\*|__)?\s*(?:\([^)\n]{0,40}\))?\s*(?:[:：=—–]|→|->)\s*(?<rest>.*\d.*)$")]
     private static partial Regex LabelLine();
@@ -375,6 +436,10 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\b(?:no|zero)(?=\s+(?:" + Quantities.CountUnits + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NoneOfACount();
+
+    // What may come before a sentence's opening cue: nothing, or a word or two ("And now", "But before this change").
+    [GeneratedRegex(@"^[\s\W]*(?:\w+[\s,]+){0,2}$")]
+    private static partial Regex OpeningLead();
 
     [GeneratedRegex(@"\b(?:down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|back to)$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeCue();
