@@ -34,10 +34,13 @@ internal static partial class SwitchCues
         BehaviourClause().IsMatch(before);
 
     // "= false", "to off", "set … to 0", "--no-x", "NAME 0": a value that means off, assigned to something.
-    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none|legacy|never)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:=|\bto\b|:)\s*`?\s*['""]?(?:false|0(?![.\d])|off|no|disabled?|none|legacy|never)\b['""]?`?|\bset\b[^.]{0,80}?\b(?:false|0|off|disabled)\b|--no-[\w-]+|\bset\s+`?[\w.:-]+\s*=\s*true`?|\b[A-Za-z]\w*[._:-][\w.:-]+\s+(?:0|false|off)\b(?![.\d])|(?:改回|设为|设置为|設定|を|로|을)\s*`?(?:false|0|off)`?|" +
+        // a setter called with an off value: "`settings.set_nodelay(false)`", "builder.WithCache(false)"
+        @"\b[A-Za-z_]\w*\(\s*(?:false|off|disabled)\s*\)", RegexOptions.IgnoreCase)]
     internal static partial Regex AssignOff();
 
-    [GeneratedRegex(@"\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|" + Switching.DisableCuesForeign + @"", RegexOptions.IgnoreCase)]
+    // "Set `GOGC` explicitly in the environment, e.g. `GOGC=100`": set as an instruction, then the assignment itself.
+    [GeneratedRegex(@"(?<=^\W*|(?:\b(?:can|could|just|simply|then|or|please|to)|[,;:])\s+)set\b(?:[^.\n]|\be\.g\.|\bi\.e\.){0,80}?\b[A-Za-z][\w.:-]*\s*=\s*[\w.-]+|\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|" + Switching.DisableCuesForeign + @"", RegexOptions.IgnoreCase)]
     internal static partial Regex SetValue();
 
     [GeneratedRegex(@"\b(?:" + Switching.DisableCues + @")(?![\w-])", RegexOptions.IgnoreCase)]

@@ -75,7 +75,7 @@ internal static class Improvement
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
-        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|(?:perf(?:ormance)?|speed|latency|throughput) regressions?)\\b";
+        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|(?:perf(?:ormance)?|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
 
     /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
     public const string Slowdown =

@@ -224,4 +224,8 @@ public class InferenceTests
         Assert.True(Review.Of(body, title: "Stop hashing chunks on the request thread").IsOptimization);
         Assert.False(Review.Of("Users asked for it.", title: "Stop sending the weekly digest email").IsOptimization);
     }
+
+    [Fact]
+    public void TitleThatFixesAPerformanceProblem_IsAnOptimization() =>
+        Assert.True(Review.Of("Text only.", title: "Fix performance problem in the tag cloud").IsOptimization);
 }

@@ -33,6 +33,7 @@ public class BeforeAfterFormatsTests
     [InlineData("La génération du rapport prenait environ 900 ms. Avec l'index, elle passe à 120 ms.")]
     [InlineData("Der Import dauerte 40 s; jetzt sind es 12 s.")]
     [InlineData("La consulta tardaba 2,5 s; ahora 300 ms.")]
+    [InlineData("整体构建耗时从 48 秒缩短到了 17 秒。")]
     public void BeforeAfterInProse_InOtherLanguages_IsRead(string body) => Assert.True(Review.Present(body, ItemKind.BeforeAfter));
 
     [Fact]
@@ -272,5 +273,47 @@ public class BeforeAfterFormatsTests
     {
         var m = Assert.Single(Review.Of("Round trips per page load went from 14 to 3.").Measurements);
         Assert.Equal((14.0, 3.0), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void BenchstatWithTooFewSamplesForAnInterval_IsRead()
+    {
+        const string body = "```\n              │  old.txt   │          new.txt           │\n              │   sec/op   │  sec/op    vs base         │\nDecode-8   412.0µ ± ∞ ¹   305.5µ ± ∞ ¹  -25.85% (p=0.008 n=5)\n¹ need >= 6 samples for confidence interval at level 0.95\n```";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((412.0, 305.5, "µs"), (m.Before, m.After, m.Unit));
+    }
+
+    [Fact]
+    public void BenchstatPastedWithoutAFence_IsRead()
+    {
+        const string body = "Decoder benchmark:\n\nname        old time/op    new time/op    delta\nDecode-8      412µs ± 3%     305µs ± 2%  -25.97%  (p=0.008 n=5+5)";
+        Assert.True(Review.Present(body, ItemKind.BeforeAfter));
+    }
+
+    [Fact]
+    public void ToolOutputWithoutAFence_UnderSideLabelParagraphs_IsPaired()
+    {
+        const string body = "Without the change:\n\nBenchmark              Mode  Cnt     Score     Error  Units\nCodecBench.decode     thrpt    5  1204.5 ±  12.100  ops/s\n\n" +
+                            "With the change:\n\nBenchmark              Mode  Cnt     Score     Error  Units\nCodecBench.decode     thrpt    5  1733.25 ±  15.870  ops/s";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((1204.5, 1733.25), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void OneRunTablesWithTheUnitInTheHeader_UnderSideComments_ArePaired()
+    {
+        const string body = "```\n# before\nName (time in us)        Min        Max       Mean\ntest_parse          118.2000   140.9000   121.4000\n" +
+                            "# after\nName (time in us)        Min        Max       Mean\ntest_parse           61.0000    77.3000    63.8000\n```";
+        var found = Review.Of(body).Measurements;
+        var mean = Assert.Single(found, m => m.Metric.Contains("Mean", StringComparison.Ordinal));
+        Assert.Equal((121.4, 63.8, "µs"), (mean.Before, mean.After, mean.Unit));
+    }
+
+    [Fact]
+    public void FromAValueToABound_IsAResultNotATarget()
+    {
+        var verdict = Review.Of("Caching the toolchain takes a CI run from ~14min to <2min.");
+        Assert.Single(verdict.Measurements);
+        Assert.Empty(verdict.Targets);
     }
 }

@@ -31,6 +31,10 @@ public class RollbackEverydayWordsTests
     [InlineData("## Opting out\n\nTo get the old planner back for a session:\n\n```sql\nSET join_strategy = nested_loop;\n```\n\nWith that value joins are planned the way they were before this change.")]
     // a release note written as prose inside a fenced block
     [InlineData("```release-note\nThe index cache is on by default; to opt out, disable the `IndexCache` feature gate (`--feature-gates=IndexCache=false`), and lookups go back to reading the table directly.\n```")]
+    // a setter called with an off value in code
+    [InlineData("## Rollback\n\nBuild the client with `ClientOptions::new().with_pipelining(false)`. Requests then wait for each reply before the next is sent, as in 2.x.")]
+    // set the variable, with the assignment given as an example
+    [InlineData("## Rollback\n\nSet `MALLOC_ARENA_MAX` yourself in the unit file, e.g. `MALLOC_ARENA_MAX=8`. glibc then creates arenas per core again, the previous behaviour.")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);
@@ -44,6 +48,8 @@ public class RollbackEverydayWordsTests
     [InlineData("The `thumbnails.prerender` setting is new in this release and replaces the old way thumbnails were drawn.")]
     // "off by default" is not an instruction
     [InlineData("`RASTER_GPU` is off by default for now.")]
+    // a new default described, not an instruction to set anything
+    [InlineData("When a memory limit is set, the service now defaults to `ARENAS=2` instead of 8, as before for small hosts.")]
     public void OneOfTheThreeMissing_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.Rollback));

@@ -162,6 +162,12 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
             var inResults = block.In(ItemKind.BeforeAfter);
             var count = raw.Count;
+            // Tool output pasted without a code fence (a commit message's benchstat table).
+            if (block.Text.Contains('\n', StringComparison.Ordinal) && BenchstatOutput.Looks(block.Text))
+            {
+                raw.AddRange(BenchstatOutput.Read(block.Text));
+                continue;
+            }
             foreach (var sentence in block.Sentences)
             {
                 raw.AddRange(ProseMeasurements.Read(sentence, inResults));
@@ -192,13 +198,19 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 side = labelled;
             }
-            if (side == Side.Before && Quantities.Find(block.Text).Any())
+            if (side == Side.Before && (Quantities.Find(block.Text).Any() || ToolOutput.Metrics(block.Text).Count > 0))
             {
                 pendingBefore = block;
             }
             else if (side == Side.After && pendingBefore is not null)
             {
-                if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m)
+                // Unfenced tool output under each label pairs metric by metric, like two code blocks; else the first values.
+                var pairs = ToolOutput.Pair(ToolOutput.Metrics(pendingBefore.Text), ToolOutput.Metrics(block.Text)).ToList();
+                if (pairs.Count > 0)
+                {
+                    raw.AddRange(pairs);
+                }
+                else if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m)
                 {
                     raw.Add(m);
                 }

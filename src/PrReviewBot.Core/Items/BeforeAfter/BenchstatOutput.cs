@@ -7,7 +7,7 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 
 /// <summary>
 /// Reads benchstat output in both of its layouts — the classic "name old time/op new time/op delta" and the newer
-/// one with "│ sec/op │ sec/op vs base │" columns — including "~" and p-values.
+/// one with "│ sec/op │ sec/op vs base │" columns — including "~", p-values and "± ∞ ¹" (too few samples for an interval).
 /// </summary>
 internal static partial class BenchstatOutput
 {
@@ -115,7 +115,7 @@ internal static partial class BenchstatOutput
     [GeneratedRegex(@"│\s*(?<u>sec/op|B/op|allocs/op|[\w./]+/op|[\w./]+/s)\s*(?=│|vs base)")]
     private static partial Regex BoxUnit();
 
-    [GeneratedRegex(@"^\s*(?<name>\S+)\s+(?<old>[\d.]+\s?[a-zA-Zµμ]*)(?:\s*±\s*[\d.∞]+%)?\s+(?<new>[\d.]+\s?[a-zA-Zµμ]*)(?:\s*±\s*[\d.∞]+%)?\s+(?<delta>~|[+\-−]?[\d.]+%)(?:\s*\(p=(?<p>[\d.]+)[^)]*\))?")]
+    [GeneratedRegex(@"^\s*(?<name>\S+)\s+(?<old>[\d.]+\s?[a-zA-Zµμ]*)(?:\s*±\s*(?:[\d.]+%|∞)(?:\s*[¹²³⁴⁵⁶⁷⁸⁹])?)?\s+(?<new>[\d.]+\s?[a-zA-Zµμ]*)(?:\s*±\s*(?:[\d.]+%|∞)(?:\s*[¹²³⁴⁵⁶⁷⁸⁹])?)?\s+(?<delta>~|[+\-−]?[\d.]+%)(?:\s*\(p=(?<p>[\d.]+)[^)]*\))?")]
     private static partial Regex Row();
 
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s?(?<s>[a-zA-Zµμ/]*)$")]

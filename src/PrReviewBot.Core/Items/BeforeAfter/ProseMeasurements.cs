@@ -11,10 +11,11 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// </summary>
 internal static partial class ProseMeasurements
 {
-    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?![\w/])";
-    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?![\w/])";
+    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
     private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
-    private const string Approx = @"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|~)\s*)?";
+    // "about 2 s", "~2 s", and a bound as a result: "to <1 min", "to under 1 min".
+    private const string Approx = @"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|under|below|less than|~|<|≤)\s*)?";
 
 
 
@@ -203,7 +204,7 @@ internal static partial class ProseMeasurements
     private static partial Regex ToFrom();
 
     // "从 86ms 降到 31ms", "von 86 ms auf 31 ms", "de 86 ms à 31 ms", "de 86 ms para 31 ms".
-    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)\s*" + Q2 + @"|\b(?:von|de|del|desde)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)了?\s*" + Q2 + @"|\b(?:von|de|del|desde)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignFromTo();
 
     // Performance metrics whose values are plain counts: "QPS 从 12.1k 提升到 19.4k", "queries: 101 → 3".

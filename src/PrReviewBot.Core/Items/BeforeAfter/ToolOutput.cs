@@ -13,6 +13,7 @@ internal static partial class ToolOutput
     public static Dictionary<string, Quantity> Metrics(string text)
     {
         var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        HeaderUnitTable(text, found);
         var inDistribution = false;
         foreach (var raw in text.Split('\n'))
         {
@@ -92,6 +93,42 @@ internal static partial class ToolOutput
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// One run printed as a table whose header gives the unit for every column: "Name (time in ms)   Min   Max   Mean …"
+    /// (pytest-benchmark), "benchmark (µs)   median   p99". Each statistic column of each row is a metric.
+    /// </summary>
+    private static void HeaderUnitTable(string text, Dictionary<string, Quantity> found)
+    {
+        string[]? columns = null;
+        var unit = string.Empty;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (UnitHeader().Match(line) is { Success: true } header)
+            {
+                columns = ColumnGap().Split(line);
+                unit = Quantities.CanonicalUnit(header.Groups["u"].Value);
+                continue;
+            }
+            if (columns is null || line.Trim('-', '=', '─', ' ').Length == 0)
+            {
+                continue;
+            }
+            var cells = ColumnGap().Split(line);
+            if (cells.Length != columns.Length)
+            {
+                continue;
+            }
+            for (var i = 1; i < cells.Length; i++)
+            {
+                if (StatisticColumn().IsMatch(columns[i]) && Quantities.TryParseNumber(cells[i], out var value) && BareValue().IsMatch(cells[i]))
+                {
+                    found.TryAdd($"{cells[0]} {columns[i]}", new Quantity(value, unit, Quantities.FamilyOf(unit)));
+                }
+            }
+        }
     }
 
     /// <summary>Pairs two runs' metrics by name.</summary>
@@ -262,6 +299,18 @@ internal static partial class ToolOutput
 
     [GeneratedRegex(@"^(?<side>before|after|old|new|baseline|base|main|master|patched|pr|branch)\s*[:=]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SideLine();
+
+    [GeneratedRegex(@"^\S.{0,60}?\((?:time in |in )?(?<u>ns|us|µs|ms|s|KiB|MiB|KB|MB)\)(?:\s{2,}\S+){2,}$")]
+    private static partial Regex UnitHeader();
+
+    [GeneratedRegex(@"^(?:min|max|mean|median|avg|average|p\d{2,3})$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatisticColumn();
+
+    [GeneratedRegex(@"^[\d,]+(?:\.\d+)?$")]
+    private static partial Regex BareValue();
+
+    [GeneratedRegex(@"\s{2,}|\t+")]
+    private static partial Regex ColumnGap();
 
     [GeneratedRegex(@"[\d.,]+")]
     private static partial Regex NumberOnly();

@@ -59,6 +59,11 @@ internal static partial class TargetReader
             {
                 continue;
             }
+            if (symbolic && !goal && IsMeasuredSide(sentence, m))
+            {
+                // "a build from ~10min to <1min": a bound on one side of a result, not a target.
+                continue;
+            }
             if (TryBuild(m, text[..m.Index], after, Normalise(cmp), out var target))
             {
                 found = true;
@@ -95,6 +100,21 @@ internal static partial class TargetReader
                 yield return target with { Comparator = ImpliedComparator(target.Unit) };
             }
         }
+    }
+
+    /// <summary>The comparator's value is one side of a before/after the same sentence reports.</summary>
+    private static bool IsMeasuredSide(string sentence, Match m)
+    {
+        if (!Quantities.TryParseNumber(m.Groups["num"].Value + m.Groups["mult"].Value, out var value))
+        {
+            return false;
+        }
+        var measured = Items.BeforeAfter.ProseMeasurements.Read(sentence, inResultsSection: false).ToList();
+        if (Items.BeforeAfter.SidedQuantities.InProse(Sentences.Plain(sentence)) is { } sided)
+        {
+            measured.Add(sided);
+        }
+        return measured.Any(r => r.Before.Value == value || r.After.Value == value);
     }
 
     private static string ScoreMetric(string lead)

@@ -100,7 +100,12 @@ internal static partial class SwitchNames
         {
             var code = span.Groups["code"].Value.Trim();
             var assign = Assignment().Match(code);
-            if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value)))
+            if (SetterOff().Match(code) is { Success: true } setter)
+            {
+                // "`opts.set_nodelay(false)`", "`builder.WithCache(false)`": the setting the call turns off.
+                yield return "=" + setter.Groups["name"].Value;
+            }
+            else if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value)))
             {
                 yield return assign.Groups["name"].Value;
             }
@@ -186,6 +191,9 @@ internal static partial class SwitchNames
     // A config directive written the nginx/Apache/Redis way: a name, its values, an optional semicolon.
     [GeneratedRegex(@"^(?<name>[A-Za-z_][\w.-]{2,40})\s+[^\s;{}=][^;{}=]{0,60};?$")]
     private static partial Regex ConfigDirective();
+
+    [GeneratedRegex(@"(?:\b(?:set|with|enable|use)_|\b(?:Set|With|Enable|Use)(?=[A-Z])|\b)(?<name>[A-Za-z]\w{2,40})\(\s*(?:false|off|disabled)\s*\)\s*;?\s*$")]
+    private static partial Regex SetterOff();
 
     [GeneratedRegex(@"^\s*(?:line|directive|entry|statement)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LineWord();
