@@ -41,7 +41,7 @@ internal static partial class Quantities
     public const string UnitPattern =
         @"(?:req(?:uests)?\s?/\s?s(?:ec)?|requests per second|reqs?/s|rps|qps|tps|ops\s?/\s?(?:ms|us|µs)\b|ops\s?/\s?s(?:ec)?|ops/sec|op/s|iterations?/s|claims/s|fps|" +
         @"[KMGT]i?B\s?/\s?s(?:ec)?|[KMGT]bit/s|Gbps|Mbps|" +
-        @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|" +
+        @"ns/op|B/op|allocs/op|(?:ms|µs|us|s)/(?:s|frame|op|req)|[a-z]{2,12}\s?/\s?s(?:ec)?\b|[a-z]{2,12} per second|[a-z]{2,12}\s?/\s?min\b|[a-z]{2,12} per minute|" +
         Units.Time + "|" +
         @"[KMGT]i?B|kB|bytes|B|[KMGT]i(?![A-Za-z])|%|µA|μA|uA|mA|mW|kW|W|" +
         CountUnits + "|" +
@@ -220,7 +220,7 @@ internal static partial class Quantities
         "queries" or "requests" or "rows" or "allocs" or "objects" or "calls" or "round trips" or "items" or "allocs/op" => UnitFamily.Count,
         "µa" or "ma" or "mw" or "kw" or "w" => UnitFamily.Count,
         var u when u.StartsWith("ms/", StringComparison.Ordinal) || u.StartsWith("µs/", StringComparison.Ordinal) || u.StartsWith("us/", StringComparison.Ordinal) || u.StartsWith("s/", StringComparison.Ordinal) => UnitFamily.Time,
-        var u when u.Contains('/') || u.EndsWith(" per second", StringComparison.Ordinal) || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,
+        var u when u.Contains('/') || u.EndsWith(" per second", StringComparison.Ordinal) || u.EndsWith(" per minute", StringComparison.Ordinal) || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,
         _ => UnitFamily.None,
     };
 

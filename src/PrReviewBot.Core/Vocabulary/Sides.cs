@@ -11,12 +11,12 @@ internal static class SideWords
         "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|previous(?:ly)?|prev|original|orig|" +
         "initial|unoptimi[sz]ed|(?:commit|at|on) [0-9a-f]{7,40}|[a-z0-9.-]+ (?:main|master|trunk)$|" +
         "without(?: (?:the|this) (?:change|patch|pr|fix))?|current main|unpatched|stock|vanilla|reference|control|" +
-        "antes|vorher|avant|ancien|alt";
+        "antes|vorher|avant|ancien|alt|przed|prima|voor|önce(?:si)?|до";
 
     public const string AfterLabel =
         "after|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|with|" +
         "this pr|this branch|the branch|pr|branch|head|patched|optimi[sz]ed|candidate|proposed|fix|fixed|experiment|treatment|" +
-        "despu[eé]s|depois|nachher|apr[eè]s|neu";
+        "despu[eé]s|depois|nachher|apr[eè]s|neu|po|dopo|sonra(?:sı)?|после";
 
     public const string BeforeForeign =
         "変更前|修正前|改善前|適用前|适用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전|^前$";

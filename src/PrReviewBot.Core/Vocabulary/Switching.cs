@@ -19,7 +19,7 @@ internal static class Switching
     /// </summary>
     public const string DisableCues =
         // turn/switch/flip it off, disable
-        "turn(?:ed|s|ing)?\\s+(?:(?:it|this|them|that|the \\w+|\\w+)\\s+)?(?:off|back on)|switch(?:ed|es|ing)?\\s+(?:(?:it|this|them|that)\\s+)?off|" +
+        "turn(?:ed|s|ing)?\\s+(?:(?:it|this|them|that|the(?: [\\w-]+){1,3}|\\w+)\\s+)?(?:off|back on)|switch(?:ed|es|ing)?\\s+(?:(?:it|this|them|that|the(?: [\\w-]+){1,3})\\s+)?off|" +
         "flip(?:ped|s)?\\s+(?:(?:it|this|the \\w+)\\s+)?(?:off|back)|disable[ds]?(?! by default)|disabling|deactivat(?:e|es|ed|ing)|" +
         // opt out, kill switch, back out, roll back by
         "opt(?:s|ed|ing)?[- ]out|to back out|back (?:it|this|them) out|kill[- ]?switch|roll(?:ing)? (?:it |this )?back (?:by|with|via)|" +
@@ -44,7 +44,7 @@ internal static class Switching
     /// What happens when the change is off: the old path runs again, the system falls back, behaves as before.
     /// </summary>
     public const string BehaviourCues =
-        "falls? back|fell back|fallback to|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
+        "falls? back|fell back|fallback to|(?:puts?|is|are|goes|runs?) (?:\\w+ ){0,3}back on\\b|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
         "as before|exactly as|as today|as it (?:did|does|was|used to)|the way it (?:did|does|was|used to|worked)|like before|like today|" +
         "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
         "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1) " +

@@ -22,7 +22,7 @@ internal static class Tools
     /// <summary>Profilers, tracers and the viewers that show their output.</summary>
     public const string Profilers =
         "pprof|go tool pprof|perf record|perf report|perf top|perf script|async-profiler|async profiler|dotnet-trace|" +
-        "dotnet-counters|dotnet-dump|dotnet-gcdump|py-spy|pyspy|samply|instruments|time profiler|visualvm|jfr|java flight recorder|" +
+        "dotnet-counters|dotnet-dump|dotnet-gcdump|py-spy|pyspy|samply|instruments|time profiler|(?:allocations|leaks) instrument|visualvm|jfr|java flight recorder|" +
         "jdk mission control|mission control|yourkit|jprofiler|dottrace|dotmemory|perfview|ants profiler|chrome devtools|" +
         "devtools performance|performance (?:panel|tab)|react profiler|react devtools profiler|firefox profiler|speedscope|" +
         "perfetto|pyroscope|parca|jaeger|zipkin|tempo|x-ray|flamegraph\\.pl|cargo flamegraph|flamegraph-rs|" +

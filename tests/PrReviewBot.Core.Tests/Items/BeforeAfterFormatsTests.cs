@@ -34,6 +34,7 @@ public class BeforeAfterFormatsTests
     [InlineData("Der Import dauerte 40 s; jetzt sind es 12 s.")]
     [InlineData("La consulta tardaba 2,5 s; ahora 300 ms.")]
     [InlineData("整体构建耗时从 48 秒缩短到了 17 秒。")]
+    [InlineData("Mniej zapytań przy starcie.\n\nPrzed: 14 zapytań, 830 ms\nPo: 3 zapytania, 210 ms")]
     public void BeforeAfterInProse_InOtherLanguages_IsRead(string body) => Assert.True(Review.Present(body, ItemKind.BeforeAfter));
 
     [Fact]
@@ -316,4 +317,30 @@ public class BeforeAfterFormatsTests
         Assert.Single(verdict.Measurements);
         Assert.Empty(verdict.Targets);
     }
+
+    [Fact]
+    public void ColumnsNamedWithTheSideWordAfterTheNoun_AndDecoratedCells_ArePaired()
+    {
+        const string body = "| Vue | Requêtes avant | Requêtes après |\n|---|---|---|\n| `/planning` | 640 | 12 :tada: |\n| `/planning/equipe` | 388 | 9 ✅ |";
+        var found = Review.Of(body).Measurements;
+        Assert.Equal(2, found.Count);
+        Assert.Equal((640.0, 12.0), (found[0].Before, found[0].After));
+    }
+
+    [Theory]
+    // ranges read as their midpoints, the unit shared from one side
+    [InlineData("Caching the toolchain takes the pipeline from ~6–8 minutes to around 2.5.", 7, 2.5)]
+    // a rate per minute
+    [InlineData("Reference load: 1200 jobs/min → 1500 jobs/min.", 1200, 1500)]
+    // a peak "instead of" the old one
+    [InlineData("During the nightly import the worker now peaks at 900 MB instead of 1400 MB.", 1400, 900)]
+    public void ProseResultsInMoreShapes_AreRead(string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void AValueTheAuthorExpects_OnAnAfterLine_IsNotAResult() =>
+        Assert.False(Review.Present("Before: ~40 minutes per run.\nAfter: not there yet; splitting the suites should bring it near 12 minutes.", ItemKind.BeforeAfter));
 }

@@ -11,6 +11,10 @@ public class ProfileViewersTests
     [InlineData("Samply recording of the render loop: [render.json.gz](https://example.com/files/render.json.gz)")]
     [InlineData("Where the time goes (trace of one slow click):\n\n```\nflushPendingEffects()\n  Total: 212.4ms | Self: 40.1ms\n```")]
     [InlineData("VisualVM sampler, hottest stack:\n\n```\ncom.acme.index.Segment.merge(Segment.java:88)\ncom.acme.index.Writer.flush(Writer.java:301)\ncom.acme.index.Writer.commit(Writer.java:120)\n```")]
+    // images under bare side labels, introduced by the prose before the labels
+    [InlineData("Flame graphs of the importer, same input both times:\n\n**old**\n\n![a](https://user-images.githubusercontent.com/1/old.svg)\n\n**new**\n\n![b](https://user-images.githubusercontent.com/1/new.svg)")]
+    [InlineData("Heap snapshots taken with the Leaks instrument, one per side:\n\n## Before\n\n![x](https://user-images.githubusercontent.com/1/x.png)")]
+    [InlineData("CPU profiles below were taken while paging through the inbox:\n\nmain: ![m](https://github.com/user-attachments/assets/0000-1111)")]
     public void ProfilerOutputOrView_IsProfileEvidence(string body)
     {
         var item = Review.Item(body, ItemKind.Profile);
@@ -21,6 +25,8 @@ public class ProfileViewersTests
     [InlineData("To see it yourself, install https://github.com/benfred/py-spy and run `py-spy record`.")]
     [InlineData("I profiled this with Instruments and the gradients were the problem.")]
     [InlineData("Stack trace of the crash:\n\n```\nat com.acme.Main.run(Main.java:10)\nat com.acme.Main.main(Main.java:4)\nat java.base/Thread.run(Thread.java:1583)\n```")]
+    // a compilation profile is not profiler output, even with screenshots beside it
+    [InlineData("Ships the baseline profile the project template generates, so start-up code is compiled ahead of time.\n\n| without | with |\n|---|---|\n| <img alt=\"a\" src=\"https://github.com/user-attachments/assets/aaaa\" /> | <img alt=\"b\" src=\"https://github.com/user-attachments/assets/bbbb\" /> |")]
     public void ToolNamesWithoutOutput_AreNotProfileEvidence(string body)
     {
         Assert.False(Review.Present(body, ItemKind.Profile));

@@ -35,6 +35,10 @@ public class RollbackEverydayWordsTests
     [InlineData("## Rollback\n\nBuild the client with `ClientOptions::new().with_pipelining(false)`. Requests then wait for each reply before the next is sent, as in 2.x.")]
     // set the variable, with the assignment given as an example
     [InlineData("## Rollback\n\nSet `MALLOC_ARENA_MAX` yourself in the unit file, e.g. `MALLOC_ARENA_MAX=8`. glibc then creates arenas per core again, the previous behaviour.")]
+    // an inverted switch: setting it to 1 turns the change off
+    [InlineData("## Escape hatch\n\n`APP_EAGER_PLUGINS=1` switches the lazy plugin loading off: every plugin is loaded at start-up, as before this change.")]
+    // an environment variable named in the summary, the rollback removes the line that sets it
+    [InlineData("Runs the indexer with `MALLOC_ARENA_MAX=2`.\n\n## Rollback\n\nRemove the drop-in file and restart; the service is then back on glibc's default arena count.")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);

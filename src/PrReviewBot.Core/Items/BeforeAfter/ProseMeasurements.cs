@@ -11,8 +11,9 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// </summary>
 internal static partial class ProseMeasurements
 {
-    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
-    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    // "~2500–3000 req/s": a range reads as its midpoint.
+    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?[-–]\s?~?(?<r1>\d[\d,]*(?:\.\d+)?)(?![\d-]))?(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?[-–]\s?~?(?<r2>\d[\d,]*(?:\.\d+)?)(?![\d-]))?(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
     private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
     // "about 2 s", "~2 s", and a bound as a result: "to <1 min", "to under 1 min".
     private const string Approx = @"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|under|below|less than|~|<|≤)\s*)?";
@@ -127,6 +128,10 @@ internal static partial class ProseMeasurements
         {
             value = (low + value) / 2;
         }
+        else if (m.Groups["r" + side] is { Success: true } upper && Quantities.TryParseNumber(upper.Value, out var high) && high > value)
+        {
+            value = (value + high) / 2;
+        }
         var unitGroup = m.Groups["u" + side];
         if (!unitGroup.Success)
         {
@@ -170,7 +175,7 @@ internal static partial class ProseMeasurements
     private static partial Regex ReportedChange();
 
     // A sentence that reports what something takes or costs now, not what it is set to.
-    [GeneratedRegex(@"\b(?:now|takes?|took|runs? in|ran in|finish(?:es)? in|completes? in|costs?|lasts?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:now|takes?|took|runs? in|ran in|finish(?:es)? in|completes? in|costs?|lasts?|peaks?(?: at)?|peaked(?: at)?|uses?|used|consumes?|consumed|sits? at|tops? out at|topped out at)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReportedValue();
 
     [GeneratedRegex(Q2 + @"(?:\s+now)?,?\s+(?:down|up)\s+from\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

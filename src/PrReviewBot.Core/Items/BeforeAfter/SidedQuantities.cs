@@ -159,7 +159,10 @@ internal static partial class SidedQuantities
             {
                 continue;
             }
-            var found = Quantities.Find(Sides.WithoutLinks(rest)).Select(q => q.Quantity).Where(q => q.Family is not UnitFamily.None).ToList();
+            var plainRest = Sides.WithoutLinks(rest);
+            // "After: getting closer; the split should bring it near 5 minutes": a value the author expects is not a result.
+            var found = Quantities.Find(plainRest).Where(q => q.Quantity.Family is not UnitFamily.None && !Expected().IsMatch(plainRest[..q.Index]))
+                .Select(q => q.Quantity).ToList();
             if (found.Count == 0 && StatisticValue().Match(Sides.WithoutLinks(rest)) is { Success: true } stat && Quantities.TryParseNumber(stat.Groups["n"].Value, out var value))
             {
                 // "with optimization: AVG 29.28": a named statistic without a unit still pairs with the same on the other side.
@@ -392,6 +395,9 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\b(?:expected|expect|estimated?|projected|should|would|could|hope|aim|goal|target|budget|slo|sla|under|below|less than|at most|up to|within)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Goal();
+
+    [GeneratedRegex(@"\b(?:should|would|could|will|expect(?:ed|s)?|estimated?|projected|hope|hoping|aim(?:ing)?|target(?:ing)?|goal)\b[^.;]{0,60}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Expected();
 
     [GeneratedRegex(@"\b(?:under|below|less than|at most|up to|within)\s*~?$", RegexOptions.IgnoreCase)]
     private static partial Regex Bound();

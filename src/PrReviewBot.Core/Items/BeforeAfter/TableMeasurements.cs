@@ -244,6 +244,7 @@ internal static partial class TableMeasurements
         a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None;
 
     /// <summary>A cell holding one number, possibly with a unit: "41 ms", "1,984,923.91", "0.03%", "141k", "27m14s".</summary>
+    /// <summary>A cell's value, whatever decorates it: "(844 MB)" after it, an emoji or ":tada:", a footnote mark.</summary>
     private static bool TryCell(string cell, string? fallbackUnit, out Quantity quantity)
     {
         var text = Sentences.Plain(cell).Trim();
@@ -303,7 +304,7 @@ internal static partial class TableMeasurements
     // "diff" names the PR's column only in crank's layout, checked where the columns are chosen.
     private static bool IsAfter(string name) => Name(name) is var n && (n == "diff" || n.StartsWith("diff ", StringComparison.Ordinal)) || Sides.Of(name) == Side.After;
 
-    [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?\s*$")]
+    [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?(?:\s*(?::[\w+-]+:|\p{So}|\uFE0F|[*†‡¹²³]))*\s*$")]
     private static partial Regex CellValue();
 
     [GeneratedRegex(@"^\d+\s?h\s?\d+\s?m(?:in)?(?:\s?\d+\s?s)?$|^\d+\s?m(?:in)?\s?\d+(?:\.\d+)?\s?s$", RegexOptions.IgnoreCase)]
@@ -312,7 +313,7 @@ internal static partial class TableMeasurements
     [GeneratedRegex(@"(?:^|[_\-\s.(])(?<t>before|after|old|new|baseline|original|legacy|optimi[sz]ed)(?:$|[_\-\s.)])", RegexOptions.IgnoreCase)]
     private static partial Regex SideToken();
 
-    [GeneratedRegex(@"\s*(?:\((?<s>before|after|old|new|main|master|base|baseline|branch|this branch|this pr|pr|patched)\)|\s(?<s>before|after))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:\((?<s>before|after|old|new|main|master|base|baseline|branch|this branch|this pr|pr|patched)\)|\s(?<s>before|after|avant|apr[eè]s|antes|despu[eé]s|depois|vorher|nachher|przed|po|prima|dopo))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SideSuffix();
 
     [GeneratedRegex(@"^(?:mean|median|avg|average|time|min|p50)\b", RegexOptions.IgnoreCase)]

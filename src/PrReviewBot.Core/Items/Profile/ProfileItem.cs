@@ -25,7 +25,7 @@ internal sealed partial class ProfileItem : IItemJudge
             var block = blocks[i];
             foreach (var link in block.Links)
             {
-                if (Artifact(link, block, i > 0 ? blocks[i - 1] : null) is { } artifact)
+                if (Artifact(link, block, blocks, i) is { } artifact)
                 {
                     artifacts.Add(artifact);
                 }
@@ -47,7 +47,7 @@ internal sealed partial class ProfileItem : IItemJudge
         context.Set(Kind, present, present ? [] : Messages(document), evidence);
     }
 
-    private static ProfileArtifact? Artifact(LinkReference link, TextBlock block, TextBlock? previous)
+    private static ProfileArtifact? Artifact(LinkReference link, TextBlock block, IReadOnlyList<TextBlock> blocks, int index)
     {
         var kind = link.Kind;
         if (kind == LinkKind.Profile)
@@ -76,9 +76,9 @@ internal sealed partial class ProfileItem : IItemJudge
             return new ProfileArtifact("image", link.Url);
         }
         var lead = LeadText(block, link);
-        if (lead.Trim().Length == 0 && previous is not null)
+        if (lead.Trim().Length == 0 || (link.IsImage && Sides.OfBareLabel(lead) != Side.None))
         {
-            lead = Sentences.Of(previous.Text).LastOrDefault() ?? string.Empty;
+            lead = IntroductionBefore(blocks, index) + " " + lead;
         }
         if (!link.IsImage && !Attachment(link.Url))
         {
@@ -92,6 +92,25 @@ internal sealed partial class ProfileItem : IItemJudge
             lead = tail.Length > 120 ? tail[^120..] : tail;
         }
         return IntroducesProfile(lead) ? new ProfileArtifact(KindOf(lead), link.Url) : null;
+    }
+
+    /// <summary>
+    /// The sentence that introduces an image with no words of its own: the last sentence of the block before it, or, past
+    /// bare side labels ("**before**", "## After", "main:") and the other side's image, of the prose before those:
+    /// "Flamegraphs of the app:" / "## Before" / image / "## After" / image.
+    /// </summary>
+    private static string IntroductionBefore(IReadOnlyList<TextBlock> blocks, int index)
+    {
+        for (var i = index - 1; i >= 0 && i >= index - 5; i--)
+        {
+            var text = blocks[i].Text.Trim();
+            if (Sides.OfBareLabel(text) != Side.None || ImageOnly().IsMatch(text) || (blocks[i].Role == BlockRole.Heading && Sides.Of(text) != Side.None))
+            {
+                continue;
+            }
+            return Sentences.Of(blocks[i].Text).LastOrDefault() ?? string.Empty;
+        }
+        return string.Empty;
     }
 
     private static bool IntroducesProfile(string text)
@@ -270,8 +289,12 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"\b(?:performance (?:panel|tab|recording|profile)|devtools performance|recording|capture[ds]?|sampl(?:ed|ing)|hot ?spots?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProfilerView();
 
+    // A block that is only an image (or a side label with its image): "main: ![before](…)".
+    [GeneratedRegex(@"^(?:\S{1,20}:?\s*)?(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageOnly();
+
     // The words "profile"/"trace" naming something that is not a profile of this change.
-    [GeneratedRegex(@"\b(?:user profile|firefox profile|profile (?:card|page|picture|photo|settings|switch(?:ing)?)|browser profile|profile creation|trace[- ]?id|stack ?trace|traceback|trace processor|tracing (?:sdk|library|instrumentation)|add(?:s|ed)? (?:tracing|profiling)|profiling (?:instrumentation|tool|support))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:user profile|firefox profile|(?:baseline|build|release|debug) profiles?(?! of)|profile (?:card|page|picture|photo|settings|switch(?:ing)?)|browser profile|profile creation|trace[- ]?id|stack ?trace|traceback|trace processor|tracing (?:sdk|library|instrumentation)|add(?:s|ed)? (?:tracing|profiling)|profiling (?:instrumentation|tool|support))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAProfile();
 
     [GeneratedRegex(@"\b(?:no|not|without|n/a|none)\b[^.]{0,20}\b(?:capture|attached|profile|flamegraph|trace)|\bnot attached\b|\bno capture\b", RegexOptions.IgnoreCase)]

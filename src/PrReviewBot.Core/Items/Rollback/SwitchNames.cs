@@ -105,7 +105,7 @@ internal static partial class SwitchNames
                 // "`opts.set_nodelay(false)`", "`builder.WithCache(false)`": the setting the call turns off.
                 yield return "=" + setter.Groups["name"].Value;
             }
-            else if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value)))
+            else if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value) || EnvironmentName().IsMatch(assign.Groups["name"].Value)))
             {
                 yield return assign.Groups["name"].Value;
             }
@@ -194,6 +194,10 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"(?:\b(?:set|with|enable|use)_|\b(?:Set|With|Enable|Use)(?=[A-Z])|\b)(?<name>[A-Za-z]\w{2,40})\(\s*(?:false|off|disabled)\s*\)\s*;?\s*$")]
     private static partial Regex SetterOff();
+
+    // An environment variable assigned in code ("`MALLOC_ARENA_MAX=2`") is a setting whatever the sentence says about it.
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")]
+    private static partial Regex EnvironmentName();
 
     [GeneratedRegex(@"^\s*(?:line|directive|entry|statement)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LineWord();
