@@ -19,7 +19,10 @@ internal static class Improvement
         "re-?rendering|size|bundle|payload|page load|load time|build time|compile[- ]time|wall[- ]?clock|round[- ]?trips|queries|" +
         "startup|start-up|copies|copying|syscalls?|system calls|lookups|i/o|io|disk (?:reads|writes|usage)|network|bandwidth|" +
         "footprint|cost|costs|work|calls|requests|scans|locks?|lock hold time|blocking|" +
-        "jank|stutter|frame time|binary size|image size|download size|cold start|p\\d{2}|tail latency";
+        "jank|stutter|frame time|binary size|image size|download size|cold start|p\\d{2}|tail latency|" +
+        // web vitals, and reads or writes a change does fewer of
+        "lcp|fcp|tti|tbt|inp|ttfb|largest contentful paint|first contentful paint|time to interactive|total blocking time|" +
+        "reads|writes|fetches|(?:[\\w-]+ )?(?:reads|writes)";
 
     /// <summary>
     /// The same in the other languages descriptions are written in: a cost named with a verb that makes it smaller, in
@@ -40,7 +43,7 @@ internal static class Improvement
         "speicher\\w*|latenz\\w*|abfragen|laufzeit|ladezeit|allokationen";
 
     /// <summary>Verbs of making a rate or speed larger.</summary>
-    public const string IncreaseVerbs = "improv(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|higher|better";
+    public const string IncreaseVerbs = "improv(?:e|es|ed|ing|ements?)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|higher|better";
 
     public const string SpeedNouns = "performance|perf|throughput|speed|startup|start-up|efficiency|hit rate|cache hits|fps|frame rate|qps|rps";
 
@@ -75,7 +78,10 @@ internal static class Improvement
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
-        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|(?:perf(?:ormance)?|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
+        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
+
+    /// <summary>"performance" as titles spell it, typos included: "performace", "perfomance", "performnace", "preformance".</summary>
+    public const string PerformanceSpelt = "p(?:er|re)f(?:or|ro|o)m(?:an|en|na|a)c?e";
 
     /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
     public const string Slowdown =
@@ -85,7 +91,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
+    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
 
     public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido|" +
         "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*";
@@ -98,13 +104,15 @@ internal static class Improvement
         "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|implement(?:s|ed|ing)?|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
         "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?|setup|set-up)\\b[^.\\n]{0,25}?\\b" +
         "(?:" + ToolingNouns + ")\\b|" +
-        "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?)\\b|" +
+        "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?|slos?|slis?|slas?|objectives?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
         "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
         "\\bblog[- ]?post:|^\\s*(?:(?:new|add|a)\\s+)?blog[- ]?post\\b|" +
         // retiring a flag after a rollout; adding a way to turn an optimization off
         "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
-        "(?:allow|support|option)\\w*\\s+(?:to\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +
+        "(?:allow|support|option|variable|flag|setting|switch|toggle)\\w*\\s+(?:to\\s+|for\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,5}(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +
+        // logging or exposing timings is instrumentation
+        "(?:log(?:s|ged|ging)?|record(?:s|ed|ing)?|emit(?:s|ted|ting)?|expos(?:e|es|ed|ing)|report(?:s|ed|ing)?)\\b[^.\\n]{0,30}?\\b(?:timings?|durations?|spans?|metrics?)\\b|" +
         "\\b(?:(?:macro|micro)?benchmarks?|" + Tools.Benchmark + "|" + Tools.LoadTest + ")\\b";
 
     /// <summary>The same in the other languages descriptions are written in: a load test, benchmark or profiling added.</summary>
@@ -125,7 +133,7 @@ internal static class Improvement
 
     /// <summary>Conventional-commit scopes that say the change is tooling, docs or observability.</summary>
     public const string NotOptimizationPrefix =
-        "^\\s*(?:[\\w.-]+/)*(?:docs?|bench|benchmarks?|observability|monitoring|dashboards?|telemetry)(?:\\([^)]*\\))?!?:|" +
+        "^\\s*(?:[\\w.-]+/)*(?:docs?|bench|benchmarks?|observability|monitoring|dashboards?|telemetry|profiling|instrumentation|tracing|metrics)(?:\\([^)]*\\))?!?:|" +
         "^\\s*(?:feat|perf|chore|fix)\\((?:bench|benchmarks?|dashboards?|observability|monitoring|telemetry|docs?)\\)!?:";
 
     /// <summary>Words that show a text is about performance at all (with measurements or a profile beside them).</summary>

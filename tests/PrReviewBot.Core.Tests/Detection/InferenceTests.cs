@@ -228,4 +228,43 @@ public class InferenceTests
     [Fact]
     public void TitleThatFixesAPerformanceProblem_IsAnOptimization() =>
         Assert.True(Review.Of("Text only.", title: "Fix performance problem in the tag cloud").IsOptimization);
+
+    [Theory]
+    // a web vital cut, in a perf: title that also names the tool it was measured with
+    [InlineData("perf: cut the landing page LCP from 7 s to 2.4 s (WebPageTest)")]
+    // fewer reads of a store
+    [InlineData("Reuse the parsed manifest and reduce duplicate reads")]
+    // micro-optimizations, and a misspelt performance problem
+    [InlineData("Resolver micro-optimizations")]
+    [InlineData("Fix performace problem in search")]
+    public void MoreTitlesThatClaimAnOptimization(string title)
+    {
+        var verdict = Review.Of("Text only.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void MemoizingAComponent_IsATechniqueTheProfileBacks()
+    {
+        const string body = "Profiler recording while hovering the legend:\n\n![rec](https://user-images.githubusercontent.com/1/rec.png)";
+        Assert.True(Review.Of(body, title: "Wrap the legend in React.memo").IsOptimization);
+        Assert.False(Review.Of(body, title: "Move the legend to the left").IsOptimization);
+    }
+
+    [Theory]
+    // a switch that turns an optimization off
+    [InlineData("Adds an environment variable for disabling the streaming join optimization")]
+    // logging timings is instrumentation
+    [InlineData("perf(api): log request phase timings")]
+    // moving an objective after a slowdown
+    [InlineData("Raise the checkout SLO after the provider got slower")]
+    // a profiling commit type
+    [InlineData("profiling: name the scopes of the render loop")]
+    public void TitlesAboutPerformanceWorkThatIsNotAnOptimization(string title)
+    {
+        const string body = "Checkout p95 went from 480 ms to 510 ms.";
+        Assert.True(Review.Of(body, title: "perf: checkout").IsOptimization);
+        var verdict = Review.Of(body, title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }
