@@ -8,7 +8,7 @@ namespace PrReviewBot.Core.Vocabulary;
 internal static class SideWords
 {
     public const string BeforeLabel =
-        "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|previous(?:ly)?|prev|original|orig|" +
+        "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|develop|dev|previous(?:ly)?|prev|original|orig|" +
         "initial|unoptimi[sz]ed|(?:commit|at|on) [0-9a-f]{7,40}|[a-z0-9.-]+ (?:main|master|trunk)$|" +
         "without(?: (?:the|this) (?:change|patch|pr|fix))?|current main|unpatched|stock|vanilla|reference|control|" +
         "antes|vorher|avant|ancien|alt|przed|prima|voor|önce(?:si)?|до";

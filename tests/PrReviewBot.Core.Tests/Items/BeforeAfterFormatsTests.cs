@@ -343,4 +343,42 @@ public class BeforeAfterFormatsTests
     [Fact]
     public void AValueTheAuthorExpects_OnAnAfterLine_IsNotAResult() =>
         Assert.False(Review.Present("Before: ~40 minutes per run.\nAfter: not there yet; splitting the suites should bring it near 12 minutes.", ItemKind.BeforeAfter));
+
+    [Fact]
+    public void RubyBenchmarkRuns_OnTheBranchAndOnDevelop_ArePaired()
+    {
+        const string body = "Timed 50 page loads.\n\nThis branch:\n```\n  8.120000   1.300000   9.420000 ( 11.25)\n```\n\n`develop`:\n```\n 12.010000   1.420000  13.430000 ( 16.5)\n```";
+        var wall = Assert.Single(Review.Of(body).Measurements, m => m.Metric.Contains("wall", StringComparison.Ordinal));
+        Assert.Equal((16.5, 11.25), (wall.Before, wall.After));
+    }
+
+    [Theory]
+    // a create-react-app style list: size first, hashed names
+    [InlineData("Before:\n```\nFile sizes after gzip:\n  310.2 KB  build/static/js/main.1a2b3c4d.js\n```\nAfter:\n```\nFile sizes after gzip:\n  118.9 KB (-191.3 KB)  build/static/js/main.9f8e7d6c.js\n  40.1 KB  build/static/js/1.0a0b0c0d.chunk.js\n```", 310.2, 118.9)]
+    // a webpack style list: name first
+    [InlineData("## Before\n```\n  app-0f1e2d3c4b5a69788796.js   1.9 MB   0  [emitted]  [big]  main\n```\n## After\n```\n  app-a1b2c3d4e5f60718293a.js   640 kB   0  [emitted]  [big]  main\n  vendor-a1b2c3d4e5f60718293a.js   700 kB   1  [emitted]  [big]\n```", 1900, 640)]
+    public void BundlerAssetListings_PairFilesByTheirNameWithoutTheHash(string body, double before, double after)
+    {
+        var m = Review.Of(body).Measurements.First();
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void AnUnlabelledRun_ThenARunUnderWithTheChanges_AreTheTwoSides()
+    {
+        const string body = "`resolve_names` dominates the run:\n\n```\n         4410021 function calls (4001212 primitive calls) in 31.502 seconds\n```\n\nWith the changes:\n\n```\n         2201950 function calls (2000118 primitive calls) in 17.240 seconds\n```";
+        var time = Assert.Single(Review.Of(body).Measurements, m => m.Unit == "s");
+        Assert.Equal((31.502, 17.24), (time.Before, time.After));
+    }
+
+    [Theory]
+    // the side as a phrase after a comma in each column header
+    [InlineData("| Request | Strict, before the fix | Strict, after the fix |\n|---|---|---|\n| small | 91.2ms | 60.4ms |", 91.2, 60.4)]
+    // two columns where one lacks what the other has
+    [InlineData("| step | assets not cached | assets cached |\n|---|---|---|\n| bundle | ~80 s | ~12 s |", 80, 12)]
+    public void ColumnsThatNameTheirSideInOtherWords_ArePaired(string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
 }

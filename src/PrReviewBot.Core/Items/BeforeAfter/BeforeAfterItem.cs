@@ -46,6 +46,8 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static void ReadCodeBlocks(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
     {
         PendingRun? pending = null;
+        // The last block of tool output that named no side: "X is the bottleneck:" + a run, then "With the changes:" + a run.
+        PendingRun? unsided = null;
         foreach (var code in document.CodeBlocks)
         {
             if (BenchstatOutput.Looks(code.Content))
@@ -70,6 +72,8 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
             if (side == Side.None)
             {
+                var own = ToolOutput.Metrics(code.Content);
+                unsided = own.Count > 0 ? new PendingRun(Side.None, own, code.LeadIn, code.Content) : unsided;
                 continue;
             }
             var metrics = ToolOutput.Metrics(code.Content);
@@ -80,6 +84,13 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
             if (metrics.Count == 0)
             {
+                continue;
+            }
+            if (pending is null && side == Side.After && unsided is not null && ToolOutput.Pair(unsided.Metrics, metrics).ToList() is { Count: > 0 } run)
+            {
+                // An after run with no before run: the run shown earlier without a side is the one it improves on.
+                raw.AddRange(run);
+                unsided = null;
                 continue;
             }
             if (pending is null || pending.Side == side)

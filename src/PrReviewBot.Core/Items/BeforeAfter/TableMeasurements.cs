@@ -52,6 +52,19 @@ internal static partial class TableMeasurements
             }
             yield break;
         }
+        // "dependencies not cached | dependencies cached": the column without the thing is the before.
+        if (beforeCol < 0 && afterCol < 0 && table.Header.Count == 3)
+        {
+            var (first, second) = Lacks(table.Header[1], table.Header[2]) ? (1, 2) : Lacks(table.Header[2], table.Header[1]) ? (2, 1) : (-1, -1);
+            if (first > 0)
+            {
+                foreach (var m in ReadColumns(table, first, second))
+                {
+                    yield return m with { States = true };
+                }
+                yield break;
+            }
+        }
         var suffixed = ReadSideSuffixedColumns(table).ToList();
         if (suffixed.Count > 0)
         {
@@ -157,7 +170,15 @@ internal static partial class TableMeasurements
             return (header[..m.Index].Trim(), Sides.Of(m.Groups["s"].Value));
         }
         m = SidePrefix().Match(header);
-        return m.Success ? (header[(m.Index + m.Length)..].Trim(), Sides.Of(m.Groups["s"].Value)) : (header, Side.None);
+        if (m.Success)
+        {
+            return (header[(m.Index + m.Length)..].Trim(), Sides.Of(m.Groups["s"].Value));
+        }
+        // "DetectionOnly, before the fix" / "DetectionOnly, after the fix": the side as a phrase after a comma or in brackets.
+        m = SideInside().Match(header);
+        return m.Success
+            ? ((header[..m.Index] + " " + header[(m.Index + m.Length)..]).Trim(' ', ',', ';', '-', '(', ')'), Sides.Of(m.Groups["s"].Value))
+            : (header, Side.None);
     }
 
     /// <summary>"ReadBody_Before" → ("ReadBody", Before); "parse (old)" → ("parse", Before).</summary>
@@ -331,9 +352,12 @@ internal static partial class TableMeasurements
     [GeneratedRegex(@"^(?:req(?:uest)?s?\s*/\s*s(?:ec)?|rps|qps|throughput \(req/s\))$", RegexOptions.IgnoreCase)]
     private static partial Regex RateHeader();
 
-    [GeneratedRegex(@"\b(?:no|without|disabled|off)\s+(?<thing>[\p{L}][\w-]{2,})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:no|not|without|disabled|off)\s+(?<thing>[\p{L}][\w-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex Without();
 
     [GeneratedRegex(@"^\s*(?<s>before|after|old|new|baseline|base|main|master|patched|original|optimi[sz]ed)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex SidePrefix();
+
+    [GeneratedRegex(@"[,;(]\s*(?<s>before|after)(?:\s+(?:the|this)\s+(?:fix|change|patch|pr|optimi[sz]ation|commit))?\s*\)?", RegexOptions.IgnoreCase)]
+    private static partial Regex SideInside();
 }

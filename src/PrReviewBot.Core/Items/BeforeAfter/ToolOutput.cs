@@ -4,8 +4,8 @@ using PrReviewBot.Core.Parsing;
 namespace PrReviewBot.Core.Items.BeforeAfter;
 
 /// <summary>
-/// Reads the headline numbers of load-test and benchmark output (wrk, k6, hey, ab, vegeta, Go benchmarks, and
-/// plain "Key: value" summaries) so a "before" run and an "after" run can be paired metric by metric.
+/// Reads the headline numbers of load-test and benchmark output (wrk, k6, hey, ab, vegeta, Go benchmarks, Ruby's
+/// Benchmark, and plain "Key: value" summaries) so a "before" run and an "after" run can be paired metric by metric.
 /// </summary>
 internal static partial class ToolOutput
 {
@@ -55,6 +55,25 @@ internal static partial class ToolOutput
                 {
                     Add(found, $"{name} {stat.Groups["s"].Value}", stat.Groups["v"].Value + unit);
                 }
+            }
+            else if ((m = AssetSizeFirst().Match(line)).Success || (m = AssetPathFirst().Match(line)).Success)
+            {
+                // A bundler's list of emitted files: the name without its content hash ("main.3da67d08.js" → "main.js").
+                Add(found, "size of " + ContentHash().Replace(m.Groups["path"].Value, string.Empty), m.Groups["size"].Value);
+            }
+            else if ((m = ProfileSummary().Match(line)).Success)
+            {
+                // cProfile/pstats: "22099009 function calls (21155989 primitive calls) in 118.964 seconds".
+                Add(found, "function calls", m.Groups["calls"].Value + " calls");
+                Add(found, "profiled run time", m.Groups["t"].Value + " s");
+            }
+            else if ((m = RubyBenchmark().Match(line)).Success)
+            {
+                // Ruby's Benchmark: "user system total ( real)", in seconds.
+                var label = m.Groups["label"].Value.Trim();
+                var prefix = label.Length > 0 ? label + " " : string.Empty;
+                Add(found, prefix + "user+system", m.Groups["total"].Value + " s");
+                Add(found, prefix + "wall clock", m.Groups["real"].Value + " s");
             }
             else if ((m = WrkThreadLatency().Match(line)).Success)
             {
@@ -278,6 +297,26 @@ internal static partial class ToolOutput
 
     [GeneratedRegex(@"^(?<p>50|75|90|95|99|99\.9|99\.99)%\s+(?<v>[\d.]+\s?\w+)")]
     private static partial Regex Percentile();
+
+    private const string AssetPath = @"(?<path>[\w@~./-]*[\w-]\.(?:js|mjs|cjs|css|wasm|html|json|svg|png|woff2?))";
+
+    private const string AssetSize = @"(?<size>\d[\d.,]*\s?(?:[KMG]i?B|kB|B|bytes))";
+
+    [GeneratedRegex(@"^" + AssetSize + @"(?:\s+\([+\-−][^)]*\))?\s+" + AssetPath + @"\s*$")]
+    private static partial Regex AssetSizeFirst();
+
+    [GeneratedRegex(@"^(?:asset\s+)?" + AssetPath + @"\s+" + AssetSize + @"(?:\s|$)")]
+    private static partial Regex AssetPathFirst();
+
+    // A content hash inside a file name: "main.b6dd3422.js", "bundle-10fc6618b1f1cba99ec1.js".
+    [GeneratedRegex(@"(?<=[.-])[0-9a-f]{8,}(?=\.)|[.-][0-9a-f]{8,}(?=\.)")]
+    private static partial Regex ContentHash();
+
+    [GeneratedRegex(@"^(?<calls>\d+) function calls(?: \(\d+ primitive calls\))? in (?<t>\d+(?:\.\d+)?) seconds")]
+    private static partial Regex ProfileSummary();
+
+    [GeneratedRegex(@"^(?<label>[A-Za-z][\w :.-]{0,40}?)?\s*\d+\.\d+\s+\d+\.\d+\s+(?<total>\d+\.\d+)\s+\(\s*(?<real>\d+\.\d+)\s*\)\s*$")]
+    private static partial Regex RubyBenchmark();
 
     [GeneratedRegex(@"^Latency\s+(?<v>[\d.]+\s?(?:ns|us|µs|ms|s))\s+[\d.]+", RegexOptions.IgnoreCase)]
     private static partial Regex WrkThreadLatency();
