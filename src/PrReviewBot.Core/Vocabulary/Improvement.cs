@@ -111,6 +111,8 @@ internal static class Improvement
         // retiring a flag after a rollout; adding a way to turn an optimization off
         "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
         "(?:allow|support|option|variable|flag|setting|switch|toggle)\\w*\\s+(?:to\\s+|for\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,5}(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +
+        // adding a flag that turns something off is a feature: "add a `--no-optimize` flag"
+        "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|support(?:s|ed|ing)?)\\b[^.\\n]{0,20}?--no-[\\w-]+|" +
         // logging or exposing timings is instrumentation
         "(?:log(?:s|ged|ging)?|record(?:s|ed|ing)?|emit(?:s|ted|ting)?|expos(?:e|es|ed|ing)|report(?:s|ed|ing)?)\\b[^.\\n]{0,30}?\\b(?:timings?|durations?|spans?|metrics?)\\b|" +
         "\\b(?:(?:macro|micro)?benchmarks?|" + Tools.Benchmark + "|" + Tools.LoadTest + ")\\b";

@@ -30,12 +30,15 @@ internal static class Switching
         "<?(?:previous|old|original|prior) value>?|" +
         // leave it out, remove the setting, stop passing the flag
         "leave (?:it |them |the [\\w-]+ |[`'\"]?[\\w.:$-]{2,}[`'\"]? )?(?:out|off|unset|empty)|leaving (?:it |the [\\w-]+ )?(?:out|off|unset)|" +
-        "(?:remove|delete|unset|drop|omit|comment out)(?:ing)?\\s+(?:the\\s+)?[`'\"]?[\\w.:$-]{3,}[`'\"]?(?:\\s+(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature))?|" +
+        // what is removed is named as a switch: quoted, shaped like one (`a.b`, `A_B`, `MAX`), or followed by what it is
+        "(?:remove|delete|unset|drop|omit|comment out)(?:ing)?\\s+(?:the\\s+)?(?:[`'\"][^`'\"\\n]{2,80}[`'\"]|[\\w$]+[-_.:$][\\w.:$-]+|(?-i:[A-Z][A-Z0-9_]{3,})\\b|[\\w.:$-]{3,}(?:\\s+[^\\s.]{1,40}){0,2}(?=\\s+" + RemovedKinds + "))(?:\\s+" + RemovedKinds + ")?|" +
         "(?:without|don't pass|do not pass|stop passing|no longer pass(?:ing)?|drop) (?:the )?(?:[`'\"]?--?[\\w-]+[`'\"]?|flag|option|setting)|" +
         "(?:don't|do not|never) (?:set|enable|pass|add)|unset (?:it|the)|" +
         // pass a --no- flag or a value that means off
         "--no-[\\w-]+|(?:pass|start \\S+ with|run \\S+ with|launch \\S+ with|build with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
         "to go back|(?:go|goes|going) back (?:with|by|via|using)|to revert to|to restore the|to get the old|for the old|(?:get|have|bring) (?:it|them|that|the [\\w-]+) back|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
+
+    private const string RemovedKinds = "(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature)";
 
     /// <summary>Values that mean "off" when assigned to a switch.</summary>
     public const string OffValues = "false|0|off|no|n|disabled?|none|never|legacy|old|classic|v1|previous|default";

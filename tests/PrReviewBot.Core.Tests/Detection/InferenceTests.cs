@@ -260,6 +260,8 @@ public class InferenceTests
     [InlineData("Raise the checkout SLO after the provider got slower")]
     // a profiling commit type
     [InlineData("profiling: name the scopes of the render loop")]
+    // a flag that skips an optimizing pass
+    [InlineData("feat(cli): add `--no-minify` flag to build")]
     public void TitlesAboutPerformanceWorkThatIsNotAnOptimization(string title)
     {
         const string body = "Checkout p95 went from 480 ms to 510 ms.";

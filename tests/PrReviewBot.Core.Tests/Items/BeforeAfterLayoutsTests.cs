@@ -66,6 +66,8 @@ public class BeforeAfterLayoutsTests
     [InlineData("The default flush interval, `sink.flush_ms`, moves from 50 ms to 200 ms.")]
     // an alert threshold that was moved
     [InlineData("Meanwhile the p95 alert was raised from 900ms to 1200ms so it stops paging.")]
+    // a number worked out from a measured one (rounded) is not a result
+    [InlineData("Runs on main took between 41 and 47 minutes. Rounding that down to 40 minutes, the goal for the quarter is 30.")]
     // how much was saved is not one side of the change
     [InlineData("Shaves roughly 30–50 ms off the warm start. With this branch the warm start is ~610 ms.")]
     public void NoMeasuredPair_IsMissing(string body)

@@ -64,7 +64,7 @@ internal static partial class SidedQuantities
             var (q, index, length) = quantities[i];
             var previousEnd = i > 0 ? quantities[i - 1].Index + quantities[i - 1].Length : 0;
             var lead = text[previousEnd..index];
-            if (Delta().IsMatch(lead))
+            if (Delta().IsMatch(lead) || Rounded().IsMatch(lead))
             {
                 // "saves roughly 20–40 ms", "cut it by 300 ms": how much changed, not one side of it.
                 continue;
@@ -401,6 +401,10 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\b(?:under|below|less than|at most|up to|within)\s*~?$", RegexOptions.IgnoreCase)]
     private static partial Regex Bound();
+
+    // A number worked out from another, not measured: "rounding the starting point down to 30 minutes".
+    [GeneratedRegex(@"\bround(?:s|ed|ing)?\b[^.;]{0,40}\b(?:down |up )?to\s*~?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Rounded();
 
     // An amount of change rather than a value: "saves roughly 20–", "shaved", "by about".
     [GeneratedRegex(@"\b(?:sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|gain(?:s|ed)?|by)\s+(?:(?:roughly|about|around|approximately|nearly|another|an? extra|~)\s*)?(?:\d[\d.,]*\s?[-–]\s?)?$", RegexOptions.IgnoreCase)]
