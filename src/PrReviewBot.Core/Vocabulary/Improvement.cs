@@ -57,6 +57,10 @@ internal static class Improvement
 
     /// <summary>Doing less work: once instead of every time, only what is needed, no re-runs.</summary>
     public const string LessWork =
+        // work moved off the path that is waited on: "off the critical path", "off the main thread"
+        "(?:off|out of) (?:the )?(?:critical|hot|main|request|render|ui) (?:path|thread|loop)|" +
+        // a cost brought under a bound: "get memory below 1 GB", "keep the bundle under 200 kB"
+        "(?:get|gets|getting|keep|keeps|keeping|bring|brings|bringing)\\s+(?:[\\w-]+\\s+){0,3}?(?:below|under|within)\\s+~?\\d[\\d.,]*\\s?(?:[KMGT]i?B|kB|ms|s|sec|seconds|minutes?|min|%)\\b|" +
         "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b|" +
         "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
         "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*|" +

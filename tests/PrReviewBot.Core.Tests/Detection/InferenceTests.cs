@@ -237,6 +237,9 @@ public class InferenceTests
     // micro-optimizations, and a misspelt performance problem
     [InlineData("Resolver micro-optimizations")]
     [InlineData("Fix performace problem in search")]
+    // work moved off the path that is waited on, and a cost brought under a bound
+    [InlineData("Move thumbnail decoding off the main thread")]
+    [InlineData("worker: keep peak memory under 512 MB so it fits the small instance")]
     public void MoreTitlesThatClaimAnOptimization(string title)
     {
         var verdict = Review.Of("Text only.", title: title);

@@ -381,4 +381,12 @@ public class BeforeAfterFormatsTests
         var m = Assert.Single(Review.Of(body).Measurements);
         Assert.Equal((before, after), (m.Before, m.After));
     }
+
+    [Fact]
+    public void ALeadInThatOpensWithAConnective_StillNamesItsSide()
+    {
+        const string body = "The report query, without the index:\n\n    Execution Time: 9120.4 ms\n\nand with it:\n\n    Execution Time: 8.6 ms";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((9120.4, 8.6), (m.Before, m.After));
+    }
 }

@@ -441,7 +441,8 @@ internal static partial class Sides
         }
         var clause = LastClause().Match(leadIn.Trim()).Value;
         // "Assembling map_data.asm, old build:" — a short label after the last comma names the side.
-        var segment = clause.Split([',', ';', '—', '–'], StringSplitOptions.TrimEntries)[^1].TrimEnd(':', '：', ' ');
+        // "and with it:", "then without the cache:": a connective before the label does not change the side.
+        var segment = Connective().Replace(clause.Split([',', ';', '—', '–'], StringSplitOptions.TrimEntries)[^1].TrimEnd(':', '：', ' '), string.Empty);
         if (segment.Length > 0 && segment.Length < clause.Trim().TrimEnd(':', '：').Length && Of(segment) is var labelled and not Side.None)
         {
             return labelled;
@@ -490,6 +491,9 @@ internal static partial class Sides
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[^.!?\n]{0,120}$")]
     private static partial System.Text.RegularExpressions.Regex LastClause();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:and|but|then|so|also|while|and then|here(?:'s| is)?)\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Connective();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|baseline|old binary|on main|on master)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BeforeWord();
