@@ -25,7 +25,13 @@ internal static partial class SwitchCues
             return m.Value;
         }
         m = DisableVerb().Match(sentence);
-        return m.Success && !OnlyDefault().IsMatch(sentence) ? m.Value : null;
+        if (m.Success && !OnlyDefault().IsMatch(sentence))
+        {
+            return m.Value;
+        }
+        // "`CACHE_SIZE=32768` gives exactly the previous table": an assignment that brings back the old state.
+        m = AssignOld().Match(sentence);
+        return m.Success ? m.Value : null;
     }
 
     // "The old parser runs again if you leave `x` unset": the behaviour can come first, as long as it is a clause of its own.
@@ -45,6 +51,9 @@ internal static partial class SwitchCues
 
     [GeneratedRegex(@"\b(?:" + Switching.DisableCues + @")(?![\w-])", RegexOptions.IgnoreCase)]
     internal static partial Regex DisableVerb();
+
+    [GeneratedRegex(@"\b[A-Za-z][\w.:-]*\s*=\s*[\w.-]+(?=`?\s+(?:gives|restores|brings back|keeps|reproduces|means)\b[^.]{0,40}\b(?:previous|old|original|prior|former|earlier|current)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AssignOld();
 
     // "off by default" describes the default, not how to turn the change off.
     [GeneratedRegex(@"^(?!.*\b(?:set|turn|switch|pass|leave|disable|flip|back|opt|remove|unset|omit)\b).*\boff by default\b", RegexOptions.IgnoreCase)]

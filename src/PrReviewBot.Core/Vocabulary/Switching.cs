@@ -47,7 +47,7 @@ internal static class Switching
     /// What happens when the change is off: the old path runs again, the system falls back, behaves as before.
     /// </summary>
     public const string BehaviourCues =
-        "falls? back|fell back|fallback to|(?:puts?|is|are|goes|runs?) (?:\\w+ ){0,3}back on\\b|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
+        "falls? back|fell back|fallback to|(?:gives|restores|brings back|reproduces) (?:exactly |you )?(?:the )?(?:previous|old|original|prior|former|earlier) [\\w-]+|(?:puts?|is|are|goes|runs?) (?:\\w+ ){0,3}back on\\b|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
         "as before|exactly as|as today|as it (?:did|does|was|used to)|the way it (?:did|does|was|used to|worked)|like before|like today|" +
         "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
         "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1) " +

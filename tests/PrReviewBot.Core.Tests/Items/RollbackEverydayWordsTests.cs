@@ -39,6 +39,8 @@ public class RollbackEverydayWordsTests
     [InlineData("## Escape hatch\n\n`APP_EAGER_PLUGINS=1` switches the lazy plugin loading off: every plugin is loaded at start-up, as before this change.")]
     // an environment variable named in the summary, the rollback removes the line that sets it
     [InlineData("Runs the indexer with `MALLOC_ARENA_MAX=2`.\n\n## Rollback\n\nRemove the drop-in file and restart; the service is then back on glibc's default arena count.")]
+    // the old value assigned, and what it gives back
+    [InlineData("The default ring size drops from 4096 to 256 slots. `RING_SLOTS` still overrides it; `RING_SLOTS=4096` restores the previous buffer.")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);
