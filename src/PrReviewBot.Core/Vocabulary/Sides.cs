@@ -28,6 +28,7 @@ internal static class SideWords
     public const string BeforeInProse =
         "before|previously|used to(?: [a-z]+){0,2}|originally|formerly|prior to (?:this|the) (?:change|pr|patch)|" +
         "on (?:main|master|trunk)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
+        "(?:under|with|on|in) the (?:old|previous|former) (?:default|settings?|config(?:uration)?|behaviou?r|code|version|build|implementation)|" +
         "where before|had been|it was|they were|was at|were at|was|were|" +
         // French, Spanish, Portuguese, German
         "avant|auparavant|jusqu'(?:à présent|ici)|prenai(?:en)?t|était|étaient|antes|hasta ahora|tardaba(?:n)?|demoraba(?:n)?|" +

@@ -311,6 +311,14 @@ public class BeforeAfterFormatsTests
     }
 
     [Fact]
+    public void ABoundBesideAnotherValueInASentenceThatNamesASide_IsAResultNotATarget()
+    {
+        Assert.Empty(Review.Of("Tail latency spiked to 6 ms under the old default, ≤ 1.2 ms with pipelining.").Targets);
+        // a goal word keeps it a target
+        Assert.NotEmpty(Review.Of("Our goal is p99 ≤ 200 ms; before this change it was 450 ms.").Targets);
+    }
+
+    [Fact]
     public void FromAValueToABound_IsAResultNotATarget()
     {
         var verdict = Review.Of("Caching the toolchain takes a CI run from ~14min to <2min.");

@@ -15,6 +15,9 @@ internal static partial class SidedQuantities
 {
     private const int CueReach = 40;
 
+    /// <summary>The text names a side somewhere ("under the old default", "now", "before this change").</summary>
+    public static bool HasSideCue(string text) => BeforeCue().IsMatch(text) || AfterCue().IsMatch(text);
+
     /// <summary>A sentence (or two adjacent ones) with a quantity after a before cue and one after an after cue.</summary>
     public static RawMeasurement? InProse(string text)
     {
