@@ -7,16 +7,26 @@ namespace PrReviewBot.Core.Vocabulary;
 /// </summary>
 internal static class SideWords
 {
+    /// <summary>The plain words for "before" and "after" in the languages descriptions are written in.</summary>
+    public const string BeforeWord = "before|avant|antes|vorher|przed|prima|voor|önce(?:si)?|до";
+
+    public const string AfterWord = "after|apr[eè]s|despu[eé]s|depois|nachher|po|dopo|sonra(?:sı)?|после";
+
+    /// <summary>Words that make a number expected rather than measured: "should bring it near 5 minutes", "target 80 ms".</summary>
+    public const string Expectation =
+        "expected|expect|expects|expecting|estimated?|estimates?|projected|predicted|prediction|should|would|could|will|hope|hoping|" +
+        "aim(?:ing)?|plan(?:ned)?|forecast|goal|target(?:ing)?|budget";
+
     public const string BeforeLabel =
-        "before|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|develop|dev|previous(?:ly)?|prev|original|orig|" +
+        BeforeWord + "|old(?: build| binary| version| code| implementation)?|baseline|base|main|master|trunk|develop|dev|previous(?:ly)?|prev|original|orig|" +
         "initial|unoptimi[sz]ed|(?:commit|at|on) [0-9a-f]{7,40}|[a-z0-9.-]+ (?:main|master|trunk)$|" +
         "without(?: (?:the|this) (?:change|patch|pr|fix))?|current main|unpatched|stock|vanilla|reference|control|" +
-        "antes|vorher|avant|ancien|alt|przed|prima|voor|önce(?:si)?|до";
+        "ancien|alt";
 
     public const string AfterLabel =
-        "after|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|with|" +
+        AfterWord + "|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|with|" +
         "this pr|this branch|the branch|pr|branch|head|patched|optimi[sz]ed|candidate|proposed|fix|fixed|experiment|treatment|" +
-        "despu[eé]s|depois|nachher|apr[eè]s|neu|po|dopo|sonra(?:sı)?|после";
+        "neu";
 
     public const string BeforeForeign =
         "変更前|修正前|改善前|適用前|适用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전|^前$";

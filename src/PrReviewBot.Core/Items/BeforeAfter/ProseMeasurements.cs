@@ -190,7 +190,7 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(Q1 + @"(?:\s+[A-Za-z][\w -]{0,40}?)?\s+(?:vs\.?|versus)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Versus();
 
-    [GeneratedRegex(@"\b(?:expected|expect|expecting|estimated?|estimates?|projected|predicted|prediction|should|would|could|hope|hoping|aim(?:ing)?|plan(?:ned)?|forecast|goal|target(?:ing)?|budget)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Estimate();
 
     // Part numbers, versions and issue ids are not measurements: "#123 →", "v1.2 →".

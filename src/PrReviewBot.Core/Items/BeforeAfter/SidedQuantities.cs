@@ -396,10 +396,10 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"\b(?:timeouts?|ttls?|intervals?|delays?|period|deadlines?|retention|expir\w*|backoff|poll\w*|defaults?|configured|settings?|thresholds?|limits?|caps?|window|sleeps?|buffer size|pool size|max(?:imum)? size|version|release|v\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Configures();
 
-    [GeneratedRegex(@"\b(?:expected|expect|estimated?|projected|should|would|could|hope|aim|goal|target|budget|slo|sla|under|below|less than|at most|up to|within)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @"|slo|sla|under|below|less than|at most|up to|within)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
     private static partial Regex Goal();
 
-    [GeneratedRegex(@"\b(?:should|would|could|will|expect(?:ed|s)?|estimated?|projected|hope|hoping|aim(?:ing)?|target(?:ing)?|goal)\b[^.;]{0,60}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @")\b[^.;]{0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex Expected();
 
     [GeneratedRegex(@"\b(?:under|below|less than|at most|up to|within)\s*~?$", RegexOptions.IgnoreCase)]

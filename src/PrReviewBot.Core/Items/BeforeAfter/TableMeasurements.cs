@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PrReviewBot.Core.Parsing;
+using PrReviewBot.Core.Vocabulary;
 
 namespace PrReviewBot.Core.Items.BeforeAfter;
 
@@ -334,7 +335,7 @@ internal static partial class TableMeasurements
     [GeneratedRegex(@"(?:^|[_\-\s.(])(?<t>before|after|old|new|baseline|original|legacy|optimi[sz]ed)(?:$|[_\-\s.)])", RegexOptions.IgnoreCase)]
     private static partial Regex SideToken();
 
-    [GeneratedRegex(@"\s*(?:\((?<s>before|after|old|new|main|master|base|baseline|branch|this branch|this pr|pr|patched)\)|\s(?<s>before|after|avant|apr[eè]s|antes|despu[eé]s|depois|vorher|nachher|przed|po|prima|dopo))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:\((?<s>before|after|old|new|main|master|base|baseline|branch|this branch|this pr|pr|patched)\)|\s(?<s>" + SideWords.BeforeWord + "|" + SideWords.AfterWord + @"))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SideSuffix();
 
     [GeneratedRegex(@"^(?:mean|median|avg|average|time|min|p50)\b", RegexOptions.IgnoreCase)]
