@@ -563,6 +563,8 @@ internal sealed partial class DescriptionDocument
 
     private void VisitTable(Table table)
     {
+        // The text before the table, taken before its own cells become blocks.
+        var leadIn = _lastText;
         var header = new List<string>();
         var rows = new List<IReadOnlyList<string>>();
         var tableIndex = _index;
@@ -615,7 +617,7 @@ internal sealed partial class DescriptionDocument
             }
         }
         var section = CurrentSection();
-        _tables.Add(new TableData(tableIndex, header, rows, table.Line + 1, section, _lastText));
+        _tables.Add(new TableData(tableIndex, header, rows, table.Line + 1, section, leadIn));
         section?.Content.Append("[table]\n");
     }
 

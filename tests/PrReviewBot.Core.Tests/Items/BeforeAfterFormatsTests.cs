@@ -397,4 +397,12 @@ public class BeforeAfterFormatsTests
         var m = Assert.Single(Review.Of(body).Measurements);
         Assert.Equal((9120.4, 8.6), (m.Before, m.After));
     }
+
+    [Fact]
+    public void PlainNumbersInATable_TakeTheUnitTheSentenceBeforeItGives()
+    {
+        const string body = "Ten runs each, times in seconds:\n\n| | min | avg |\n|---|---|---|\n| before | 5.9 | 6.4 |\n| after | 4.1 | 4.6 |";
+        var avg = Assert.Single(Review.Of(body).Measurements, m => m.Metric == "avg");
+        Assert.Equal((6.4, 4.6, "s"), (avg.Before, avg.After, avg.Unit));
+    }
 }

@@ -10,7 +10,24 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// </summary>
 internal static partial class TableMeasurements
 {
+    /// <summary>
+    /// The table's pairs; plain numbers take the unit the sentence before the table gives them ("times in seconds").
+    /// </summary>
     public static IEnumerable<RawMeasurement> Read(TableData table)
+    {
+        var stated = LeadInUnit().Match(Sentences.Plain(table.LeadIn));
+        if (!stated.Success)
+        {
+            return ReadAll(table);
+        }
+        var unit = Quantities.CanonicalUnit(stated.Groups["u"].Value);
+        var family = Quantities.FamilyOf(unit);
+        return ReadAll(table).Select(m => m.Before.Family == UnitFamily.None && m.After.Family == UnitFamily.None
+            ? m with { Before = new Quantity(m.Before.Value, unit, family), After = new Quantity(m.After.Value, unit, family) }
+            : m);
+    }
+
+    private static IEnumerable<RawMeasurement> ReadAll(TableData table)
     {
         var header = table.Header.Select(Name).ToList();
         var beforeCol = table.Header.ToList().FindIndex(IsBefore);
@@ -129,6 +146,9 @@ internal static partial class TableMeasurements
             }
         }
     }
+
+    [GeneratedRegex(@"\b(?:times?|durations?|latenc(?:y|ies)|values?|numbers?|figures?|sizes?|results?)\s+(?:are\s+)?in\s+(?<u>seconds|milliseconds|microseconds|minutes|ms|µs|s|[KMG]i?B)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInUnit();
 
     [GeneratedRegex(@"^\s*head\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeadColumn();
