@@ -84,6 +84,13 @@ public sealed class StorageOptions
     /// defaults (pool of 100; docs/PERFORMANCE.md).
     /// </summary>
     public bool PostgresConnectionDefaults { get; set; } = true;
+
+    /// <summary>
+    /// SQLite lends its one connection in turn: storing a webhook being acknowledged goes before the queue's jobs
+    /// waiting for it, so an acknowledgement waits for at most the statement in progress. <c>false</c>: first come,
+    /// first served (docs/PERFORMANCE.md).
+    /// </summary>
+    public bool IntakeFirst { get; set; } = true;
 }
 
 /// <summary><c>Server:*</c>.</summary>

@@ -94,7 +94,7 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
         }
         await tx.CommitAsync(ct);
         return AcceptOutcome.Accepted;
-    }, ct);
+    }, ct, intake: true);
 
     public Task EnqueueAsync(WorkRequest work, CancellationToken ct) => Run(c => UpsertJob(c, null, work, ct), ct);
 
@@ -308,9 +308,9 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
     public ValueTask DisposeAsync() => _dialect.DisposeAsync();
 
     /// <summary>Runs one unit of work on a connection the dialect lends; a database error marks the connection broken.</summary>
-    private async Task<T> Run<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    private async Task<T> Run<T>(Func<DbConnection, Task<T>> work, CancellationToken ct, bool intake = false)
     {
-        await using var session = await _dialect.OpenAsync(ct);
+        await using var session = await _dialect.OpenAsync(ct, intake);
         try
         {
             return await work(session.Connection);
