@@ -129,6 +129,13 @@ public sealed class QueueOptions
     public int MaxInFlight { get; set; } = 64;
 
     /// <summary>
+    /// Above 0: jobs run on threads of their own (one per core) at this nice value (Linux, 1-19), so that acknowledging
+    /// webhooks gets the CPU first; the store still runs at serve's priority. 0: jobs on the thread pool, as before. A
+    /// change from one value above 0 to another takes effect at the next start (docs/PERFORMANCE.md).
+    /// </summary>
+    public int WorkerNice { get; set; } = 10;
+
+    /// <summary>
     /// Jobs of one installation run at once, at most; so one installation's burst leaves room for the others' work.
     /// 0 = no cap per installation.
     /// </summary>
