@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace PrReviewBot.Work;
@@ -16,7 +15,10 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
     [ThreadStatic]
     private static bool _ours;
 
-    private readonly BlockingCollection<Task> _tasks = new();
+    // A plain queue and Monitor.Wait, not a BlockingCollection: its semaphore spins before it sleeps, and with jobs
+    // handing many short continuations to an often idle thread that spinning cost more CPU than the jobs' own code.
+    private readonly Queue<Task> _tasks = new();
+    private bool _disposed;
     private readonly Thread[] _threads;
 
     public LowPriorityScheduler(int threads, int nice)
@@ -47,37 +49,60 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
         {
             Lowered = false;
         }
-        try
+        while (true)
         {
-            foreach (var task in _tasks.GetConsumingEnumerable())
+            Task task;
+            lock (_tasks)
             {
-                TryExecuteTask(task);
+                while (_tasks.Count == 0)
+                {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+                    Monitor.Wait(_tasks);
+                }
+                task = _tasks.Dequeue();
             }
-        }
-        catch (ObjectDisposedException)
-        {
+            TryExecuteTask(task);
         }
     }
 
     protected override void QueueTask(Task task)
     {
-        try
+        lock (_tasks)
         {
-            _tasks.Add(task);
+            if (!_disposed)
+            {
+                _tasks.Enqueue(task);
+                Monitor.Pulse(_tasks);
+                return;
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // Disposed (serve stopping): what still comes back runs on the thread pool.
-            ThreadPool.UnsafeQueueUserWorkItem(_ => TryExecuteTask(task), null);
-        }
+        // Disposed (serve stopping): what still comes back runs on the thread pool.
+        ThreadPool.UnsafeQueueUserWorkItem(_ => TryExecuteTask(task), null);
     }
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
         _ours && TryExecuteTask(task);
 
-    protected override IEnumerable<Task> GetScheduledTasks() => _tasks.ToArray();
+    protected override IEnumerable<Task> GetScheduledTasks()
+    {
+        lock (_tasks)
+        {
+            return _tasks.ToArray();
+        }
+    }
 
-    public void Dispose() => _tasks.CompleteAdding();
+    /// <summary>The threads finish what is queued, then end; anything queued later runs on the thread pool.</summary>
+    public void Dispose()
+    {
+        lock (_tasks)
+        {
+            _disposed = true;
+            Monitor.PulseAll(_tasks);
+        }
+    }
 
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static extern int SetPriority(int which, int who, int prio);
