@@ -84,7 +84,6 @@ public static class BotHost
         services.AddSingleton<JobRunner>();
         services.AddSingleton<QueueWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
-        services.AddHostedService<ThreadNice>();
         services.AddRedeliverySweep(configuration);
 
         // Intake: the secret is read per request, so a reloaded configuration (issue 5's setup) applies at once.

@@ -108,12 +108,6 @@ public sealed class ServerOptions
     /// False: the framework's watcher, as before.
     /// </summary>
     public bool PollConfigurationFiles { get; set; } = true;
-
-    /// <summary>
-    /// The nice value given to the runtime's JIT tiering thread (Linux), so that background recompilation after a start
-    /// yields the CPU to acknowledging webhooks; 0 leaves it at serve's own priority, as before (docs/PERFORMANCE.md).
-    /// </summary>
-    public int BackgroundThreadNice { get; set; } = 10;
 }
 
 /// <summary><c>Queue:*</c>: the background worker (defaults suit one machine).</summary>
