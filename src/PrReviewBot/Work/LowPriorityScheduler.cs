@@ -15,8 +15,8 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
     [ThreadStatic]
     private static bool _ours;
 
-    // A plain queue and Monitor.Wait, not a BlockingCollection: its semaphore spins before it sleeps, and with jobs
-    // handing many short continuations to an often idle thread that spinning cost more CPU than the jobs' own code.
+    // A plain queue and Monitor.Wait, not a BlockingCollection: its semaphore spins before it sleeps, and jobs hand many
+    // short continuations to often idle threads (measured: docs/PERFORMANCE.md).
     private readonly Queue<Task> _tasks = new();
     private bool _disposed;
     private readonly Thread[] _threads;
@@ -45,8 +45,16 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
     private void Work()
     {
         _ours = true;
-        if (!OperatingSystem.IsLinux() || SetPriority(0, GetTid(), Nice) != 0)
+        try
         {
+            if (!OperatingSystem.IsLinux() || SetPriority(0, GetTid(), Nice) != 0)
+            {
+                Lowered = false;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without gettid or setpriority: the jobs still run, at serve's priority.
             Lowered = false;
         }
         while (true)
