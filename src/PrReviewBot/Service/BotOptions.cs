@@ -84,6 +84,13 @@ public sealed class StorageOptions
     /// defaults (pool of 100; docs/PERFORMANCE.md).
     /// </summary>
     public bool PostgresConnectionDefaults { get; set; } = true;
+
+    /// <summary>
+    /// SQLite lends its one connection in turn: storing a webhook being acknowledged goes before the queue's jobs
+    /// waiting for it, so an acknowledgement waits for at most the statement in progress. <c>false</c>: first come,
+    /// first served (docs/PERFORMANCE.md).
+    /// </summary>
+    public bool IntakeFirst { get; set; } = true;
 }
 
 /// <summary><c>Server:*</c>.</summary>
@@ -114,6 +121,13 @@ public sealed class QueueOptions
     /// is never run twice at once, whatever this is. 16 was the old fixed worker count (docs/PERFORMANCE.md).
     /// </summary>
     public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>
+    /// Above 0: jobs run on threads of their own (one per core) at this nice value (Linux, 1-19), so that acknowledging
+    /// webhooks gets the CPU first; the store still runs at serve's priority. 0: jobs on the thread pool, as before. A
+    /// change from one value above 0 to another takes effect at the next start (docs/PERFORMANCE.md).
+    /// </summary>
+    public int WorkerNice { get; set; } = 10;
 
     /// <summary>
     /// Jobs of one installation run at once, at most; so one installation's burst leaves room for the others' work.

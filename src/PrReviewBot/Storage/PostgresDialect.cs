@@ -125,7 +125,7 @@ public sealed class PostgresDialect : SqlDialect
     internal override DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<string> values) =>
         new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
 
-    internal override async ValueTask<SqlSession> OpenAsync(CancellationToken ct)
+    internal override async ValueTask<SqlSession> OpenAsync(CancellationToken ct, bool intake = false)
     {
         var connection = await _data.OpenConnectionAsync(ct);
         return new SqlSession(connection, session => session.Connection.DisposeAsync());

@@ -50,8 +50,11 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>Binds a list of strings for <see cref="InList"/>.</summary>
     internal abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<string> values);
 
-    /// <summary>A connection for one unit of work; disposing the session gives it back.</summary>
-    internal abstract ValueTask<SqlSession> OpenAsync(CancellationToken ct);
+    /// <summary>
+    /// A connection for one unit of work; disposing the session gives it back. <paramref name="intake"/>: the unit
+    /// acknowledges a webhook (a dialect that lends one connection in turn lets it go first).
+    /// </summary>
+    internal abstract ValueTask<SqlSession> OpenAsync(CancellationToken ct, bool intake = false);
 
     /// <summary>
     /// Holds off other processes migrating the same database until the returned handle is disposed (replicas

@@ -94,7 +94,7 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
         }
         await tx.CommitAsync(ct);
         return AcceptOutcome.Accepted;
-    }, ct);
+    }, ct, intake: true);
 
     public Task EnqueueAsync(WorkRequest work, CancellationToken ct) => Run(c => UpsertJob(c, null, work, ct), ct);
 
@@ -308,9 +308,16 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
     public ValueTask DisposeAsync() => _dialect.DisposeAsync();
 
     /// <summary>Runs one unit of work on a connection the dialect lends; a database error marks the connection broken.</summary>
-    private async Task<T> Run<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    private Task<T> Run<T>(Func<DbConnection, Task<T>> work, CancellationToken ct, bool intake = false) =>
+        // Never on a job's low-priority thread (Queue:WorkerNice): the connection may be the intake's next.
+        Work.LowPriorityScheduler.OnThisThread ? Task.Run(() => RunHere(work, ct, intake), CancellationToken.None) : RunHere(work, ct, intake);
+
+    /// <summary>Runs <paramref name="probe"/> where the store's units of work run (tests).</summary>
+    internal Task<T> RunForTestAsync<T>(Func<T> probe) => Run(_ => Task.FromResult(probe()), CancellationToken.None);
+
+    private async Task<T> RunHere<T>(Func<DbConnection, Task<T>> work, CancellationToken ct, bool intake)
     {
-        await using var session = await _dialect.OpenAsync(ct);
+        await using var session = await _dialect.OpenAsync(ct, intake);
         try
         {
             return await work(session.Connection);

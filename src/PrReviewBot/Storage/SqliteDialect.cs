@@ -14,11 +14,18 @@ public sealed class SqliteDialect : SqlDialect
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly IntakeFirstTurn? _intakeFirst;
     private SqliteConnection? _connection;
 
-    public SqliteDialect(string? configured)
+    /// <param name="configured">A file path or a connection string (<c>Storage:ConnectionString</c>).</param>
+    /// <param name="intakeFirst">
+    /// <c>Storage:IntakeFirst</c>: the intake's units of work go before the queue's waiting ones; <c>false</c> lends the
+    /// connection first come, first served.
+    /// </param>
+    public SqliteDialect(string? configured, bool intakeFirst = true)
     {
         _connectionString = BuildConnectionString(configured);
+        _intakeFirst = intakeFirst ? new IntakeFirstTurn() : null;
     }
 
     /// <summary>Where the database lives: a file path, or a full connection string (anything with <c>=</c>).</summary>
@@ -76,19 +83,38 @@ public sealed class SqliteDialect : SqlDialect
         return p;
     }
 
-    internal override async ValueTask<SqlSession> OpenAsync(CancellationToken ct)
+    internal override async ValueTask<SqlSession> OpenAsync(CancellationToken ct, bool intake = false)
     {
-        await _turn.WaitAsync(ct);
+        if (_intakeFirst is { } turn)
+        {
+            await turn.WaitAsync(intake, ct);
+        }
+        else
+        {
+            await _turn.WaitAsync(ct);
+        }
         try
         {
             _connection ??= await Open(ct);
         }
         catch
         {
-            _turn.Release();
+            ReleaseTurn();
             throw;
         }
         return new SqlSession(_connection, GiveBack);
+    }
+
+    private void ReleaseTurn()
+    {
+        if (_intakeFirst is { } turn)
+        {
+            turn.Release();
+        }
+        else
+        {
+            _turn.Release();
+        }
     }
 
     private async ValueTask GiveBack(SqlSession session)
@@ -103,7 +129,7 @@ public sealed class SqliteDialect : SqlDialect
         }
         finally
         {
-            _turn.Release();
+            ReleaseTurn();
         }
     }
 
@@ -134,7 +160,14 @@ public sealed class SqliteDialect : SqlDialect
 
     public override async ValueTask DisposeAsync()
     {
-        await _turn.WaitAsync();
+        if (_intakeFirst is { } turn)
+        {
+            await turn.WaitAsync(urgent: false, CancellationToken.None);
+        }
+        else
+        {
+            await _turn.WaitAsync();
+        }
         try
         {
             if (_connection is not null)
@@ -145,7 +178,7 @@ public sealed class SqliteDialect : SqlDialect
         }
         finally
         {
-            _turn.Release();
+            ReleaseTurn();
         }
     }
 }

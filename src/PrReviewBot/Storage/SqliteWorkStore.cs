@@ -10,4 +10,4 @@ namespace PrReviewBot.Storage;
 /// recovery assumes no other process holds leases.
 /// </summary>
 public sealed class SqliteWorkStore(IOptions<StorageOptions> options, TimeProvider time, ILogger<SqliteWorkStore>? log = null)
-    : SqlWorkStore(new SqliteDialect(options.Value.ConnectionString), time, log ?? NullLogger<SqliteWorkStore>.Instance);
+    : SqlWorkStore(new SqliteDialect(options.Value.ConnectionString, options.Value.IntakeFirst), time, log ?? NullLogger<SqliteWorkStore>.Instance);

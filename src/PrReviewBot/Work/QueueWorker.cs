@@ -28,12 +28,16 @@ public sealed class QueueWorker(
 
     private readonly Dictionary<long, int> _inFlightByInstallation = [];
     private int _inFlight;
+    private LowPriorityScheduler? _lowPriority;
 
     /// <summary>Names this process in leases (one per process and start).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>The most jobs that ran at once since start (tests hold the limits to it).</summary>
     public int PeakInFlight { get; private set; }
+
+    /// <summary>The low-priority threads jobs run on now (<see cref="QueueOptions.WorkerNice"/>), or null.</summary>
+    public LowPriorityScheduler? JobScheduler => _lowPriority;
 
     /// <summary>The most jobs of one installation that ran at once since start.</summary>
     public int PeakInFlightPerInstallation { get; private set; }
@@ -161,19 +165,61 @@ public sealed class QueueWorker(
     private async Task RunAsync(LeasedJob job, CancellationToken stopping)
     {
         Count(job, +1);
-        // Off the loop's thread: a slow evaluation must not delay leasing the next one.
-        await Task.Yield();
         try
         {
-            var o = options.CurrentValue;
-            await using var lease = LeaseKeeper.Start(store, job, o.LeaseDuration, o.EffectiveLeaseRenewal, time, log, stopping);
-            await runner.RunAsync(job, lease.Token);
+            if (LowPriority() is { } scheduler)
+            {
+                // On the low-priority threads: the job's own code comes back to them after every await.
+                await Task.Factory.StartNew(() => RunLeasedAsync(job, stopping), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
+            }
+            else
+            {
+                // Off the loop's thread: a slow evaluation must not delay leasing the next one.
+                await Task.Yield();
+                await RunLeasedAsync(job, stopping);
+            }
         }
         finally
         {
             Count(job, -1);
             signal.Notify();
         }
+    }
+
+    private async Task RunLeasedAsync(LeasedJob job, CancellationToken stopping)
+    {
+        var o = options.CurrentValue;
+        await using var lease = LeaseKeeper.Start(store, job, o.LeaseDuration, o.EffectiveLeaseRenewal, time, log, stopping);
+        await runner.RunAsync(job, lease.Token);
+    }
+
+    /// <summary>
+    /// The low-priority threads when <see cref="QueueOptions.WorkerNice"/> is above 0, made at the first job that needs
+    /// them with the nice value of then (a thread cannot be made more urgent again without privilege, so another value
+    /// takes effect at the next start); 0 sends new jobs to the thread pool again at once.
+    /// </summary>
+    private LowPriorityScheduler? LowPriority()
+    {
+        var nice = Math.Clamp(options.CurrentValue.WorkerNice, 0, 19);
+        if (nice == 0)
+        {
+            return null;
+        }
+        lock (_inFlightByInstallation)
+        {
+            if (_lowPriority is null)
+            {
+                _lowPriority = new LowPriorityScheduler(Environment.ProcessorCount, nice);
+                log.LogInformation("Jobs run on {Threads} threads of their own at nice {Nice} (Queue:WorkerNice)", _lowPriority.MaximumConcurrencyLevel, nice);
+            }
+            return _lowPriority;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _lowPriority?.Dispose();
+        base.Dispose();
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>

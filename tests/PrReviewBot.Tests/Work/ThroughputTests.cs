@@ -219,6 +219,83 @@ public class ThroughputTests : EndToEndTest
         Assert.Equal(comment.Id, (await bot.Store.GetPullRequestAsync(Repo, Pr, CancellationToken.None))?.CommentId);
     }
 
+    [Theory]
+    [InlineData("7", true)]
+    [InlineData("0", false)]
+    public async Task JobsRunOnLowPriorityThreads_WhenWorkerNiceIsSet_AndEveryPrIsStillChecked(string workerNice, bool lowered)
+    {
+        const int prs = 6;
+        AddPullRequests(Repo, prs);
+        var bot = await StartBotAsync(s => s.Config["Queue:WorkerNice"] = workerNice);
+        // Raised by the review's own code after its last store write: it runs where the job's code runs.
+        var seen = new List<(bool Ours, int? Nice)>();
+        bot.Services.GetRequiredService<PullRequestReview>().Evaluated += (_, _) =>
+        {
+            lock (seen)
+            {
+                seen.Add((LowPriorityScheduler.OnThisThread, OwnNice()));
+            }
+        };
+
+        for (var n = 1; n <= prs; n++)
+        {
+            await bot.SendAsync("pull_request", PullRequestOf(Repo, BigInstallation, n));
+        }
+        await bot.WaitForIdleAsync();
+
+        Assert.Equal(prs, GitHub.CheckRuns.Count);
+        Assert.Equal(prs, seen.Count);
+        var worker = bot.Services.GetServices<IHostedService>().OfType<QueueWorker>().Single();
+        if (lowered)
+        {
+            Assert.All(seen, s => Assert.True(s.Ours, "the review ran on a thread-pool thread"));
+            Assert.NotNull(worker.JobScheduler);
+            if (OperatingSystem.IsLinux())
+            {
+                Assert.True(worker.JobScheduler!.Lowered);
+                Assert.All(seen, s => Assert.Equal(7, s.Nice));
+            }
+        }
+        else
+        {
+            Assert.All(seen, s => Assert.False(s.Ours));
+            Assert.Null(worker.JobScheduler);
+        }
+    }
+
+    [Fact]
+    public async Task LowPriorityScheduler_KeepsAJobOnItsThreads_AcrossAwaits_ButTheStoreRunsOffThem()
+    {
+        using var scheduler = new LowPriorityScheduler(2, 5);
+        await using var store = new SqliteWorkStore(Microsoft.Extensions.Options.Options.Create(new PrReviewBot.Service.StorageOptions
+        {
+            ConnectionString = Path.Combine(Path.GetTempPath(), $"prreviewbot-lowprio-{Guid.NewGuid():N}.db"),
+        }), TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        var (before, after, storeOurs) = await Task.Factory.StartNew(async () =>
+        {
+            var first = LowPriorityScheduler.OnThisThread;
+            await Task.Delay(1);
+            var second = LowPriorityScheduler.OnThisThread;
+            var inStore = await store.RunForTestAsync(() => LowPriorityScheduler.OnThisThread);
+            return (first, second, inStore);
+        }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
+
+        Assert.True(before);
+        Assert.True(after);
+        Assert.False(storeOurs);
+    }
+
+    private static int? OwnNice()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture);
+    }
+
     private void AddPullRequests(string repository, int count)
     {
         for (var n = 1; n <= count; n++)
