@@ -46,8 +46,9 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static void ReadCodeBlocks(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides)
     {
         PendingRun? pending = null;
-        // The last block of tool output that named no side: "X is the bottleneck:" + a run, then "With the changes:" + a run.
-        PendingRun? unsided = null;
+        // Blocks that named no side since the last pair: "X is the bottleneck:" + a run, then "With the changes:" + a run.
+        // Their metrics are read only when an after run has nothing else to pair with.
+        var unsided = new List<CodeSnippet>();
         foreach (var code in document.CodeBlocks)
         {
             if (BenchstatOutput.Looks(code.Content))
@@ -72,8 +73,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
             if (side == Side.None)
             {
-                var own = ToolOutput.Metrics(code.Content);
-                unsided = own.Count > 0 ? new PendingRun(Side.None, own, code.LeadIn, code.Content) : unsided;
+                unsided.Add(code);
                 continue;
             }
             var metrics = ToolOutput.Metrics(code.Content);
@@ -86,11 +86,11 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 continue;
             }
-            if (pending is null && side == Side.After && unsided is not null && ToolOutput.Pair(unsided.Metrics, metrics).ToList() is { Count: > 0 } run)
+            if (pending is null && side == Side.After && LastRun(unsided) is { } earlier && ToolOutput.Pair(earlier, metrics).ToList() is { Count: > 0 } run)
             {
                 // An after run with no before run: the run shown earlier without a side is the one it improves on.
                 raw.AddRange(run);
-                unsided = null;
+                unsided.Clear();
                 continue;
             }
             if (pending is null || pending.Side == side)
@@ -125,6 +125,20 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         }
     }
 
+    /// <summary>The metrics of the latest of these blocks that has any.</summary>
+    private static Dictionary<string, Quantity>? LastRun(List<CodeSnippet> blocks)
+    {
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            var metrics = ToolOutput.Metrics(blocks[i].Content);
+            if (metrics.Count > 0)
+            {
+                return metrics;
+            }
+        }
+        return null;
+    }
+
     private sealed record PendingRun(Side Side, Dictionary<string, Quantity> Metrics, string LeadIn, string Content);
 
     /// <summary>
@@ -145,6 +159,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides, Func<string, Side> valueSide)
     {
         TextBlock? pendingBefore = null;
+        Dictionary<string, Quantity>? pendingRun = null;
         var labelOnly = Side.None;
         // Consecutive list items read as lines: "- without the cache: 11.9 s" / "- with the cache: 8 s".
         var items = new List<string>();
@@ -209,14 +224,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 side = labelled;
             }
-            if (side == Side.Before && (Quantities.Find(block.Text).Any() || ToolOutput.Metrics(block.Text).Count > 0))
+            if (side == Side.Before && ToolOutput.Metrics(block.Text) is var beforeRun && (beforeRun.Count > 0 || Quantities.Find(block.Text).Any()))
             {
                 pendingBefore = block;
+                pendingRun = beforeRun;
             }
             else if (side == Side.After && pendingBefore is not null)
             {
                 // Unfenced tool output under each label pairs metric by metric, like two code blocks; else the first values.
-                var pairs = ToolOutput.Pair(ToolOutput.Metrics(pendingBefore.Text), ToolOutput.Metrics(block.Text)).ToList();
+                var pairs = ToolOutput.Pair(pendingRun!, ToolOutput.Metrics(block.Text)).ToList();
                 if (pairs.Count > 0)
                 {
                     raw.AddRange(pairs);

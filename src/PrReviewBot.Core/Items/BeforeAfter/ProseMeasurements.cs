@@ -81,7 +81,7 @@ internal static partial class ProseMeasurements
             {
                 continue;
             }
-            if (!TryQuantity(m, "1", text, out var q1) || !TryQuantity(m, "2", text, out var q2))
+            if (!TryQuantity(m, "1", out var q1) || !TryQuantity(m, "2", out var q2))
             {
                 continue;
             }
@@ -114,7 +114,7 @@ internal static partial class ProseMeasurements
         }
     }
 
-    private static bool TryQuantity(Match m, string side, string text, out Quantity quantity)
+    private static bool TryQuantity(Match m, string side, out Quantity quantity)
     {
         quantity = default;
         var n = m.Groups["n" + side];
@@ -123,12 +123,7 @@ internal static partial class ProseMeasurements
             return false;
         }
         // "200-250 MB/s": a range reads as its midpoint.
-        var range = RangeStart().Match(text[..n.Index]);
-        if (range.Success && Quantities.TryParseNumber(range.Groups["a"].Value, out var low) && low < value)
-        {
-            value = (low + value) / 2;
-        }
-        else if (m.Groups["r" + side] is { Success: true } upper && Quantities.TryParseNumber(upper.Value, out var high) && high > value)
+        if (m.Groups["r" + side] is { Success: true } upper && Quantities.TryParseNumber(upper.Value, out var high) && high > value)
         {
             value = (value + high) / 2;
         }
@@ -196,9 +191,6 @@ internal static partial class ProseMeasurements
     // Part numbers, versions and issue ids are not measurements: "#123 →", "v1.2 →".
     [GeneratedRegex(@"(?:#|\bv|\d\.\d+\.)$", RegexOptions.IgnoreCase)]
     private static partial Regex IdentifierBefore();
-
-    [GeneratedRegex(@"(?<a>\d[\d,]*(?:\.\d+)?)\s?[-–]\s?~?$")]
-    private static partial Regex RangeStart();
 
     // "14.6 s (was 41.2 s)", "LCP 2.1 s, previously 4.3 s", "1.4Gi (down from 2.1Gi)".
     [GeneratedRegex(Q2 + @"\s*(?:\(|,|;|—|–)\s*(?:was|previously|prev\.?|before:?|down from|up from|from|vs\.?\s+(?:before|main|baseline))\s+" + Approx + Q1 + @"\s*\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -45,6 +45,8 @@ internal static partial class TargetReader
             yield break;
         }
         var goal = inConstraintSection || GoalCue().IsMatch(text);
+        // The sentence's before/after pairs, read once and only if a bound needs them.
+        List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
         foreach (Match m in Explicit().Matches(text))
         {
@@ -59,7 +61,7 @@ internal static partial class TargetReader
             {
                 continue;
             }
-            if (symbolic && !goal && IsMeasuredSide(sentence, m))
+            if (symbolic && !goal && IsMeasuredSide(sentence, m, measured ??= Measured(sentence)))
             {
                 // "a build from ~10min to <1min": a bound on one side of a result, not a target.
                 continue;
@@ -102,17 +104,22 @@ internal static partial class TargetReader
         }
     }
 
-    /// <summary>The comparator's value is one side of a before/after the same sentence reports.</summary>
-    private static bool IsMeasuredSide(string sentence, Match m)
+    private static List<Items.BeforeAfter.RawMeasurement> Measured(string sentence)
     {
-        if (!Quantities.TryParseNumber(m.Groups["num"].Value + m.Groups["mult"].Value, out var value))
-        {
-            return false;
-        }
         var measured = Items.BeforeAfter.ProseMeasurements.Read(sentence, inResultsSection: false).ToList();
         if (Items.BeforeAfter.SidedQuantities.InProse(Sentences.Plain(sentence)) is { } sided)
         {
             measured.Add(sided);
+        }
+        return measured;
+    }
+
+    /// <summary>The comparator's value is one side of a before/after the same sentence reports.</summary>
+    private static bool IsMeasuredSide(string sentence, Match m, List<Items.BeforeAfter.RawMeasurement> measured)
+    {
+        if (!Quantities.TryParseNumber(m.Groups["num"].Value + m.Groups["mult"].Value, out var value))
+        {
+            return false;
         }
         if (measured.Any(r => r.Before.Value == value || r.After.Value == value))
         {
