@@ -33,8 +33,9 @@ internal static partial class OptimizationDetector
         // words that make the title tooling contain it.
         // Docs — a docs commit type ("doc: guide for optimizing X"), a blog post — are not overridden by
         // a claim; "Dashboard: load panels faster" names a component and is.
+        // A title whose verb is measuring ("Benchmark what the filters save on bulk loads") is tooling whatever it measures.
         if (titleClaim is not null && tooling is not null && !tooling.Contains(titleClaim, StringComparison.OrdinalIgnoreCase) &&
-            !DocsType().IsMatch(title))
+            !DocsType().IsMatch(title) && !MeasuringVerb().IsMatch(title))
         {
             tooling = null;
         }
@@ -113,6 +114,11 @@ internal static partial class OptimizationDetector
     private static string? NotOptimization(string title)
     {
         var m = NotOptimizationWords().Match(title);
+        if (m.Success)
+        {
+            return m.Value.Trim();
+        }
+        m = MeasuringVerb().Match(title);
         if (m.Success)
         {
             return m.Value.Trim();
@@ -238,6 +244,11 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"^\s*[a-z]+(?:\([^)]*\))?!?:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ConventionalPrefix();
+
+    // The verb a title opens with, after a commit type or an issue reference, measures what the change does: "Benchmark what
+    // the filters save", "#12 Measure how much faster …" (but "profile and reduce the cold start" is an optimization).
+    [GeneratedRegex(@"^\s*(?:[a-z]+(?:\([^)]*\))?!?:\s*)?(?:#\d+\s+|\[[^\]]{1,30}\]\s*)?(?:benchmark|measure|profile|track|instrument)(?:s|ed|ing)?\s+(?:what|how|whether|the (?:effect|impact|gain|gains|savings?|cost|speed-?up))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MeasuringVerb();
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaims + @")(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex TitleOnlyClaim();

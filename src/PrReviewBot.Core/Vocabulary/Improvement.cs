@@ -10,7 +10,7 @@ internal static class Improvement
     /// <summary>Verbs of making a cost smaller.</summary>
     public const string DecreaseVerbs =
         "reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|shrink(?:s|ing)?|shrunk|" +
-        "trim(?:s|med|ming)?|minimi[sz](?:e|es|ed|ing)|avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|" +
+        "trim(?:s|med|ming)?|slim(?:s|med|ming)?|minimi[sz](?:e|es|ed|ing)|avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|" +
         "drop(?:s|ped|ping)?|remov(?:e|es|ed|ing) (?:unnecessary|redundant|extra|needless|duplicate)|fewer|less";
 
     /// <summary>What a performance change makes smaller: time, memory, work, size.</summary>
@@ -18,7 +18,7 @@ internal static class Improvement
         "allocations?|allocs|latency|latencies|memory|ram|rss|heap|cpu|time|times|overhead|garbage|gc|contention|re-?renders?|" +
         "re-?rendering|size|bundle|payload|page load|load time|build time|compile[- ]time|wall[- ]?clock|round[- ]?trips|queries|" +
         "startup|start-up|copies|copying|syscalls?|system calls|lookups|i/o|io|disk (?:reads|writes|usage)|network|bandwidth|" +
-        "footprint|cost|costs|work|calls|requests|scans|locks?|lock hold time|blocking|" +
+        "footprint|cost|costs|work|calls|requests|scans|locks?|lock hold time|blocking|sql|statements|polling|polls|wake-?ups|boot time|compute|" +
         "jank|stutter|frame time|binary size|image size|download size|cold start|p\\d{2}|tail latency|" +
         // web vitals, and reads or writes a change does fewer of
         "lcp|fcp|tti|tbt|inp|ttfb|largest contentful paint|first contentful paint|time to interactive|total blocking time|" +
@@ -31,7 +31,11 @@ internal static class Improvement
     public const string DecreaseCostForeign =
         "(?:" + CostNounsForeign + ")[^。.\\n]{0,15}?(?:削減|減ら|減少|短縮|軽減|低減|减少|降低|缩短|减小|줄이|줄였|감소|단축|절감)|" +
         "(?:削減|減少|短縮|軽減|低減|减少|降低|缩短|减小|줄이|감소|단축|절감)[^。.\\n]{0,10}?(?:" + CostNounsForeign + ")|" +
-        "\\b(?:reduc|reduz|rédui|réduct|verringer|reduzier|disminu|diminu|minimi[zs])\\w*\\b[^.\\n]{0,40}?\\b(?:" + CostNounsRomance + ")\\b";
+        "\\b(?:reduc|reduz|rédui|réduct|verringer|reduzier|disminu|diminu|minimi[zs])\\w*\\b[^.\\n]{0,40}?\\b(?:" + CostNounsRomance + ")\\b|" +
+        // Russian: "сокращает число запросов", "запросов стало вдвое меньше"
+        "(?:сокра[тщ]|уменьш|сниж|сниз)\\w*[^.\\n]{0,30}?(?:" + CostNounsRussian + ")|(?:" + CostNounsRussian + ")[^.\\n]{0,40}?меньше";
+
+    private const string CostNounsRussian = "запрос\\w*|транзакц\\w*|памят\\w*|задержк\\w*|аллокац\\w*|нагрузк\\w*|времени|время";
 
     private const string CostNounsForeign =
         "クエリ|メモリ|レイテンシ|遅延|処理時間|読み込み時間|起動時間|実行時間|アロケーション|通信|負荷|" +
@@ -52,7 +56,9 @@ internal static class Improvement
         // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
         "optimi[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
         "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
-        "lazy[- ]?load(?:s|ed|ing)?|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
+        "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b|" +
+        // "Improve `Pages#show` response time": improving a time or a latency is making it smaller
+        "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|cpu usage)|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)";
 
     /// <summary>Doing less work: once instead of every time, only what is needed, no re-runs.</summary>
@@ -95,10 +101,24 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?";
+    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?|" +
+        // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
+        "(?:" + CostNouns + ") reductions?|" +
+        // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"
+        "(?:enabl\\w*|turn\\w* on|switch\\w* on|allow\\w*|us(?:e|es|ing))\\b[^.\\n]{0,30}?\\b(?:[yzm]?jit|pgo|lto|profile-guided optimi[sz]ation|link-time optimi[sz]ation)|" +
+        // a cost brought under a bound or a platform's limit: "so builds finish under 15 minutes", "below the 300 MB limit",
+        // "so no job hits the 6-hour limit"
+        "(?:finish|complete|run|load|stay|fit|start|boot)(?:s|es)?\\s+(?:in\\s+)?(?:under|below|within|in less than)\\s+~?\\d[\\d.,]*[- ]?" + BoundUnits + "|" +
+        "(?:below|under|within)\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:[\\w'’-]+\\s+){0,2}?~?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota)|" +
+        "(?:no|never|not|don't|doesn't|won't|without)\\s+(?:[\\w-]+\\s+){0,3}?(?:hits?|hitting|exceed\\w*|reach\\w*|runs? into|go(?:es)? over)\\s+(?:the\\s+|an?\\s+|its\\s+|their\\s+)?(?:[\\w'’-]+\\s+){0,2}?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota|timeout)|" +
+        // work done only when it is needed: "only read oom_score when the column is shown"
+        "only (?:read|load|comput|fetch|query|render|pars|call|run|build|creat|initiali[sz]|allocat|scan|sort|sync|send|writ|refresh|recomput)\\w*\\b[^.\\n]{1,40}?\\b(?:when|if)\\b";
+
+    /// <summary>Units of a bound on time or size, as titles write them ("15 minutes", "6-hour", "300 MB").</summary>
+    private const string BoundUnits = "(?:[KMGT]i?B|kB|ms|s|secs?|seconds?|minutes?|mins?|hours?|h|%)\\b";
 
     public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido|" +
-        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*";
+        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*|оптимиз\\w*|ускор\\w*|быстрее";
 
     /// <summary>
     /// Performance work that is not an optimization: adds or retires benchmarks, tooling, dashboards, alerts, metrics or
@@ -108,6 +128,7 @@ internal static class Improvement
         "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|implement(?:s|ed|ing)?|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
         "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?|setup|set-up)\\b[^.\\n]{0,25}?\\b" +
         "(?:" + ToolingNouns + ")\\b|" +
+        "(?:enforc(?:e|es|ed|ing)|add(?:s|ed|ing)?|introduc(?:e|es|ed|ing))\\b[^.\\n]{0,40}?\\bbudgets?\\b|" +
         "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?|slos?|slis?|slas?|objectives?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
         "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
@@ -144,5 +165,5 @@ internal static class Improvement
 
     /// <summary>Words that show a text is about performance at all (with measurements or a profile beside them).</summary>
     public const string PerformanceWords =
-        "faster|slower|slow|speed|latency|throughput|contention|allocat\\w+|garbage|perf|performance|optimi[sz]\\w+|reduc\\w+|improv\\w+|cuts?|drops?|halve[sd]?|wins?|jank|stutter\\w*|hitch\\w*|bottleneck|hot ?path|hot ?spots?|cpu|gpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\\w*|n\\+1|once per|per[- ]item|round[- ]trips?|fewer|frame ?time|fps";
+        "faster|slower|slow|speed|boot time|latency|throughput|contention|allocat\\w+|garbage|perf|performance|optimi[sz]\\w+|reduc\\w+|improv\\w+|cuts?|drops?|halve[sd]?|wins?|jank|stutter\\w*|hitch\\w*|bottleneck|hot ?path|hot ?spots?|cpu|gpu|memory|startup|start-up|wall[- ]?clock|quicker|overhead|re-?render\\w*|n\\+1|once per|per[- ]item|round[- ]trips?|fewer|frame ?time|fps";
 }

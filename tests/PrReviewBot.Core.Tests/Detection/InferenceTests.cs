@@ -272,4 +272,77 @@ public class InferenceTests
         var verdict = Review.Of(body, title: title);
         Assert.False(verdict.IsOptimization, verdict.DetectionReason);
     }
+
+    [Theory]
+    // improving a time or a latency
+    [InlineData("Improve `OrdersController#index` response time")]
+    // a cost named with the noun of making it smaller
+    [InlineData("Turn on thumbnail payload reduction for the gallery")]
+    // turning on a JIT or a compiler optimization
+    [InlineData("Enable the JIT for the worker images")]
+    [InlineData("Turn on YJIT in production")]
+    // a cost brought under a platform's limit or a bound
+    [InlineData("Trim the container image below the 2 GB registry limit")]
+    [InlineData("Cache node_modules so nightly jobs finish under 20 minutes")]
+    [InlineData("Shard the suite so no runner reaches the 3-hour timeout")]
+    // work done only when it is needed
+    [InlineData("Only recompute the sidebar counts when a filter changes")]
+    // slimming, in a title
+    [InlineData("Slim the docs bundle")]
+    public void TitleThatClaimsASmallerCostInOtherWords_IsInferred(string title)
+    {
+        var verdict = Review.Of("No details.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    // a bound that is not one the change meets
+    [InlineData("Document the 2 GB registry limit")]
+    [InlineData("Run the nightly jobs at 20:00")]
+    [InlineData("Only show the banner when logged in")]
+    public void TitleWithALimitOrAConditionButNoCostClaim_IsNotInferred(string title)
+    {
+        var verdict = Review.Of("No details.", title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void DeferringWorkUntilItIsNeeded_WithAProfile_IsInferred()
+    {
+        const string body = "This defers parsing the plugin manifests until a plugin is first used. Traces: " +
+                            "[before](https://example.com/p/before.cpuprofile) and [after](https://example.com/p/after.cpuprofile) " +
+                            "from the Chrome profiler.";
+        var verdict = Review.Of(body, title: "Config option for plugin manifests");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void Russian_FewerQueries_IsInferred()
+    {
+        // Title: "Cut the number of queries when loading reports".
+        Assert.True(Review.Of("No details.", title: "Сократить число запросов при загрузке отчётов").IsOptimization);
+        // Body: "After the change there are about three times fewer queries to the database: 900 → 300 per report."
+        var verdict = Review.Of("После изменения запросов к базе стало примерно втрое меньше: 900 → 300 на отчёт.", title: "Доработка загрузки отчётов");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+        Assert.True(Review.Of("No details.", title: "Оптимизация загрузки отчётов").IsOptimization);
+    }
+
+    [Theory]
+    // a title whose verb measures, whatever it measures
+    [InlineData("#88 Benchmark what the prefetch saves on cold reads (~1.3x)")]
+    [InlineData("Measure how much faster the new parser is")]
+    // a budget added or enforced
+    [InlineData("ci: enforce a 300 KB size budget on the main chunk")]
+    public void MeasuringOrBudgetTitles_AreNotOptimizations(string title)
+    {
+        var verdict = Review.Of("Cold reads went from 40 ms to 31 ms in the run.", title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void ProfilingAndThenReducingACost_IsAnOptimization()
+    {
+        var verdict = Review.Of("Cold reads went from 40 ms to 31 ms in the run.", title: "Profile and reduce the cold-read latency");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }

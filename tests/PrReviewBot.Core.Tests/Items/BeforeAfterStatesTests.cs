@@ -203,4 +203,54 @@ public class BeforeAfterStatesTests
             """;
         Assert.True(Review.Present(body, ItemKind.Rollback), string.Join(" | ", Review.Item(body, ItemKind.Rollback).Messages));
     }
+
+    [Fact]
+    public void ValueUnderTheOldDefault_ThenOneWithTheNewSetting_Pair()
+    {
+        // The cue after each number is its own; "default" inside the before cue does not make the second value a setting.
+        var m = Single(Review.Of("Worst request in the soak run: 310 ms under the old default, 95 ms with `eager_flush`.", title: "perf: flush eagerly"));
+        Assert.Equal((310.0, 95.0), (m.Before, m.After));
+        Assert.Equal("ms", m.Unit);
+
+        // Without a before cue, "with X" alone names no side.
+        var none = Review.Of("Worst request in the soak run: 310 ms, 95 ms with `eager_flush`.", title: "perf: flush eagerly");
+        Assert.False(none.Item(ItemKind.BeforeAfter).Present);
+    }
+
+    [Fact]
+    public void ColumnsNamedByTheDefaultAndByTheSettingTheTitleNames_Pair()
+    {
+        const string body = """
+            Resident memory of the worker, read ten minutes after start:
+
+            | process | stock default | `THREAD_STACK_KB=256` |
+            |---|---|---|
+            | worker | 1,200 MB | 950 MB |
+            """;
+        var m = Single(Review.Of(body, title: "perf: run the worker with THREAD_STACK_KB=256"));
+        Assert.Equal((1200.0, 950.0), (m.Before, m.After));
+
+        // Columns named by two values and nothing that says which is the change's: no pair.
+        var unknown = Review.Of(body.Replace("stock default", "`THREAD_STACK_KB=1024`"), title: "perf: tune the worker");
+        Assert.False(unknown.Item(ItemKind.BeforeAfter).Present);
+    }
+
+    [Fact]
+    public void RowsNamedByTheConfigurationTheyRan_PairByTheValueTheTitleNames()
+    {
+        const string body = """
+            | host | parser | parse time | peak heap |
+            |---|---|---|---|
+            | ci-a | yajl | 140 ms | 90 MB |
+            | ci-b | stdlib | 410 ms | 160 MB |
+            | ci-c | stdlib | 405 ms | 158 MB |
+            """;
+        var verdict = Review.Of(body, title: "perf: parse with yajl instead of the stdlib parser");
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present);
+        Assert.Contains(verdict.Measurements, m => m is { Before: 410, After: 140, Unit: "ms" });
+
+        // "instead of X" in the title makes X the old value even though the title names both.
+        var reversed = Review.Of(body, title: "perf: parse with the stdlib parser instead of yajl");
+        Assert.Contains(reversed.Measurements, m => m is { Before: 140, After: 410 });
+    }
 }

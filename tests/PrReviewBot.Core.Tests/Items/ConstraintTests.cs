@@ -197,4 +197,25 @@ public class ConstraintAlertConditionTests
         Assert.NotEmpty(verdict.Targets);
         Assert.False(verdict.Item(ItemKind.Constraint).Present);
     }
+
+    [Theory]
+    // a platform's limit, named with its owner
+    [InlineData("The function bundle has to stay under Vercel's 50 MB limit.", "<", 50.0, "MB")]
+    // "no bigger than"
+    [InlineData("The store needs an APK no bigger than 150 MB.", "<=", 150.0, "MB")]
+    // a limit with its value in brackets
+    [InlineData("Each export must fit the mailbox quota (25 MB).", "<", 25.0, "MB")]
+    // what a platform refuses above a value is a ceiling, not a floor
+    [InlineData("The runner kills any step that runs for more than 45 minutes.", "<=", 45.0, "min")]
+    public void ALimitSomeoneElseSets_IsATarget(string sentence, string comparator, double value, string unit)
+    {
+        var target = Assert.Single(Review.Of(sentence).Targets);
+        Assert.Equal((comparator, value, unit), (target.Comparator, target.Value, target.Unit));
+    }
+
+    [Fact]
+    public void AnOwnerBeforeANumberWithoutALimit_IsNotATarget()
+    {
+        Assert.Empty(Review.Of("Vercel's 50 MB bundle was mostly source maps.").Targets);
+    }
 }

@@ -18,13 +18,14 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     {
         var document = context.Document;
         var raw = new List<RawMeasurement>();
+        Side BySetting(string value) => ValueSide(context.Pr.Title, document, value);
         foreach (var table in document.Tables)
         {
-            raw.AddRange(TableMeasurements.Read(table));
+            raw.AddRange(TableMeasurements.Read(table, BySetting));
         }
         var loneSides = new List<string>();
         ReadCodeBlocks(document, raw, loneSides);
-        ReadProse(document, raw, loneSides, value => ValueSide(context.Pr.Title, document, value));
+        ReadProse(document, raw, loneSides, BySetting);
 
         if (SwitchesOff(context.Pr.Title))
         {
@@ -147,12 +148,17 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     /// </summary>
     private static Side ValueSide(string title, DescriptionDocument document, string value)
     {
+        // "prove on jemalloc instead of glibc malloc": the value the change replaces is the old one, in the title too.
+        var old = new Regex(@"\b(?:back to|revert(?:s|ed)? to|default(?: is| was|:)?|previously|instead of|rather than)\s+(?:the\s+)?`?" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
+        if (old.IsMatch(title))
+        {
+            return Side.Before;
+        }
         var word = new Regex(@"(?<![\w.-])" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
         if (word.IsMatch(title))
         {
             return Side.After;
         }
-        var old = new Regex(@"\b(?:back to|revert(?:s|ed)? to|default(?: is| was|:)?|previously|instead of)\s+(?:the\s+)?`?" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
         return document.AllPlainSentences.Any(s => old.IsMatch(s)) ? Side.Before : Side.None;
     }
 

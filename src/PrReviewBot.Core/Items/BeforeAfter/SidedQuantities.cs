@@ -38,11 +38,32 @@ internal static partial class SidedQuantities
         }
         // "With the cache the jobs take 8–11 minutes; without it, about 6": the two states of one thing as sides.
         var states = false;
-        if (WithoutIt().Match(text) is { Success: true } without && WithThing().Match(text[..without.Index]) is { Success: true } with)
+        if (WithoutIt().Match(text) is { Success: true } without)
         {
-            states = true;
-            cues.Add((with.Index, with.Index + with.Length, Side.After));
-            cues.Add((without.Index, without.Index + without.Length, Side.Before));
+            // "… with the cache …; without it, …" or "… without the index, and … with it".
+            var with = WithThing().Match(text[..without.Index]);
+            if (!with.Success && WithItAfter().Match(text, without.Index + without.Length) is { Success: true } later)
+            {
+                with = later;
+            }
+            if (with.Success)
+            {
+                states = true;
+                cues.Add((with.Index, with.Index + with.Length, Side.After));
+                cues.Add((without.Index, without.Index + without.Length, Side.Before));
+            }
+        }
+        // "p99 was 4.6 ms under the old default, 930 µs with nodelay": against a before cue, "with" and the thing the change
+        // brings, written right after the other value, names the after side.
+        if (!states && cues.Any(c => c.Side == Side.Before) && !cues.Any(c => c.Side == Side.After))
+        {
+            foreach (Match m in PostfixWith().Matches(text))
+            {
+                if (m.Index > 0 && Cues.HasDigit(text[Math.Max(0, m.Index - 12)..m.Index]))
+                {
+                    cues.Add((m.Index, m.Index + m.Length, Side.After));
+                }
+            }
         }
         // "… takes about 22000ms. With the JIT off it is back to 40ms": a value that changed to another needs no cue of its own.
         // "The query took 251 ms. After the index is added the query time is 20 ms": a sentence that opens with an after cue
@@ -72,6 +93,8 @@ internal static partial class SidedQuantities
                 // "saves roughly 20–40 ms", "cut it by 300 ms": how much changed, not one side of it.
                 continue;
             }
+            // The words of a side cue are not a setting or a goal: "under the old default, 930 µs".
+            lead = WithoutCues(text, cues, previousEnd, index);
             if (Configures().IsMatch(lead) || Goal().IsMatch(lead) || Configures().IsMatch(Following(text, index + length)))
             {
                 // "After the index is added the query time is less than 20ms": a bound under a side cue is a result.
@@ -83,6 +106,13 @@ internal static partial class SidedQuantities
             }
             // The cue closest before the quantity, with no other quantity in between; else one right after it ("80 ms now").
             var cue = cues.Where(c => c.End <= index && c.Start >= previousEnd && index - c.End <= CueReach).OrderByDescending(c => c.End).FirstOrDefault();
+            // "4.6 ms under the old default, 930 µs with nodelay": a cue that hugs the previous value is that value's; a cue
+            // that hugs this one is this one's.
+            if (cue.Side != Side.None && i > 0 && cue.Start - previousEnd <= 3 &&
+                cues.FirstOrDefault(c => c.Start >= index + length && c.Start - (index + length) <= 3) is { Side: not Side.None } own)
+            {
+                cue = own;
+            }
             if (cue.Side == Side.None)
             {
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Index : text.Length;
@@ -99,7 +129,7 @@ internal static partial class SidedQuantities
             {
                 cue = (index, index, Side.Before);
             }
-            if (cue.Side != Side.None)
+                if (cue.Side != Side.None)
             {
                 sided.Add((q, index, cue.Side));
             }
@@ -339,6 +369,23 @@ internal static partial class SidedQuantities
         }
     }
 
+    private static string WithoutCues(string text, List<(int Start, int End, Side Side)> cues, int from, int to)
+    {
+        if (!cues.Any(c => c.Start < to && c.End > from))
+        {
+            return text[from..to];
+        }
+        var chars = text[from..to].ToCharArray();
+        foreach (var (start, end, _) in cues)
+        {
+            for (var k = Math.Max(start, from); k < Math.Min(end, to); k++)
+            {
+                chars[k - from] = ' ';
+            }
+        }
+        return new string(chars);
+    }
+
     private static bool OpensSentence(string text, int at)
     {
         var start = SentenceStartBefore(text, at);
@@ -434,6 +481,12 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwith\s+(?:the|a|an|this|that|its|our)\s+[\w-]+(?:\s+(?:on|enabled))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithThing();
+
+    [GeneratedRegex(@"\bwith\s+(?!(?:the|a|an)\s+(?:old|previous|former|original|same)\b)(?:(?:the|a|an|this|our)\s+)?`?[\p{L}_][\w.-]*`?", RegexOptions.IgnoreCase)]
+    private static partial Regex PostfixWith();
+
+    [GeneratedRegex(@"\bwith\s+(?:it|them|that|one)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WithItAfter();
 
     [GeneratedRegex(@"\bwith(?:out)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithOrWithout();

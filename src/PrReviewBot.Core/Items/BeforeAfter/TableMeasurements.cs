@@ -13,21 +13,26 @@ internal static partial class TableMeasurements
     /// <summary>
     /// The table's pairs; plain numbers take the unit the sentence before the table gives them ("times in seconds").
     /// </summary>
-    public static IEnumerable<RawMeasurement> Read(TableData table)
+    /// <param name="table">The table.</param>
+    /// <param name="valueSide">
+    /// Which side a value of a setting stands for (the value the title names is the change's); used for tables whose
+    /// columns or rows are named by values rather than by side words.
+    /// </param>
+    public static IEnumerable<RawMeasurement> Read(TableData table, Func<string, Side>? valueSide = null)
     {
         var stated = LeadInUnit().Match(Sentences.Plain(table.LeadIn));
         if (!stated.Success)
         {
-            return ReadAll(table);
+            return ReadAll(table, valueSide);
         }
         var unit = Quantities.CanonicalUnit(stated.Groups["u"].Value);
         var family = Quantities.FamilyOf(unit);
-        return ReadAll(table).Select(m => m.Before.Family == UnitFamily.None && m.After.Family == UnitFamily.None
+        return ReadAll(table, valueSide).Select(m => m.Before.Family == UnitFamily.None && m.After.Family == UnitFamily.None
             ? m with { Before = new Quantity(m.Before.Value, unit, family), After = new Quantity(m.After.Value, unit, family) }
             : m);
     }
 
-    private static IEnumerable<RawMeasurement> ReadAll(TableData table)
+    private static IEnumerable<RawMeasurement> ReadAll(TableData table, Func<string, Side>? valueSide)
     {
         var header = table.Header.Select(Name).ToList();
         var beforeCol = table.Header.ToList().FindIndex(IsBefore);
@@ -83,6 +88,17 @@ internal static partial class TableMeasurements
                 yield break;
             }
         }
+        // "glibc default | `MALLOC_ARENA_MAX=2`": two columns named by values of a setting; the default, or the value the
+        // title does not name, is the before.
+        if ((beforeCol < 0 || afterCol < 0) && table.Header.Count == 3 && valueSide is not null &&
+            ValueColumns(table.Header[1], table.Header[2], valueSide) is var (valueBefore, valueAfter) && valueBefore > 0)
+        {
+            foreach (var m in ReadColumns(table, valueBefore, valueAfter))
+            {
+                yield return m with { States = true };
+            }
+            yield break;
+        }
         var suffixed = ReadSideSuffixedColumns(table).ToList();
         if (suffixed.Count > 0)
         {
@@ -93,9 +109,100 @@ internal static partial class TableMeasurements
             yield break;
         }
         var rows = ReadRows(table).ToList();
-        foreach (var m in rows.Count > 0 ? rows : ReadPairedRows(table))
+        if (rows.Count == 0)
+        {
+            rows = ReadPairedRows(table).ToList();
+        }
+        if (rows.Count == 0 && valueSide is not null)
+        {
+            rows = ReadRowsByValue(table, valueSide).ToList();
+        }
+        foreach (var m in rows)
         {
             yield return m;
+        }
+    }
+
+    /// <summary>The side a column or row label names as a value: "glibc default" is the old one; else what the title says.</summary>
+    private static Side LabelValueSide(string label, Func<string, Side> valueSide)
+    {
+        var plain = Sides.WithoutAsides(Sentences.Plain(label)).Trim().Trim('`', '*', '_', ' ');
+        if (plain.Length == 0 || plain.Length > 40 || Cues.HasDigit(plain) && !plain.Contains('=', StringComparison.Ordinal))
+        {
+            return Side.None;
+        }
+        if (DefaultLabel().IsMatch(plain))
+        {
+            return Side.Before;
+        }
+        if (Sides.Of(label) is var named and not Side.None)
+        {
+            return named;
+        }
+        var side = valueSide(plain);
+        var eq = plain.IndexOf('=', StringComparison.Ordinal);
+        return side == Side.None && eq > 0 && eq < plain.Length - 1 ? valueSide(plain[(eq + 1)..].Trim()) : side;
+    }
+
+    /// <summary>Two labels as two values of one thing: one known side makes the other the opposite; both known must differ.</summary>
+    private static (int Before, int After) ValueColumns(string a, string b, Func<string, Side> valueSide) =>
+        Opposite(LabelValueSide(a, valueSide), LabelValueSide(b, valueSide)) switch
+        {
+            Side.Before => (1, 2),
+            Side.After => (2, 1),
+            _ => (-1, -1),
+        };
+
+    /// <summary>The side of the first of two values, when their sides are known and opposite (one known is enough).</summary>
+    private static Side Opposite(Side first, Side second)
+    {
+        if (first == Side.None)
+        {
+            first = second switch { Side.After => Side.Before, Side.Before => Side.After, _ => Side.None };
+        }
+        return second != Side.None && second == first ? Side.None : first;
+    }
+
+    /// <summary>
+    /// Rows that say which configuration they ran: a text column with exactly two values ("jemalloc" on one row,
+    /// "glibc" on the others). The first row of each value pairs with the other's, column by column.
+    /// </summary>
+    private static IEnumerable<RawMeasurement> ReadRowsByValue(TableData table, Func<string, Side> valueSide)
+    {
+        if (table.Rows.Count < 2 || table.Rows.Count > 50)
+        {
+            yield break;
+        }
+        for (var col = 0; col < table.Header.Count; col++)
+        {
+            var cells = table.Rows.Select(r => col < r.Count ? Sentences.Plain(r[col]).Trim().Trim('`', '*', '_', ' ') : string.Empty).ToList();
+            if (cells.Any(c => c.Length == 0 || Cues.HasDigit(c)))
+            {
+                continue;
+            }
+            var values = cells.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (values.Count != 2)
+            {
+                continue;
+            }
+            var side = Opposite(LabelValueSide(values[0], valueSide), LabelValueSide(values[1], valueSide));
+            if (side == Side.None)
+            {
+                continue;
+            }
+            var beforeValue = side == Side.Before ? values[0] : values[1];
+            var b = table.Rows[cells.FindIndex(c => c.Equals(beforeValue, StringComparison.OrdinalIgnoreCase))];
+            var a = table.Rows[cells.FindIndex(c => !c.Equals(beforeValue, StringComparison.OrdinalIgnoreCase))];
+            for (var k = 0; k < Math.Min(table.Header.Count, Math.Min(a.Count, b.Count)); k++)
+            {
+                var unit = UnitFromHeader(table.Header[k]);
+                if (k != col && TryCell(b[k], unit, out var before) && TryCell(a[k], unit, out var after) &&
+                    before.Family == after.Family && before.Family != UnitFamily.None)
+                {
+                    yield return new RawMeasurement(Sentences.Plain(table.Header[k]).Trim(), before, after, MeasurementSource.Table);
+                }
+            }
+            yield break;
         }
     }
 
@@ -375,6 +482,10 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"\b(?:no|not|without|disabled|off)\s+(?<thing>[\p{L}][\w-]{2,})", RegexOptions.IgnoreCase)]
     private static partial Regex Without();
+
+    // "default", "glibc default", "default settings": the configuration a change moves away from.
+    [GeneratedRegex(@"^(?:[\w.-]+\s+){0,2}defaults?(?:\s+(?:settings?|config(?:uration)?|values?|build|allocator))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefaultLabel();
 
     [GeneratedRegex(@"^\s*(?<s>before|after|old|new|baseline|base|main|master|patched|original|optimi[sz]ed)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex SidePrefix();

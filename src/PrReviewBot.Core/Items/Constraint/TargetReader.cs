@@ -15,12 +15,12 @@ internal static partial class TargetReader
     private const string Percentile = @"(?<pct>\bp\d{2,4}(?:\.\d+)?\b|\b\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s+percentile\b|\bmedian\b|\baverage\b|\bavg\b|\bmean\b|\b\d{2}(?:\.\d+)?%\s+of\s+(?:requests|calls|queries))";
 
     private const string Comparator =
-        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
-        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\bmax(?:imum)? of\b|\bminimum of\b|" +
+        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer|bigger|larger|heavier|greater) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
+        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\b(?:limit|cap|ceiling|quota)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
         @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多)";
 
-    private const string Value = @"\s*(?:the\s+|a\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
+    private const string Value = @"\s*(?:the\s+|a\s+|\p{Lu}[\w-]*(?:'s|’s)\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
 
     private const string TargetUnits =
         Units.TimeInProse + @"|h|%|x|×|" +
@@ -66,7 +66,9 @@ internal static partial class TargetReader
                 // "a build from ~10min to <1min": a bound on one side of a result, not a target.
                 continue;
             }
-            if (TryBuild(m, text[..m.Index], after, Normalise(cmp), out var target))
+            // "GitHub kills any job that runs for more than 6 hours": what a platform refuses above a value is a ceiling.
+            var comparator = cmp is "more than" or "greater than" && Enforces().IsMatch(text) ? "<=" : Normalise(cmp);
+            if (TryBuild(m, text[..m.Index], after, comparator, out var target))
             {
                 found = true;
                 yield return target;
@@ -173,10 +175,11 @@ internal static partial class TargetReader
         "高于" or "大于" => ">",
         "不低于" or "至少" => ">=",
         "<" or "under" or "below" or "less than" or "lower than" or "fewer than" => "<",
-        "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
+        "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "no bigger than" or "no larger than" or "no heavier than" or "no greater than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
         ">" or "more than" or "greater than" => ">",
         ">=" or "≥" or "at least" or "no less than" => ">=",
-        var c when c.Contains("off at", StringComparison.Ordinal) || c.Contains("time", StringComparison.Ordinal) || c.Contains("cap", StringComparison.Ordinal) || c.StartsWith("limit", StringComparison.Ordinal) || c.StartsWith("max", StringComparison.Ordinal) => "<",
+        var c when c.Contains("off at", StringComparison.Ordinal) || c.Contains("time", StringComparison.Ordinal) || c.Contains("cap", StringComparison.Ordinal) || c.StartsWith("limit", StringComparison.Ordinal) || c.StartsWith("max", StringComparison.Ordinal) ||
+                   c.StartsWith("ceiling", StringComparison.Ordinal) || c.StartsWith("quota", StringComparison.Ordinal) => "<",
         var c when c.Contains("under", StringComparison.Ordinal) || c.Contains("below", StringComparison.Ordinal) => "<",
         var c when c.Contains("at most", StringComparison.Ordinal) => "<=",
         _ => ">=",
@@ -245,7 +248,7 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
 
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?<post>以下|以内|未満|이하|이내|미만)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -253,6 +256,9 @@ internal static partial class TargetReader
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AlertCondition();
+
+    [GeneratedRegex(@"\b(?:kills?|rejects?|refuses?|aborts?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Enforces();
 
     [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatedGoal();
