@@ -24,7 +24,7 @@ internal static class Switching
         // opt out, kill switch, back out, roll back by
         "opt(?:s|ed|ing)?[- ]out|to back out|back (?:it|this|them) out|kill[- ]?switch|roll(?:ing)? (?:it |this )?back (?:by|with|via)|" +
         // put/set/change something back, restore the old value
-        "(?:set|put|change|flip|revert|reset|switch|move|return)(?:s|ted|ting|ed|ing)?\\s+(?:(?:it|them|this|that|either|both|the \\w+|[`'\"]?[\\w.:$-]{2,}[`'\"]?)\\s+)?back|" +
+        "(?:set|put|change|flip|revert|reset|switch|move|return)(?:s|es|ted|ting|ed|ing)?\\s+(?:(?:it|them|this|that|either|both|the \\w+|[`'\"]?[\\w.:$-]{2,}[`'\"]?)\\s+)?back|" +
         "back to (?:the |its )?(?:previous|old|original|default|prior|legacy|former|earlier) (?:value|setting|default|mode|behaviou?r)|" +
         "restor(?:e|es|ed|ing) (?:the |its )?(?:previous|old|original|default|prior|legacy|former) (?:value|setting|default|mode|behaviou?r)|" +
         "<?(?:previous|old|original|prior) value>?|" +
@@ -50,7 +50,7 @@ internal static class Switching
         "falls? back|fell back|fallback to|(?:gives|restores|brings back|reproduces) (?:exactly |you )?(?:the )?(?:previous|old|original|prior|former|earlier) [\\w-]+|(?:puts?|is|are|goes|runs?) (?:\\w+ ){0,3}back on\\b|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
         "as before|exactly as|as today|as it (?:did|does|was|used to)|the way it (?:did|does|was|used to|worked)|like before|like today|" +
         "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
-        "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1) " +
+        "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|today's|today’s|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1|portable|generic|scalar|fallback) " +
         "(?:behaviou?rs?|path|code ?path|implementation|algorithm|logic|mode|strategy|ceiling|limits?|planner|parser|engine|route|query|handler|one|way|default)|" +
         "reverts? to|bypass(?:es|ed|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|" +
         "the old \\w+|only affects|keeps? (?:the|using)|stays? on|goes straight|no longer|is skipped|are skipped|skips|ignores?|" +

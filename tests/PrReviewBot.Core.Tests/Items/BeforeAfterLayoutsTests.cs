@@ -108,4 +108,42 @@ public class BeforeAfterLayoutsTests
         var m = Assert.Single(Review.Of("Bisher dauerte der Export 2 Stunden. Mit diesem Patch dauert er 30 Minuten.").Measurements);
         Assert.Equal((120.0, 30.0, "min"), (m.Before, m.After, m.Unit));
     }
+
+    [Fact]
+    public void TheSameLabelledListTwice_PairsWhenTheSecondIsIntroducedAsTheNewFigures()
+    {
+        const string body = """
+            On the staging catalogue we saw:
+
+            - Index rebuild: 48.5 seconds
+            - `merge_segments` step: 31.2 seconds
+
+            The merge now streams segments instead of loading them all.
+
+            New timings:
+
+            - Index rebuild: 19.0 seconds
+            - `merge_segments` step: 4.1 seconds
+            """;
+        var verdict = Review.Of(body);
+        Assert.Contains(verdict.Measurements, m => m is { Before: 48.5, After: 19.0, Unit: "s" });
+        Assert.Contains(verdict.Measurements, m => m is { Before: 31.2, After: 4.1 });
+
+        // Two lists and nothing that says the second holds the new figures: no pair.
+        var unsure = Review.Of(body.Replace("New timings:", "On the production catalogue:"));
+        Assert.False(unsure.Item(ItemKind.BeforeAfter).Present);
+
+        // Figures that carry how much they changed say it themselves.
+        var noted = Review.Of(body.Replace("New timings:", "On the production catalogue:").Replace("19.0 seconds", "19.0 seconds (~61% reduction)"));
+        Assert.Contains(noted.Measurements, m => m is { Before: 48.5, After: 19.0 });
+    }
+
+    [Theory]
+    [InlineData("The idle loop's SQL statements went from 640 to 160 per minute.")]
+    [InlineData("空闲轮询的 SQL 条数从 640 降到 160。")]
+    public void PlainCountsOfStatements_Pair(string sentence)
+    {
+        var m = Assert.Single(Review.Of(sentence).Measurements);
+        Assert.Equal((640.0, 160.0), (m.Before, m.After));
+    }
 }

@@ -9,6 +9,8 @@ public class MonitoringTests
     [InlineData("Watch: https://github.com/acme/app/blob/main/mixin/dashboards/reads.json")]
     [InlineData("Tracked on the benchmarks dashboard: https://aka.ms/aspnet/benchmarks")]
     [InlineData("Alerting: https://github.com/acme/app/blob/main/monitoring/rules/alerts.rules.yml")]
+    // Datadog's government site, a screenboard
+    [InlineData("Queue depth is on the broker screen: https://acme.ddog-gov.com/screen/integration/77/rabbitmq")]
     public void LinkedDashboardOrAlert_IsPresent(string body) => Assert.True(Review.Present(body, ItemKind.Monitoring));
 
     [Fact]

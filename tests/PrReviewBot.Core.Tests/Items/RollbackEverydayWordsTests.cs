@@ -84,4 +84,18 @@ public class RollbackEverydayWordsTests
     [Fact]
     public void ASqlStatementToRun_IsNotAConfigDirective() =>
         Assert.False(Review.Present("## Rollback\nRun `DROP INDEX idx_orders_created;` and the planner is back to the sequential scan.", ItemKind.Rollback));
+
+    [Theory]
+    // a mapping entry set to false
+    [InlineData("A site that wants the full page back can set `OPTIONS = {\"SLIM_PAGE_STATE\": False}` in `local_settings.py`; pages then carry every field again.")]
+    // an option whose argument switches a named flag off
+    [InlineData("Configuring with `-f -vector-hash` switches back to the generic implementation we shipped before.")]
+    // a family of settings named by a pattern, removed
+    [InlineData("## Rollback\nDeleting the `*_warmup_delay` keys from `deploy.yaml` puts the pods back on the platform's defaults, which is today's behaviour.")]
+    public void SwitchesNamedAsMappingsOptionArgumentsOrPatterns_AreRollbacks(string body) =>
+        Assert.True(Review.Present(body, ItemKind.Rollback), string.Join(" | ", Review.Item(body, ItemKind.Rollback).Messages));
+
+    [Fact]
+    public void AMappingEntryThatIsOn_IsNotATurningOff() =>
+        Assert.False(Review.Present("The default config is `OPTIONS = {\"SLIM_PAGE_STATE\": True}`.", ItemKind.Rollback));
 }

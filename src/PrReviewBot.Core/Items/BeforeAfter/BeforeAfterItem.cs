@@ -169,8 +169,24 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var labelOnly = Side.None;
         // Consecutive list items read as lines: "- without the cache: 11.9 s" / "- with the cache: 8 s".
         var items = new List<string>();
+        // The last labelled list and what introduced it, for a list repeated with the new figures.
+        List<string>? earlierItems = null;
+        var itemsLeadIn = string.Empty;
+        var earlierLeadIn = string.Empty;
+        var lastText = string.Empty;
         void FlushItems()
         {
+            if (items.Count > 0 && earlierItems is not null &&
+                (SidedQuantities.IntroducesNewFigures(itemsLeadIn) || Sides.OfLeadIn(itemsLeadIn) == Side.After ||
+                 Sides.OfLeadIn(earlierLeadIn) == Side.Before || SidedQuantities.CarriesItsChange(items)))
+            {
+                raw.AddRange(SidedQuantities.RepeatedLines(earlierItems, items));
+            }
+            if (items.Count > 0)
+            {
+                earlierItems = [.. items];
+                earlierLeadIn = itemsLeadIn;
+            }
             if (items.Count > 1)
             {
                 var lines = string.Join('\n', items);
@@ -186,11 +202,16 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         {
             if (block.Role == BlockRole.ListItem)
             {
+                if (items.Count == 0)
+                {
+                    itemsLeadIn = lastText;
+                }
                 items.Add(block.Text);
             }
             else
             {
                 FlushItems();
+                lastText = block.Text;
             }
             var inResults = block.In(ItemKind.BeforeAfter);
             var count = raw.Count;

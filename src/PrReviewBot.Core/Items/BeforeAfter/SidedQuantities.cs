@@ -154,6 +154,48 @@ internal static partial class SidedQuantities
     }
 
     /// <summary>
+    /// The same labelled list written twice, once per side: "- Import time: 21.8 seconds" … "Updated times:" "- Import
+    /// time: 8.7 seconds". Lines pair by label where their first quantities share a dimension.
+    /// </summary>
+    public static IEnumerable<RawMeasurement> RepeatedLines(IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        var first = LabelledValues(before);
+        foreach (var (label, a) in LabelledValues(after))
+        {
+            var match = first.FirstOrDefault(f => f.Label.Equals(label, StringComparison.OrdinalIgnoreCase));
+            if (match.Label is not null && match.Value.Family == a.Family)
+            {
+                yield return new RawMeasurement(label, match.Value, a, MeasurementSource.Prose);
+            }
+        }
+    }
+
+    /// <summary>A lead-in that introduces the new figures: "Updated times:", "New numbers:", "Now:".</summary>
+    public static bool IntroducesNewFigures(string leadIn) => NewFigures().IsMatch(Sentences.Plain(leadIn));
+
+    /// <summary>Figures that carry how much they changed: "8.7 seconds (~60% reduction)", "0.4 s (3× faster)".</summary>
+    public static bool CarriesItsChange(IReadOnlyList<string> lines) => lines.Any(l => ChangeNote().IsMatch(l));
+
+    private static List<(string Label, Quantity Value)> LabelledValues(IReadOnlyList<string> lines)
+    {
+        var found = new List<(string, Quantity)>();
+        foreach (var line in lines)
+        {
+            var m = ListLabel().Match(Sentences.Plain(line));
+            if (!m.Success || Sides.Of(m.Groups["label"].Value) != Side.None)
+            {
+                continue;
+            }
+            var q = Quantities.Find(Sides.WithoutLinks(m.Groups["rest"].Value)).Select(x => x.Quantity).FirstOrDefault(x => x.Family is not UnitFamily.None);
+            if (q.Unit is not null)
+            {
+                found.Add((m.Groups["label"].Value.Trim().Trim('`', '*', '_'), q));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
     /// Lines that start with a side label: "Before: 20sec" / "After: 13sec", "old  43.2kb  13.8kB" / "new  40.0kb
     /// 12.8kB". Quantities pair by dimension in the order they are written.
     /// </summary>
@@ -484,6 +526,16 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwith\s+(?!(?:the|a|an)\s+(?:old|previous|former|original|same)\b)(?:(?:the|a|an|this|our)\s+)?`?[\p{L}_][\w.-]*`?", RegexOptions.IgnoreCase)]
     private static partial Regex PostfixWith();
+
+    [GeneratedRegex(@"^\W*(?:updated|new|improved|optimi[sz]ed|resulting|final|current|now)\b[^.\n]{0,40}[:：]?\s*$|\b(?:after|with) (?:this|the) (?:change|pr|patch|fix)\b[^.\n]{0,30}[:：]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NewFigures();
+
+    // "- `merge_segments` step: 31.2 seconds": any label up to the first colon.
+    [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?<label>[^:：\n]{2,60}?)(?<!https?)\s*[:：]\s*(?<rest>.*\d.*)$")]
+    private static partial Regex ListLabel();
+
+    [GeneratedRegex(@"\(\s*[~≈]?\d[\d.,]*\s?(?:%|x|×)\s+(?:reduction|less|lower|smaller|faster|fewer|improvement|speed-?up|decrease)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeNote();
 
     [GeneratedRegex(@"\bwith\s+(?:it|them|that|one)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithItAfter();

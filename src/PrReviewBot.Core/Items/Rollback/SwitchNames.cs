@@ -100,7 +100,22 @@ internal static partial class SwitchNames
         {
             var code = span.Groups["code"].Value.Trim();
             var assign = Assignment().Match(code);
-            if (SetterOff().Match(code) is { Success: true } setter)
+            if (MappingOff().Match(code) is { Success: true } entry)
+            {
+                // "`FLAGS = {"FAST_PATH": False}`", "`{fast_path: off}`": the key a mapping turns off.
+                yield return "=" + entry.Groups["name"].Value;
+            }
+            else if (FlagArgument().Match(code) is { Success: true } toggled)
+            {
+                // "`-f -simd`", "`--flags +fast-io`": an option whose argument switches a named flag off or on.
+                yield return "=" + toggled.Groups["name"].Value;
+            }
+            else if (code.Contains('*', StringComparison.Ordinal) && Wildcard().IsMatch(code) && WildcardKeys().IsMatch(sentence[(span.Index + span.Length)..]))
+            {
+                // "the two `*_queue_wait` keys": a family of settings named by a pattern.
+                yield return "=" + code;
+            }
+            else if (SetterOff().Match(code) is { Success: true } setter)
             {
                 // "`opts.set_nodelay(false)`", "`builder.WithCache(false)`": the setting the call turns off.
                 yield return "=" + setter.Groups["name"].Value;
@@ -141,7 +156,7 @@ internal static partial class SwitchNames
         // A leading '=' marks a name the sentence itself calls a switch: any identifier is accepted then.
         var named = raw.StartsWith('=');
         var name = raw.TrimStart('=').Trim().Trim('`', '\'', '"', '[', ']', ',', '.', ';', ':');
-        if (named && PlainWord().IsMatch(name) && !names.Contains(name, StringComparer.Ordinal))
+        if (named && (PlainWord().IsMatch(name) || Wildcard().IsMatch(name)) && !names.Contains(name, StringComparer.Ordinal))
         {
             names.Add(name);
             return;
@@ -184,6 +199,19 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]{2,40}$")]
     private static partial Regex PlainWord();
+
+    [GeneratedRegex(@"\{\s*[""']?(?<name>[A-Za-z_][\w.-]{2,60})[""']?\s*:\s*(?:false|off|disabled|no|0)\s*[,}]", RegexOptions.IgnoreCase)]
+    private static partial Regex MappingOff();
+
+    [GeneratedRegex(@"^-{1,2}[A-Za-z][\w-]*\s+[-+](?<name>[A-Za-z][\w.-]{2,40})$")]
+    private static partial Regex FlagArgument();
+
+    // "*_queue_wait", "cache.*": a name with a wildcard for the part that varies.
+    [GeneratedRegex(@"^(?=[^*]*\*[^*]*$)\*?[A-Za-z_][\w.-]{2,40}\*?$|^[A-Za-z_][\w.-]{1,40}\*[\w.-]{0,40}$")]
+    private static partial Regex Wildcard();
+
+    [GeneratedRegex(@"^\s*(?:\w+\s+)?(?:keys|settings|options|flags|variables|entries|parameters)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WildcardKeys();
 
     [GeneratedRegex(@"^--?[A-Za-z][\w-]{2,40}$")]
     private static partial Regex CommandLineFlag();
