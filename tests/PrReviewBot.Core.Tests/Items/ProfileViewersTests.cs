@@ -46,4 +46,23 @@ public class ProfileViewersTests
         const string body = "Slow report query. EXPLAIN ANALYZE before the new index:\n\n![plan](https://img.example.com/plan-before.png)";
         Assert.True(Review.Present(body, ItemKind.Profile));
     }
+
+    [Fact]
+    public void GprofFlatProfile_IsProfilerOutput()
+    {
+        const string body = """
+            Most of the daemon's CPU goes to re-reading the config:
+
+            ```
+            Flat profile:
+
+            Each sample counts as 0.01 seconds.
+              %   cumulative   self              self     total
+             time   seconds   seconds    calls  ms/call  ms/call  name
+             68.00      0.34     0.34       40     8.50     8.50  Config_reload
+             20.00      0.44     0.10    91000     0.00     0.00  Str_hash
+            ```
+            """;
+        Assert.True(Review.Present(body, ItemKind.Profile), string.Join(" | ", Review.Item(body, ItemKind.Profile).Messages));
+    }
 }

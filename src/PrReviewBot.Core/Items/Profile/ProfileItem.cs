@@ -184,6 +184,10 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return "profiler output";
         }
+        if (GprofTable().IsMatch(content))
+        {
+            return "gprof output";
+        }
         if (ExplainAnalyze().IsMatch(content))
         {
             return "EXPLAIN ANALYZE output";
@@ -317,6 +321,10 @@ internal sealed partial class ProfileItem : IItemJudge
 
     [GeneratedRegex(@"ncalls\s+tottime\s+percall\s+cumtime|%Own\s+%Total\s+OwnTime", RegexOptions.IgnoreCase)]
     private static partial Regex PythonProfiler();
+
+    // gprof's flat profile and call graph: "Flat profile:", "Each sample counts as 0.01 seconds.", "% cumulative self".
+    [GeneratedRegex(@"^\s*Flat profile:|Each sample counts as \d|%\s+cumulative\s+self\b|^\s*Call graph \(explanation follows\)", RegexOptions.Multiline)]
+    private static partial Regex GprofTable();
 
     [GeneratedRegex(@"\(actual time=\d|Execution Time:\s+\d|Planning Time:\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex ExplainAnalyze();
