@@ -418,8 +418,8 @@ internal static partial class Sides
     /// </summary>
     public static Side OfState(string label)
     {
-        var plain = WithoutAsides(Sentences.Plain(label)).Trim().TrimEnd(':', '：', '.', ' ');
-        var m = StateLabel().Match(plain);
+        var plain = WithoutAsides(Sentences.Plain(label)).Trim().TrimEnd(StateLabelEnds);
+        var m = (FastPaths.On ? StateLabelLinear() : StateLabel()).Match(plain);
         if (!m.Success)
         {
             return Side.None;
@@ -473,6 +473,14 @@ internal static partial class Sides
     // A subject of one to four words (or a key), then its state: "cache disabled", "jit=off", "YJIT on", "with cache".
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:[\p{L}\p{N}_.\-/]+\s*){1,4}(?:=\s*|\s)(?<s>" + PrReviewBot.Core.Vocabulary.SideWords.OffState + "|" + PrReviewBot.Core.Vocabulary.SideWords.OnState + @")|(?<s>with|without)\s+(?:the\s+)?[\p{L}\p{N}_.\-]+(?:\s+[\p{L}\p{N}_.\-]+)?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex StateLabel();
+
+    // StateLabel with its subject written so it cannot backtrack: "1 to 4 runs of name characters, each followed by optional
+    // space" matches exactly the texts "a run, then up to 3 more after space, then optional space" does, but a failing
+    // match over a long run tried every way of cutting it into four (FastPaths; the same answer on every text).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{L}\p{N}_.\-/]+(?:\s+[\p{L}\p{N}_.\-/]+){0,3}\s*(?:=\s*|\s)(?<s>" + PrReviewBot.Core.Vocabulary.SideWords.OffState + "|" + PrReviewBot.Core.Vocabulary.SideWords.OnState + @")|(?<s>with|without)\s+(?:the\s+)?[\p{L}\p{N}_.\-]+(?:\s+[\p{L}\p{N}_.\-]+)?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex StateLabelLinear();
+
+    private static readonly char[] StateLabelEnds = [':', '：', '.', ' '];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.OffState + ")$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex OffWord();
