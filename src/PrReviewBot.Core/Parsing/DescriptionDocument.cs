@@ -845,10 +845,13 @@ internal sealed partial class DescriptionDocument
         var list = new List<LinkReference>();
         foreach (Match m in BareUrl().Matches(text))
         {
-            list.Add(new LinkReference(m.Value.TrimEnd('.', ',', ')', ';', ':'), string.Empty, false, blockIndex, null));
+            list.Add(new LinkReference(m.Value.TrimEnd(UrlTrailers), string.Empty, false, blockIndex, null));
         }
         return list;
     }
+
+    // Punctuation after a bare URL that is the sentence's, not the URL's; built once.
+    private static readonly char[] UrlTrailers = ['.', ',', ')', ';', ':'];
 
     [GeneratedRegex(@"^\s*(?<label>[^:\n`]{1,48}?)\s*:\s*(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex PlainLabel();

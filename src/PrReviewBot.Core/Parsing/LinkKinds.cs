@@ -22,8 +22,10 @@ internal enum LinkKind
 
 internal static partial class LinkKinds
 {
+    private static readonly char[] HomeTrailers = [':', '.', ',', ')'];
+
     /// <summary>A project's home page on a code host: it names a tool or a library, never an artifact.</summary>
-    public static bool IsRepositoryHome(string url) => RepositoryHome().IsMatch(url.Trim().TrimEnd(':', '.', ',', ')').ToLowerInvariant());
+    public static bool IsRepositoryHome(string url) => RepositoryHome().IsMatch(url.Trim().TrimEnd(HomeTrailers).ToLowerInvariant());
 
     public static LinkKind Classify(string url)
     {

@@ -30,7 +30,8 @@ internal static partial class SwitchCues
             return m.Value;
         }
         // "`CACHE_SIZE=32768` gives exactly the previous table": an assignment that brings back the old state.
-        m = AssignOld().Match(sentence);
+        // AssignOld cannot match without an '=' (FastPaths).
+        m = FastPaths.On && !sentence.Contains('=', StringComparison.Ordinal) ? Match.Empty : AssignOld().Match(sentence);
         return m.Success ? m.Value : null;
     }
 

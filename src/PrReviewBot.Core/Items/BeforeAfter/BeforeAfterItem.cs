@@ -285,8 +285,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     {
         var seen = new HashSet<string>();
         var list = new List<RawMeasurement>();
+        // The same values bit for bit format to the same key, which is in the set already: the key is not built again
+        // (FastPaths; a repeated table or section repeats its measurements).
+        var seenBits = FastPaths.On ? new HashSet<(long, long, UnitFamily)>() : null;
         foreach (var m in raw)
         {
+            if (seenBits is not null && !seenBits.Add((BitConverter.DoubleToInt64Bits(m.Before.Normalised), BitConverter.DoubleToInt64Bits(m.After.Normalised), m.Before.Family)))
+            {
+                continue;
+            }
             var key = string.Create(CultureInfo.InvariantCulture, $"{m.Before.Normalised:G6}|{m.After.Normalised:G6}|{m.Before.Family}");
             if (seen.Add(key))
             {

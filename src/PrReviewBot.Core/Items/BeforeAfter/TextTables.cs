@@ -160,10 +160,13 @@ internal static partial class TextTables
         }
     }
 
+    // The characters of a ruling line ("+----+", "|---|:--|"), built once.
+    private static readonly char[] RuleCharacters = ['+', '-', '=', '|', ' ', ':'];
+
     private static List<string> Cells(string line)
     {
         var t = line.Trim();
-        if (t.Length > 0 && t.Trim('+', '-', '=', '|', ' ', ':').Length == 0)
+        if (t.Length > 0 && t.Trim(RuleCharacters).Length == 0)
         {
             return [];
         }

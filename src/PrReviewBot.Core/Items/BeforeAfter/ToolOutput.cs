@@ -418,8 +418,8 @@ internal static partial class Sides
     /// </summary>
     public static Side OfState(string label)
     {
-        var plain = WithoutAsides(Sentences.Plain(label)).Trim().TrimEnd(':', '：', '.', ' ');
-        var m = StateLabel().Match(plain);
+        var plain = WithoutAsides(Sentences.Plain(label)).Trim().TrimEnd(StateLabelEnds);
+        var m = (FastPaths.On ? StateLabelLinear() : StateLabel()).Match(plain);
         if (!m.Success)
         {
             return Side.None;
@@ -442,14 +442,14 @@ internal static partial class Sides
         var clause = LastClause().Match(leadIn.Trim()).Value;
         // "Assembling map_data.asm, old build:" — a short label after the last comma names the side.
         // "and with it:", "then without the cache:": a connective before the label does not change the side.
-        var segment = Connective().Replace(clause.Split([',', ';', '—', '–'], StringSplitOptions.TrimEntries)[^1].TrimEnd(':', '：', ' '), string.Empty);
-        if (segment.Length > 0 && segment.Length < clause.Trim().TrimEnd(':', '：').Length && Of(segment) is var labelled and not Side.None)
+        var segment = Connective().Replace(clause.Split(ClauseSeparators, StringSplitOptions.TrimEntries)[^1].TrimEnd(LabelEnds), string.Empty);
+        if (segment.Length > 0 && segment.Length < clause.Trim().TrimEnd(Colons).Length && Of(segment) is var labelled and not Side.None)
         {
             return labelled;
         }
         // "main, three runs:" — or a short label before the first comma.
-        var first = clause.Split([',', ';', '—', '–'], StringSplitOptions.TrimEntries)[0].TrimEnd(':', '：', ' ');
-        if (first.Length > 0 && first.Split(' ').Length <= 3 && first.Length < clause.Trim().TrimEnd(':', '：').Length && Of(first) is var leading and not Side.None)
+        var first = clause.Split(ClauseSeparators, StringSplitOptions.TrimEntries)[0].TrimEnd(LabelEnds);
+        if (first.Length > 0 && first.Split(' ').Length <= 3 && first.Length < clause.Trim().TrimEnd(Colons).Length && Of(first) is var leading and not Side.None)
         {
             return leading;
         }
@@ -473,6 +473,19 @@ internal static partial class Sides
     // A subject of one to four words (or a key), then its state: "cache disabled", "jit=off", "YJIT on", "with cache".
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:[\p{L}\p{N}_.\-/]+\s*){1,4}(?:=\s*|\s)(?<s>" + PrReviewBot.Core.Vocabulary.SideWords.OffState + "|" + PrReviewBot.Core.Vocabulary.SideWords.OnState + @")|(?<s>with|without)\s+(?:the\s+)?[\p{L}\p{N}_.\-]+(?:\s+[\p{L}\p{N}_.\-]+)?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex StateLabel();
+
+    // StateLabel with its subject written so it cannot backtrack: "1 to 4 runs of name characters, each followed by optional
+    // space" matches exactly the texts "a run, then up to 3 more after space, then optional space" does, but a failing
+    // match over a long run tried every way of cutting it into four (FastPaths; the same answer on every text).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{L}\p{N}_.\-/]+(?:\s+[\p{L}\p{N}_.\-/]+){0,3}\s*(?:=\s*|\s)(?<s>" + PrReviewBot.Core.Vocabulary.SideWords.OffState + "|" + PrReviewBot.Core.Vocabulary.SideWords.OnState + @")|(?<s>with|without)\s+(?:the\s+)?[\p{L}\p{N}_.\-]+(?:\s+[\p{L}\p{N}_.\-]+)?)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex StateLabelLinear();
+
+    private static readonly char[] StateLabelEnds = [':', '：', '.', ' '];
+
+    // OfLeadIn's separators and trim characters, built once (a char[] written in the call is a new array each time).
+    private static readonly char[] ClauseSeparators = [',', ';', '—', '–'];
+    private static readonly char[] LabelEnds = [':', '：', ' '];
+    private static readonly char[] Colons = [':', '：'];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.OffState + ")$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex OffWord();

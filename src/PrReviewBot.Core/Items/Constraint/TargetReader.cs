@@ -75,7 +75,7 @@ internal static partial class TargetReader
             }
         }
         // "10ms 以下", "200ms 이하": comparators written after the value.
-        foreach (Match m in Postfix().Matches(text))
+        foreach (Match m in FastPaths.On && !text.AsSpan().ContainsAny(PostfixStarts) ? Enumerable.Empty<Match>() : Postfix().Matches(text))
         {
             if (TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], m.Groups["post"].Value is "未満" or "미만" ? "<" : "<=", out var target))
             {
@@ -253,6 +253,9 @@ internal static partial class TargetReader
 
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?<post>以下|以内|未満|이하|이내|미만)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Postfix();
+
+    // The first characters of Postfix's comparators, one of which it cannot match without (FastPaths).
+    private static readonly System.Buffers.SearchValues<char> PostfixStarts = System.Buffers.SearchValues.Create("以未이미");
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AlertCondition();

@@ -155,7 +155,7 @@ internal static partial class SwitchNames
     {
         // A leading '=' marks a name the sentence itself calls a switch: any identifier is accepted then.
         var named = raw.StartsWith('=');
-        var name = raw.TrimStart('=').Trim().Trim('`', '\'', '"', '[', ']', ',', '.', ';', ':');
+        var name = raw.TrimStart('=').Trim().Trim(NameQuotes);
         if (named && (PlainWord().IsMatch(name) || Wildcard().IsMatch(name)) && !names.Contains(name, StringComparer.Ordinal))
         {
             names.Add(name);
@@ -182,13 +182,17 @@ internal static partial class SwitchNames
         {
             return false;
         }
-        var hasSeparator = name.IndexOfAny(['_', '.', '-', ':', '/']) >= 0;
+        var hasSeparator = name.IndexOfAny(NameSeparators) >= 0;
         var upperCount = name.Count(char.IsUpper);
         var camel = upperCount >= 2 && name.Any(char.IsLower);
         var shouty = name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_') &&
                      (name.Contains('_', StringComparison.Ordinal) || (name.Length >= 4 && !UpperCaseWord().IsMatch(name)));
         return hasSeparator || camel || shouty;
     }
+
+    // Built once: a char[] written in the call is a new array on every call.
+    private static readonly char[] NameQuotes = ['`', '\'', '"', '[', ']', ',', '.', ';', ':'];
+    private static readonly char[] NameSeparators = ['_', '.', '-', ':', '/'];
 
     // Upper-case words that are SQL, protocols or notes, not environment variables.
     [GeneratedRegex(@"^(?:SELECT|WHERE|FROM|JOIN|INSERT|UPDATE|DELETE|INDEX|TABLE|VALUES|FINAL|PREWHERE|ORDER|GROUP|LIMIT|UNION|HAVING|CREATE|ALTER|DROP|EXPLAIN|ANALYZE|NULL|TRUE|FALSE|TODO|NOTE|FIXME|HTTP|HTTPS|JSON|YAML|HTML|GRPC|REST|NONE|WARN|INFO|DEBUG|ERROR|READ|WRITE|POST|PATCH|HEAD|OPTIONS)$")]
