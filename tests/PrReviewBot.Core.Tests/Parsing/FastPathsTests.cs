@@ -28,6 +28,7 @@ public class FastPathsTests
     [InlineData("validation-8")]
     [InlineData("validation-9")]
     [InlineData("validation-10")]
+    [InlineData("validation-11")]
     public void OnOrOff_GivesTheSameVerdict(string set)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "corpus", set);
