@@ -10,7 +10,7 @@ internal static class SideWords
     /// <summary>The plain words for "before" and "after" in the languages descriptions are written in.</summary>
     public const string BeforeWord = "before|avant|antes|vorher|przed|prima|voor|önce(?:si)?|до";
 
-    public const string AfterWord = "after|apr[eè]s|despu[eé]s|depois|nachher|po|dopo|sonra(?:sı)?|после";
+    public const string AfterWord = "after(?:wards?)?|apr[eè]s|despu[eé]s|depois|nachher|po|dopo|sonra(?:sı)?|после";
 
     /// <summary>Words that make a number expected rather than measured: "should bring it near 5 minutes", "target 80 ms".</summary>
     public const string Expectation =

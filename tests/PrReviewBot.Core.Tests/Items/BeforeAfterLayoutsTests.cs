@@ -146,4 +146,33 @@ public class BeforeAfterLayoutsTests
         var m = Assert.Single(Review.Of(sentence).Measurements);
         Assert.Equal((640.0, 160.0), (m.Before, m.After));
     }
+
+    [Fact]
+    public void SmallPlainNumbersFromTo_CountWhenTheSentenceGivesTheRatio()
+    {
+        var m = Assert.Single(Review.Of("On the cold-cache suite `scanWide` goes from 8.40 to 3.10, so 2.7x better.").Measurements);
+        Assert.Equal((8.40, 3.10), (m.Before, m.After));
+        // Without the ratio, small plain numbers that change read as a setting.
+        Assert.Empty(Review.Of("On the cold-cache suite `scanWide` goes from 8 to 3.").Measurements);
+    }
+
+    [Fact]
+    public void OutputOfAnUnknownTool_ThenTheSameOutputAfterwards_Pair()
+    {
+        const string body = """
+            The release job was close to the limit:
+
+            ```
+            bundle: 2,204 modules, 41 MB
+            ```
+
+            This drops the duplicated locale data. Bundle output afterwards:
+
+            ```
+            bundle: 1,870 modules, 26 MB
+            ```
+            """;
+        var verdict = Review.Of(body);
+        Assert.True(verdict.Item(ItemKind.BeforeAfter).Present, string.Join(" | ", verdict.Item(ItemKind.BeforeAfter).Messages));
+    }
 }

@@ -132,6 +132,11 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         for (var i = blocks.Count - 1; i >= 0; i--)
         {
             var metrics = ToolOutput.Metrics(blocks[i].Content);
+            if (metrics.Count == 0)
+            {
+                // Output of a tool no specific reader knows ("build: 13,409 files, 68 MB (39.049s)"), as for sided blocks.
+                metrics = SidedQuantities.Generic(blocks[i].Content);
+            }
             if (metrics.Count > 0)
             {
                 return metrics;

@@ -37,7 +37,9 @@ internal static partial class ProseMeasurements
         // Small plain numbers after such a verb are settings ("WEB_CONCURRENCY goes from 4 to 3"), so those must be large.
         var metricWord = MetricWord().IsMatch(text);
         Collect(Arrow(), text, found, taken, swap: false, allowBareCounts: metricWord || MetricLabel().IsMatch(text));
-        Collect(FromTo(), text, found, taken, swap: false, allowBareCounts: metricWord || ReportedChange().IsMatch(text), smallestBareCount: metricWord ? 0 : 1_000);
+        // "`benchLookups` goes from 6.07 to 2.73, so 2.2x better": a ratio of the result says small plain numbers were measured.
+        var ratio = ReportedChange().IsMatch(text) && ResultRatio().IsMatch(text);
+        Collect(FromTo(), text, found, taken, swap: false, allowBareCounts: metricWord || ReportedChange().IsMatch(text), smallestBareCount: metricWord || ratio ? 0 : 1_000);
         if (ReportedValue().IsMatch(text))
         {
             // "a full run now takes 5 minutes instead of 12".
@@ -164,6 +166,9 @@ internal static partial class ProseMeasurements
 
     [GeneratedRegex(Q2 + @"\s+(?:instead of|rather than|compared to|compared with)\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InsteadOf();
+
+    [GeneratedRegex(@"\b\d+(?:\.\d+)?\s?(?:x|×)\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|speed-?up)\b|\b\d+(?:\.\d+)?\s?%\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|reduction)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ResultRatio();
 
     // A measured value that changed, told by an intransitive verb: the metric "goes from", "dropped from", "fell from".
     [GeneratedRegex(@"\b(?:goes|went|gone|drops?|dropped|falls?|fell|shrinks?|shrank|grows?|grew|rises?|rose|climbs?|climbed|improves?|improved)\s+(?:\w+\s+)?from\b", RegexOptions.IgnoreCase)]

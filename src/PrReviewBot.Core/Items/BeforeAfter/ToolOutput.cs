@@ -511,6 +511,6 @@ internal static partial class Sides
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|baseline|old binary|on main|on master)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BeforeWord();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:after|with (?:this|the) (?:pr|change|patch|fix)|on this branch|patched)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:after(?:wards?)?|with (?:this|the) (?:pr|change|patch|fix)|on this branch|patched)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AfterWord();
 }
