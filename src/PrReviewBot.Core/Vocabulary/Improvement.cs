@@ -61,6 +61,10 @@ internal static class Improvement
         "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|cpu usage)|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)";
 
+    /// <summary>A result told as a ratio: "2.2x better", "60% reduction", "3× faster".</summary>
+    public const string RatioResult =
+        "\\d+(?:\\.\\d+)?\\s?(?:x|×|%)\\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|reduction|decrease|speed-?up)\\b";
+
     /// <summary>Doing less work: once instead of every time, only what is needed, no re-runs.</summary>
     public const string LessWork =
         // work moved off the path that is waited on: "off the critical path", "off the main thread"

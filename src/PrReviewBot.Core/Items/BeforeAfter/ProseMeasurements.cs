@@ -167,7 +167,7 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(Q2 + @"\s+(?:instead of|rather than|compared to|compared with)\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InsteadOf();
 
-    [GeneratedRegex(@"\b\d+(?:\.\d+)?\s?(?:x|×)\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|speed-?up)\b|\b\d+(?:\.\d+)?\s?%\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|reduction)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + Improvement.RatioResult, RegexOptions.IgnoreCase)]
     private static partial Regex ResultRatio();
 
     // A measured value that changed, told by an intransitive verb: the metric "goes from", "dropped from", "fell from".

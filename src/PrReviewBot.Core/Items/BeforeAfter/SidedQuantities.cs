@@ -298,13 +298,8 @@ internal static partial class SidedQuantities
             {
                 continue;
             }
-            var first = valueSide(values[0]);
-            var second = valueSide(values[1]);
+            var first = Sides.OfFirstOfTwo(valueSide(values[0]), valueSide(values[1]));
             if (first == Side.None)
-            {
-                first = second == Side.After ? Side.Before : second == Side.Before ? Side.After : Side.None;
-            }
-            if (first == Side.None || (second != Side.None && second == first))
             {
                 continue;
             }
@@ -541,7 +536,7 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"^\s*(?:[-*+]\s+)?(?<label>[^:：\n]{2,60}?)(?<!https?)\s*[:：]\s*(?<rest>.*\d.*)$")]
     private static partial Regex ListLabel();
 
-    [GeneratedRegex(@"\(\s*[~≈]?\d[\d.,]*\s?(?:%|x|×)\s+(?:reduction|less|lower|smaller|faster|fewer|improvement|speed-?up|decrease)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(\s*[~≈]?" + Improvement.RatioResult, RegexOptions.IgnoreCase)]
     private static partial Regex ChangeNote();
 
     [GeneratedRegex(@"\bwith\s+(?:it|them|that|one)\b", RegexOptions.IgnoreCase)]

@@ -146,22 +146,12 @@ internal static partial class TableMeasurements
 
     /// <summary>Two labels as two values of one thing: one known side makes the other the opposite; both known must differ.</summary>
     private static (int Before, int After) ValueColumns(string a, string b, Func<string, Side> valueSide) =>
-        Opposite(LabelValueSide(a, valueSide), LabelValueSide(b, valueSide)) switch
+        Sides.OfFirstOfTwo(LabelValueSide(a, valueSide), LabelValueSide(b, valueSide)) switch
         {
             Side.Before => (1, 2),
             Side.After => (2, 1),
             _ => (-1, -1),
         };
-
-    /// <summary>The side of the first of two values, when their sides are known and opposite (one known is enough).</summary>
-    private static Side Opposite(Side first, Side second)
-    {
-        if (first == Side.None)
-        {
-            first = second switch { Side.After => Side.Before, Side.Before => Side.After, _ => Side.None };
-        }
-        return second != Side.None && second == first ? Side.None : first;
-    }
 
     /// <summary>
     /// Rows that say which configuration they ran: a text column with exactly two values ("jemalloc" on one row,
@@ -185,7 +175,7 @@ internal static partial class TableMeasurements
             {
                 continue;
             }
-            var side = Opposite(LabelValueSide(values[0], valueSide), LabelValueSide(values[1], valueSide));
+            var side = Sides.OfFirstOfTwo(LabelValueSide(values[0], valueSide), LabelValueSide(values[1], valueSide));
             if (side == Side.None)
             {
                 continue;

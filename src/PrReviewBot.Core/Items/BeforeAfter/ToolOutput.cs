@@ -376,6 +376,16 @@ internal static partial class Sides
         return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
     }
 
+    /// <summary>The side of the first of two values of one thing: known and opposite to the second's (one known is enough).</summary>
+    public static Side OfFirstOfTwo(Side first, Side second)
+    {
+        if (first == Side.None)
+        {
+            first = second switch { Side.After => Side.Before, Side.Before => Side.After, _ => Side.None };
+        }
+        return second != Side.None && second == first ? Side.None : first;
+    }
+
     public static Side Of(string label)
     {
         var t = SectionAliases.Normalise(label);
