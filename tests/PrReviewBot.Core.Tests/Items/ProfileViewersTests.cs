@@ -65,4 +65,40 @@ public class ProfileViewersTests
             """;
         Assert.True(Review.Present(body, ItemKind.Profile), string.Join(" | ", Review.Item(body, ItemKind.Profile).Messages));
     }
+
+    [Theory]
+    [InlineData("Per-stage timings of one cold build on my laptop:\n\n```\nresolve deps      1.2s\ncompile           14.8s\nlink              3.1s\n```")]
+    [InlineData("Launch timing from the nightly (time per module, the loader is the biggest):\n\n```\nsrc/app/init.js    ~40ms\nsrc/db/pool.js     ~310ms\nsrc/ui/theme.js    ~12ms\n```")]
+    [InlineData("The report generator's own timing output before the change:\n\n```\n== timings ==\nload: 0.40\nrender: 7.90\nwrite: 0.20\n```")]
+    public void OneRunsTimeBrokenDownByPart_IsTimingOutput(string body)
+    {
+        var item = Review.Item(body, ItemKind.Profile);
+        Assert.True(item.Present, string.Join(" | ", item.Messages));
+    }
+
+    [Theory]
+    // the whole run's time, a harness's results and configured values are not a breakdown of where the time goes
+    [InlineData("Timings before the change:\n\n```\nreal    0m3.214s\nuser    0m2.950s\nsys     0m0.180s\n```")]
+    [InlineData("Benchmark timings:\n\n```\nBenchmarkParse-8    1000    1234 ns/op\nBenchmarkLex-8      2000     600 ns/op\nBenchmarkEmit-8    50000      99 ns/op\n```")]
+    [InlineData("Timings we configured for the client:\n\n```\nconnect: 5s\nread: 30s\nidle: 90s\n```")]
+    [InlineData("Per-stage timings:\n\n```\nstage A\nstage B\n```")]
+    [InlineData("All timings from one clean build:\n\n```\nCommand being timed: \"ninja\"\nUser time (seconds): 120.5\nSystem time (seconds): 9.1\nElapsed (wall clock) time (h:mm:ss or m:ss): 2:11.02\n```")]
+    public void WholeRunsSettingsOrNoNumbers_AreNotTimingOutput(string body)
+    {
+        Assert.False(Review.Present(body, ItemKind.Profile));
+    }
+
+    [Fact]
+    public void ScreenshotsPointedAt_AfterASentenceNamingTheProfiler_AreProfileEvidence()
+    {
+        const string body = "I recorded the list page with the Vue devtools profiler. The screenshots below show how many components re-render per keystroke:\n\n**Before:**\n<img alt=\"a\" src=\"https://user-images.githubusercontent.com/1/before.png\">\n\n**After:**\n<img alt=\"b\" src=\"https://user-images.githubusercontent.com/1/after.png\">";
+        Assert.True(Review.Present(body, ItemKind.Profile));
+    }
+
+    [Fact]
+    public void GraphsPointedAt_AfterASentenceAboutProfiling_AreNotProfileEvidence()
+    {
+        const string body = "We profiled the importer and rewrote the hot loop. The graphs below show p99 latency for a week:\n\n**Before:**\n![a](https://user-images.githubusercontent.com/1/before.png)\n\n**After:**\n![b](https://user-images.githubusercontent.com/1/after.png)";
+        Assert.False(Review.Present(body, ItemKind.Profile));
+    }
 }

@@ -108,7 +108,13 @@ internal sealed partial class ProfileItem : IItemJudge
             {
                 continue;
             }
-            return Sentences.Of(blocks[i].Text).LastOrDefault() ?? string.Empty;
+            var sentences = Sentences.Of(blocks[i].Text).ToList();
+            var last = sentences.LastOrDefault() ?? string.Empty;
+            // "We used the framework's profiler. In the screenshots below you can see …:" — a sentence that only points
+            // at the screenshots takes the tool from the sentence before it.
+            return sentences.Count > 1 && last.TrimEnd().EndsWith(':') && PointsAtScreenshots().IsMatch(last)
+                ? sentences[^2] + " " + last
+                : last;
         }
         return string.Empty;
     }
@@ -192,6 +198,12 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return "EXPLAIN ANALYZE output";
         }
+        // A breakdown of one run's time by phase, module or step ("parsing  2.02", "lib/a.ts  ~237ms"), which the text
+        // just before (or the block's own first line) calls timings or a breakdown: timing output, not a comparison.
+        if (TimingWord().IsMatch(lead + " " + FirstLines(content)) && !Absent().IsMatch(lead) && !NotAProfile().IsMatch(lead) && IsTimingBreakdown(content))
+        {
+            return "timing output";
+        }
         // Call stacks or timed frames that the text just before calls a trace, a profile or where the time goes.
         if (SampledWord().IsMatch(lead) && !Absent().IsMatch(lead) && !NotAProfile().IsMatch(lead) && LooksLikeFrames(content))
         {
@@ -231,6 +243,27 @@ internal sealed partial class ProfileItem : IItemJudge
             }
         }
         return frames >= 3 || (frames >= 1 && timed >= 1);
+    }
+
+    /// <summary>
+    /// Three or more lines that each give a named part its time or share, and nothing that marks a benchmark harness,
+    /// a load test or the shell's <c>time</c> (those are measurements of the whole, read by the before/after item).
+    /// </summary>
+    private static bool IsTimingBreakdown(string content)
+    {
+        if (BenchmarkStatistics().IsMatch(content) || WholeRunOutput().IsMatch(content))
+        {
+            return false;
+        }
+        var parts = 0;
+        foreach (var line in content.Split('\n').Take(200))
+        {
+            if (PartTime().IsMatch(line) && ++parts >= 3)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IEnumerable<string> Messages(DescriptionDocument document)
@@ -293,6 +326,9 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"\b(?:performance (?:panel|tab|recording|profile)|devtools performance|recording|capture[ds]?|sampl(?:ed|ing)|hot ?spots?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProfilerView();
 
+    [GeneratedRegex(@"^(?!.*\b(?:graphs?|charts?|dashboards?|plots?|gráficos?)\b).*(?:\b(?:screen ?shots?|capturas?(?: de tela| de pantalla)?|images?|imagens|imágenes|pictures?)\b|スクリーンショット|截图|스크린샷)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex PointsAtScreenshots();
+
     // A block that is only an image (or a side label with its image): "main: ![before](…)".
     [GeneratedRegex(@"^(?:\S{1,20}:?\s*)?(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ImageOnly();
@@ -343,6 +379,20 @@ internal sealed partial class ProfileItem : IItemJudge
     // repeated runs, not where the time goes.
     [GeneratedRegex(@"mean\s*±\s*σ|\(min\s*…\s*max\)|samples? with \d+ evaluations|\bMode\s+Cnt\s+Score\b", RegexOptions.IgnoreCase)]
     private static partial Regex BenchmarkStatistics();
+
+    // Timings as something measured ("per-stage timings", "timing output of", "launch timing from #12"), not as
+    // something configured ("timing settings", "timings we configured").
+    [GeneratedRegex(@"^(?!.*\b(?:config\w*|settings?|defaults?|timeouts?|set to)\b).*(?:\b(?:timings|timing (?:output|breakdown|report|log|data|from|of|for)|time breakdown|breakdown of (?:the )?time|time (?:spent )?per (?:phase|stage|step|module|pass))\b|耗时|소요 시간)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex TimingWord();
+
+    // "parsing ... 2.02", "cnt: 1 sum: 0.03", "lib/a.ts   ~237ms  import": a name, then (after a colon or a wide gap)
+    // a number with an optional time unit or percent sign.
+    [GeneratedRegex(@"^\s*[A-Za-z_./@][^\d\n]{1,60}?(?::\s*|\s{2,}|\t)~?\d[\d.,]*\s?(?:" + Units.TimeInProse + @"|%)?(?![\w/])", RegexOptions.IgnoreCase)]
+    private static partial Regex PartTime();
+
+    // Output about a whole run: ns/op, throughput, request latencies, the shell's real/user/sys and GNU time's -v report.
+    [GeneratedRegex(@"ns/op|ops/s|req(?:uest)?s?/s(?:ec)?|\bRequests/sec\b|^\s*real\s+\d|Command being timed|Elapsed \(wall clock\)|Maximum resident set size|\bLatency\s+\d|\bThroughput\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex WholeRunOutput();
 
     [GeneratedRegex(@"\b(?:sampl(?:ed|ing|es?)|profil(?:e|er|ed|ing)|hot ?spots?|capture[ds]?|zone statistics|trac(?:e|es|ing)|spans?|breakdown|where the time goes|call ?stacks?|stacks?|" + Tools.ProfileArtifacts + "|" + Tools.Profilers + @")(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex SampledWord();
