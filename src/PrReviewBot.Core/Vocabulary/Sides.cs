@@ -37,7 +37,7 @@ internal static class SideWords
     /// <summary>Cues inside a sentence that the number after them is the old one.</summary>
     public const string BeforeInProse =
         "before|previously|used to(?: [a-z]+){0,2}|originally|formerly|prior to (?:this|the) (?:change|pr|patch)|" +
-        "on (?:main|master|trunk)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
+        "on `?(?:main|master|trunk|develop)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
         "(?:under|with|on|in) the (?:old|previous|former) (?:default|settings?|config(?:uration)?|behaviou?r|code|version|build|implementation)|" +
         "where before|had been|it was|they were|was at|were at|was|were|" +
         // French, Spanish, Portuguese, German
@@ -54,7 +54,7 @@ internal static class SideWords
         "jetzt|nun|nachher|sinkt auf|fällt auf|mit (?:diesem|dieser|dem|der) (?:pr|patch|änderung)";
 
     /// <summary>Where a number was measured, named after it: "~750ms on master", "~350ms on the branch".</summary>
-    public const string Places = "main|master|trunk|base|baseline|head|branch|pr|patch|change|fix|release";
+    public const string Places = "main|master|trunk|develop|upstream|base|baseline|head|branch|pr|patch|change|fix|release";
 
     /// <summary>
     /// The two states of a switch, as labels name them: "`jit=off`", "Cache disabled", "YJIT on". The state without the

@@ -405,4 +405,14 @@ public class BeforeAfterFormatsTests
         var avg = Assert.Single(Review.Of(body).Measurements, m => m.Metric == "avg");
         Assert.Equal((6.4, 4.6, "s"), (avg.Before, avg.After, avg.Unit));
     }
+
+    [Theory]
+    [InlineData("A full rebuild takes 48 s per pass on `develop` and 19 s per pass on this branch.", 48.0, 19.0)]
+    [InlineData("Each export runs 7.5 min each on master and 2.5 min on this branch.", 7.5, 2.5)]
+    [InlineData("The crawl needs 310 ms a page before the change and 120 ms a page now.", 310.0, 120.0)]
+    public void WhatAValueIsCountedPer_MayStandBetweenItAndItsSide(string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
 }

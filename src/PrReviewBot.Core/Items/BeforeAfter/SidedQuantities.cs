@@ -115,8 +115,8 @@ internal static partial class SidedQuantities
             var cue = cues.Where(c => c.End <= index && c.Start >= previousEnd && index - c.End <= CueReach).OrderByDescending(c => c.End).FirstOrDefault();
             // "4.6 ms under the old default, 930 µs with nodelay": a cue that hugs the previous value is that value's; a cue
             // that hugs this one is this one's.
-            if (cue.Side != Side.None && i > 0 && cue.Start - previousEnd <= 3 &&
-                cues.FirstOrDefault(c => c.Start >= index + length && c.Start - (index + length) <= 3) is { Side: not Side.None } own)
+            if (cue.Side != Side.None && i > 0 && Hugs(text, previousEnd, cue.Start) &&
+                cues.FirstOrDefault(c => c.Start >= index + length && Hugs(text, index + length, c.Start)) is { Side: not Side.None } own)
             {
                 cue = own;
             }
@@ -124,7 +124,9 @@ internal static partial class SidedQuantities
             {
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Index : text.Length;
                 // Not across a sentence end: "… takes 41 min. After the change …" opens the next sentence.
-                cue = cues.Where(c => c.Start >= index + length && c.Start - (index + length) <= 12 && c.End <= nextStart &&
+                // "9.54 s per iteration on master": what the value is counted per may stand between it and its cue.
+                cue = cues.Where(c => c.Start >= index + length && c.End <= nextStart &&
+                                      (c.Start - (index + length) <= 12 || Hugs(text, index + length, c.Start)) &&
                                       SentenceStartBefore(text, c.Start) <= index)
                     .OrderBy(c => c.Start).FirstOrDefault();
             }
@@ -464,6 +466,11 @@ internal static partial class SidedQuantities
         return opening;
     }
 
+    /// <summary>A cue at <paramref name="to"/> belongs to the value ending at <paramref name="from"/>: nothing but a
+    /// few characters or what the value is counted per lies between ("9.54 s per iteration on master").</summary>
+    private static bool Hugs(string text, int from, int to) =>
+        to - from <= 3 || (to - from <= 40 && PerQualifier().IsMatch(text.AsSpan(from, to - from)));
+
     private static string Following(string text, int from) => text.Substring(from, Math.Min(16, text.Length - from));
 
     private static string MetricNear(string text, int index)
@@ -525,6 +532,10 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwith\s+(?:the|a|an|this|that|its|our)\s+[\w-]+(?:\s+(?:on|enabled))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithThing();
+
+    // "per iteration", "each request", "a run", "/op": what a value is counted per, between it and a side cue after it.
+    [GeneratedRegex(@"^[*_`\s]*(?:each|(?:per|each|every|a|an)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|/\s*[\p{L}-]+)[*_`\s,]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PerQualifier();
 
     [GeneratedRegex(@"\bwith\s+(?!(?:the|a|an)\s+(?:old|previous|former|original|same)\b)(?:(?:the|a|an|this|our)\s+)?`?[\p{L}_][\w.-]*`?", RegexOptions.IgnoreCase)]
     private static partial Regex PostfixWith();
