@@ -415,4 +415,20 @@ public class BeforeAfterFormatsTests
         var m = Assert.Single(Review.Of(body).Measurements);
         Assert.Equal((before, after), (m.Before, m.After));
     }
+
+    [Fact]
+    public void SideLabelsWrittenAsCaptionsUnderTheirBlocks_NameTheBlocksAbove()
+    {
+        const string body = "Import of the sample archive:\n\n```\nimported 5000 records in 14.2 s\n```\n(before)\n\n```\nimported 5000 records in 3.1 s\n```\n(after)\n";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((14.2, 3.1), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void ALabelEndingInAColonBetweenBlocks_StillIntroducesTheSecondBlock()
+    {
+        const string body = "The import, as it runs today:\n\n```\nimported 5000 records in 14.2 s\n```\n\nAfter:\n\n```\nimported 5000 records in 3.1 s\n```\n";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((14.2, 3.1), (m.Before, m.After));
+    }
 }

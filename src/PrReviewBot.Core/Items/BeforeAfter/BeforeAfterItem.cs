@@ -50,8 +50,13 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         // Blocks that named no side since the last pair: "X is the bottleneck:" + a run, then "With the changes:" + a run.
         // Their metrics are read only when an after run has nothing else to pair with.
         var unsided = new List<CodeSnippet>();
+        // The caption the previous block took from the text after it, which is then not the next block's lead-in.
+        TextBlock? usedCaption = null;
         foreach (var code in document.CodeBlocks)
         {
+            var caption = CaptionAfter(document, code);
+            var leadIsCaption = usedCaption is not null && code.LeadIn.Trim() == usedCaption.Text.Trim();
+            usedCaption = null;
             if (BenchstatOutput.Looks(code.Content))
             {
                 raw.AddRange(BenchstatOutput.Read(code.Content));
@@ -67,10 +72,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));
             raw.AddRange(ToolOutput.ParameterPairs(code.Content));
             raw.AddRange(SidedQuantities.LabelledLines(code.Content, columns: true));
-            var side = Sides.OfLeadIn(code.LeadIn);
+            var side = leadIsCaption ? Side.None : Sides.OfLeadIn(code.LeadIn);
             if (side == Side.None)
             {
                 side = Sides.Of(FirstLine(code.Content));
+            }
+            if (side == Side.None && caption is not null)
+            {
+                side = Sides.OfBareLabel(caption.Text.Trim().Trim(CaptionMarks));
+                usedCaption = caption;
             }
             if (side == Side.None)
             {
@@ -124,6 +134,50 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 ? $"only a \"before\" run ({Short(pending.LeadIn)})"
                 : $"only an \"after\" run ({Short(pending.LeadIn)})");
         }
+    }
+
+    private static readonly char[] CaptionMarks = ['(', ')', '[', ']', '*', '_', ' '];
+
+    /// <summary>
+    /// A side label written under a block as its caption: "```…``` (old)". Only a label in brackets, or one with no block
+    /// after it, is read so: "After:" between two blocks introduces the second.
+    /// </summary>
+    private static TextBlock? CaptionAfter(DescriptionDocument document, CodeSnippet code)
+    {
+        // Blocks and code blocks are each in document order: search, so many blocks stay linear in all.
+        var at = FirstAtOrAfter(document.Blocks, code.Index + 1, b => b.Index);
+        if (at >= document.Blocks.Count || document.Blocks[at].Index != code.Index + 1)
+        {
+            return null;
+        }
+        var next = document.Blocks[at];
+        var text = next.Text.Trim();
+        if (text.Length > 40 || Sides.OfBareLabel(text.Trim(CaptionMarks)) == Side.None)
+        {
+            return null;
+        }
+        var bracketed = (text.StartsWith('(') && text.EndsWith(')')) || (text.StartsWith('[') && text.EndsWith(']'));
+        var following = FirstAtOrAfter(document.CodeBlocks, next.Index + 1, c => c.Index);
+        var blockFollows = following < document.CodeBlocks.Count && document.CodeBlocks[following].Index == next.Index + 1;
+        return bracketed || (!blockFollows && !text.EndsWith(':')) ? next : null;
+    }
+
+    private static int FirstAtOrAfter<T>(IReadOnlyList<T> items, int index, Func<T, int> indexOf)
+    {
+        var (lo, hi) = (0, items.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (indexOf(items[mid]) < index)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /// <summary>The metrics of the latest of these blocks that has any.</summary>
