@@ -20,7 +20,8 @@ internal static class Cues
         ["<", ">", "under", "below", "less", "lower than", "fewer", "at most", "at least", "more than", "greater",
          "exceed", "within", "no worse", "no slower", "no higher", "no longer than", "no bigger", "no larger", "no heavier", "ceiling", "quota", "up to", "off at", "time out", "times out", "capped", "cap of", "limit", "max", "minimum",
          "handle", "sustain", "support", "serve", "reach", "achieve", "stay", "target", "goal", "slo", "sla", "kpi",
-         "objective", "budget", "requirement"],
+         "objective", "budget", "requirement", "toward", "tops", "or even", "or more", "expectation",
+         "не более", "не больше", "не дольше", "не выше", "не превыша", "не менее", "не меньше", "не ниже", "менее", "меньше"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Stems of the words that say something costs time (bottleneck statements).</summary>

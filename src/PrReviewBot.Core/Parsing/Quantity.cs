@@ -72,6 +72,28 @@ internal static partial class Quantities
         }
     }
 
+    private static readonly System.Buffers.SearchValues<string> NumberWordStarts = System.Buffers.SearchValues.Create(
+        ["one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ", "fifteen ",
+         "twenty ", "thirty ", "forty", "fifty ", "sixty ", "ninety ", "hundred "],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Small numbers spelled out before a unit of time written as digits: "within three minutes" → "within 3 minutes".
+    /// Other words stay as they are ("one of the two queries").
+    /// </summary>
+    public static string WithSpelledNumbers(string text) =>
+        !text.AsSpan().ContainsAny(NumberWordStarts) ? text : SpelledNumber().Replace(text, m => NumberWordValue(m.Value).ToString(CultureInfo.InvariantCulture));
+
+    private static int NumberWordValue(string word) => word.ToLowerInvariant().Replace('-', ' ') switch
+    {
+        "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9,
+        "ten" => 10, "eleven" => 11, "twelve" => 12, "fifteen" => 15, "twenty" => 20, "thirty" => 30, "forty" => 40,
+        "forty five" => 45, "fifty" => 50, "sixty" => 60, "ninety" => 90, _ => 100,
+    };
+
+    [GeneratedRegex(@"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:[- ]five)?|fifty|sixty|ninety|hundred)(?=\s+(?:" + Units.TimeInProse + @")\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledNumber();
+
     /// <summary>Parses "2,500", "1.2k", "~400", "−3.5", "108K" (invariant culture).</summary>
     public static bool TryParseNumber(string text, out double value)
     {
@@ -174,7 +196,7 @@ internal static partial class Quantities
             "bytes" or "b" => "B",
             "kb" => u == "kB" ? "kB" : "KB",
             "mb" => "MB",
-            "gb" => "GB",
+            "gb" or "g" => "GB",
             "tb" => "TB",
             "kib" => "KiB",
             "mib" => "MiB",
@@ -200,7 +222,11 @@ internal static partial class Quantities
     /// <summary>The canonical unit of a time unit written in another language ("horas", "秒", "밀리초"), or null.</summary>
     private static string? ForeignTimeUnit(string lower) => lower switch
     {
-        "毫秒" or "ミリ秒" or "밀리초" => "ms",
+        "毫秒" or "ミリ秒" or "밀리초" or "мс" => "ms",
+        _ when lower.StartsWith("миллисекунд", StringComparison.Ordinal) => "ms",
+        _ when lower.StartsWith("сек", StringComparison.Ordinal) => "s",
+        _ when lower.StartsWith("мин", StringComparison.Ordinal) => "min",
+        _ when lower.StartsWith("час", StringComparison.Ordinal) => "h",
         _ when lower.StartsWith("mili", StringComparison.Ordinal) || lower.StartsWith("milli", StringComparison.Ordinal) => "ms",
         "秒" or "초" => "s",
         _ when lower.StartsWith("segundo", StringComparison.Ordinal) || lower.StartsWith("seconde", StringComparison.Ordinal) || lower.StartsWith("sekunde", StringComparison.Ordinal) => "s",

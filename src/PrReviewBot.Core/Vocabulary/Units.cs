@@ -9,11 +9,13 @@ internal static class Units
 
     /// <summary>
     /// The same units in the other languages descriptions are written in (Spanish, Portuguese, French, German, Chinese,
-    /// Japanese, Korean). Longest first; the CJK minute excludes "分の" (a fraction, "10分の1").
+    /// Japanese, Korean, Russian). Longest first; the CJK minute excludes "分の" (a fraction, "10分の1").
     /// </summary>
     public const string Foreign =
         "milisegundos?|millisecondes?|millisekunden|毫秒|ミリ秒|밀리초|segundos?|secondes?|sekunden|秒|초|" +
-        "minutos?|minuten|分钟|分(?!の)|분|horas?|heures?|stunden|小时|時間|시간";
+        "minutos?|minuten|分钟|分(?!の)|분|horas?|heures?|stunden|小时|時間|시간|" +
+        // Russian, in the forms numbers take ("30 секунд", "2 минуты", "1 час")
+        "миллисекунд[аы]?|мс|секунд[аы]?|сек|минут[аы]?|мин|час(?:а|ов)?";
 
     /// <summary>The same, without the one-letter "m" and "h" that are ambiguous in prose (metres, hours as "h" after a rate).</summary>
     public const string TimeInProse =

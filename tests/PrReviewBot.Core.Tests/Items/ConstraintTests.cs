@@ -218,4 +218,28 @@ public class ConstraintAlertConditionTests
     {
         Assert.Empty(Review.Of("Vercel's 50 MB bundle was mostly source maps.").Targets);
     }
+
+    [Theory]
+    [InlineData("The nightly export has to stay at 40 minutes maximum (#31).", "<=", 40.0, "min")]
+    [InlineData("Each page should render in ~2s or even less on a mid-range phone (#31).", "<=", 2.0, "s")]
+    [InlineData("The ingest node needs to take 3,000 RPS or more (#31).", ">=", 3000.0, "RPS")]
+    [InlineData("The container image needs to be less than 2G to fit the edge cache (#31).", "<", 2.0, "GB")]
+    [InlineData("The smoke suite should finish within twelve minutes (#31).", "<=", 12.0, "min")]
+    [InlineData("A first step towards a 4 second cold start (#31).", "<", 4.0, "s")]
+    [InlineData("Требование (#31): ответ API не более 200 мс.", "<=", 200.0, "ms")]
+    [InlineData("Цель (#31): отчёт строится менее 5 минут.", "<", 5.0, "min")]
+    public void BoundsWrittenAfterTheValue_SpelledOut_OrInRussian_AreTargets(string body, string comparator, double value, string unit)
+    {
+        var target = Assert.Single(Review.Of(body).Targets);
+        Assert.Equal((comparator, value, unit), (target.Comparator, target.Value, target.Unit));
+    }
+
+    [Theory]
+    // a statistic of a run, and spelled-out words that are not numbers of a unit, are not targets
+    [InlineData("Load test: p50 20 ms, 750 ms max over the ten minutes.")]
+    [InlineData("One of the two workers was idle for most of the run.")]
+    public void MaxOfARun_AndNumberWordsWithoutAGoal_AreNotTargets(string body)
+    {
+        Assert.Empty(Review.Of(body).Targets);
+    }
 }

@@ -18,7 +18,8 @@ internal static partial class TargetReader
         @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer|bigger|larger|heavier|greater) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
         @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\b(?:limit|cap|ceiling|quota)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
-        @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多)";
+        @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多|" +
+        @"\bне (?:более|больше|дольше|выше|превыша\w*)\b|\bне (?:менее|меньше|ниже)\b|\bменее\b|\bменьше\b)";
 
     private const string Value = @"\s*(?:the\s+|a\s+|\p{Lu}[\w-]*(?:'s|’s)\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
 
@@ -27,14 +28,14 @@ internal static partial class TargetReader
         @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
         // counts of things that go wrong or cost: "0 missed evaluations", "at most 3 queries"
         @"(?:missed |failed |dropped |skipped )?(?:[a-z]+ )?(?:evaluations|errors|failures|timeouts|queries|round ?trips|allocations|allocs|retries|restarts|evictions)|" +
-        @"[KMGT]i?B|kB|bytes|MB/s|GB/s|(?<=[$€£]\s?\d[\d,.]*[kKM]?\s?)(?:/\s?(?:day|month|mo|hour|hr|h|request|req|query)|per (?:day|month|hour|request)|a (?:day|month))|(?<=[$€£]\s?\d[\d,.]*[kKM]?)";
+        @"[KMGT]i?B|Gi|Mi|G(?=\s|$|[.,;)])|kB|bytes|MB/s|GB/s|(?<=[$€£]\s?\d[\d,.]*[kKM]?\s?)(?:/\s?(?:day|month|mo|hour|hr|h|request|req|query)|per (?:day|month|hour|request)|a (?:day|month))|(?<=[$€£]\s?\d[\d,.]*[kKM]?)";
 
 
 
 
     public static IEnumerable<Target> Read(string sentence, bool inConstraintSection, bool inMonitoringSection = false)
     {
-        var text = Sentences.Plain(sentence);
+        var text = Quantities.WithSpelledNumbers(Sentences.Plain(sentence));
         if (!Cues.MayTarget(text))
         {
             yield break;
@@ -74,10 +75,18 @@ internal static partial class TargetReader
                 yield return target;
             }
         }
-        // "10ms 以下", "200ms 이하": comparators written after the value.
-        foreach (Match m in FastPaths.On && !text.AsSpan().ContainsAny(PostfixStarts) ? Enumerable.Empty<Match>() : Postfix().Matches(text))
+        // "10ms 以下", "200ms 이하", "750 ms maximum": comparators written after the value.
+        foreach (Match m in FastPaths.On && !text.AsSpan().ContainsAny(PostfixStarts) && !text.AsSpan().ContainsAny(PostfixWords) ? Enumerable.Empty<Match>() : Postfix().Matches(text))
         {
-            if (TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], m.Groups["post"].Value is "未満" or "미만" ? "<" : "<=", out var target))
+            // Words after the value ("750 ms maximum") bound it only where the text states a goal, as words before it do:
+            // "p50 20 ms, 750 ms max" reports a run.
+            var english = m.Groups["en"].Success || m.Groups["more"].Success;
+            if (english && (!goal || Estimate().IsMatch(text)))
+            {
+                continue;
+            }
+            var postfix = m.Groups["more"].Success ? ">=" : m.Groups["post"].Value is "未満" or "미만" ? "<" : "<=";
+            if (TryBuild(m, text[..m.Index], text[(m.Index + m.Length)..], postfix, out var target))
             {
                 found = true;
                 yield return target;
@@ -174,6 +183,9 @@ internal static partial class TargetReader
         "不超过" or "不高于" or "控制在" or "最多" => "<=",
         "高于" or "大于" => ">",
         "不低于" or "至少" => ">=",
+        "менее" or "меньше" => "<",
+        var c when c.StartsWith("не менее", StringComparison.Ordinal) || c.StartsWith("не меньше", StringComparison.Ordinal) || c.StartsWith("не ниже", StringComparison.Ordinal) => ">=",
+        var c when c.StartsWith("не ", StringComparison.Ordinal) => "<=",
         "<" or "under" or "below" or "less than" or "lower than" or "fewer than" => "<",
         "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "no bigger than" or "no larger than" or "no heavier than" or "no greater than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
         ">" or "more than" or "greater than" => ">",
@@ -248,14 +260,19 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
 
-    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?<post>以下|以内|未満|이하|이내|미만)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Postfix();
 
-    // The first characters of Postfix's comparators, one of which it cannot match without (FastPaths).
+    // The first characters of Postfix's CJK comparators and its English words, one of which it cannot match without (FastPaths).
     private static readonly System.Buffers.SearchValues<char> PostfixStarts = System.Buffers.SearchValues.Create("以未이미");
+
+    private static readonly System.Buffers.SearchValues<string> PostfixWords = System.Buffers.SearchValues.Create(
+        ["max", "most", "tops", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
+        StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AlertCondition();
@@ -263,7 +280,8 @@ internal static partial class TargetReader
     [GeneratedRegex(@"\b(?:kills?|rejects?|refuses?|aborts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Enforces();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?\b", RegexOptions.IgnoreCase)]
+    // "Goal: 50K claims/s", "first pass towards a 3 second load": what the change aims at, without a comparator.
+    [GeneratedRegex(@"\b(?:(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?|towards?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatedGoal();
 
     [GeneratedRegex(@"\b(?:estimate[ds]?|estimated|projected|forecast)\b", RegexOptions.IgnoreCase)]
