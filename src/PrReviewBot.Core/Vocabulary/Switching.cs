@@ -55,7 +55,9 @@ internal static class Switching
         "reverts? to|bypass(?:es|ed|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|" +
         "the old \\w+|only affects|keeps? (?:the|using)|stays? on|goes straight|no longer|is skipped|are skipped|skips|ignores?|" +
         "stops? (?:using|caching|doing|batching|reading)|uses? the (?:old|previous|original|existing|legacy|slow|default)|" +
-        "(?:is|are) not (?:used|applied|cached|called)|nothing changes|no effect|not applied|then\\b";
+        "(?:is|are) not (?:used|applied|cached|called)|nothing changes|no effect|not applied|then\\b|" +
+        // "`x: false` -> back to the old minifier": an arrow reads as "and then it is".
+        "(?<=(?:->|→|=>|⇒)\\s{0,3})back to";
 
     /// <summary>The same ideas in the other languages descriptions are written in.</summary>
     public const string BehaviourCuesForeign =

@@ -25,6 +25,9 @@ public class RollbackEverydayWordsTests
     [InlineData("Rendering uses the legacy rasterizer again if you export `RASTER_GPU=0` before starting the app.")]
     // a CLI flag that says no
     [InlineData("To go back, start the daemon with `--no-prefetch`; pages are then read only when a request asks for them, as before.")]
+    // a one-hump camelCase key given an off value, in prose and as a bullet with an arrow
+    [InlineData("Images are now resized by the sharp pipeline. To undo it, set `imageWorker: false` in `app.config.js`; thumbnails are then made by the canvas code again.")]
+    [InlineData("- way back: `lazyHydrate: off` -> back to hydrating every widget on load")]
     // a config-file table introduced by how to go back, behaviour in the paragraph after it
     [InlineData("If the new resolver misbehaves, go back with two lines in `tool.toml`:\n\n```toml\n[resolver]\nstrategy = \"legacy\"\n```\n\nThe resolver then walks the full graph exactly as before.")]
     // an "Opting out" section with a SQL setting in a code block and the behaviour in the next paragraph

@@ -122,7 +122,8 @@ internal static partial class SwitchNames
             }
             else if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value) || EnvironmentName().IsMatch(assign.Groups["name"].Value)))
             {
-                yield return assign.Groups["name"].Value;
+                // "`swcMinify: false`", "`useCache=off`": a key given an off value is a switch whatever its shape.
+                yield return (OffValue().IsMatch(assign.Groups["value"].Value) ? "=" : string.Empty) + assign.Groups["name"].Value;
             }
             else if (!code.Contains(' ', StringComparison.Ordinal) && AdjacentSwitchWord().IsMatch(sentence[(span.Index + span.Length)..]))
             {
@@ -251,6 +252,9 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^(?:false|0|off|no|disabled?|true|1|on|yes|enabled?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Offish();
+
+    [GeneratedRegex(@"^['""]?(?:false|off|disabled?)['""]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OffValue();
 
     [GeneratedRegex(@"\b(?:parameters?|variables?|propert(?:y|ies)|remote config|launchdarkly|unleash|flagsmith|split\.io|configcat|growthbook|configmap|features?|cvar|console variable|default (?:true|false|on|off|\d)|flags?|feature[- ]gates?|gate|cluster settings?|settings?|knob|toggle|env(?:ironment)? var(?:iable)?s?|option|kill switch|config(?:uration)? key|defaults? to|(?:on|off|enabled|disabled) by default|opt[- ]in|turn(?:s|ed)? (?:it )?(?:on|off)|switch(?:ed)? off|set (?:it )?to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SwitchContext();
