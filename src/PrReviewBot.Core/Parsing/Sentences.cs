@@ -7,7 +7,7 @@ internal static partial class Sentences
 {
     public static IEnumerable<string> Of(string text)
     {
-        foreach (var line in text.Split('\n'))
+        foreach (var line in Unwrapped(text))
         {
             // Boundary splits only right after one of these characters; a line without them is one part (FastPaths).
             foreach (var part in FastPaths.On && !line.AsSpan().ContainsAny(Stops) ? [line] : Boundary().Split(line))
@@ -20,6 +20,54 @@ internal static partial class Sentences
             }
         }
     }
+
+    /// <summary>
+    /// The lines of a paragraph, with a hard-wrapped sentence joined again: a line that ends on a comma or a word that
+    /// cannot end a sentence ("configure with" / "--enable-x; …") continues on the next, unless that one opens a list
+    /// item, a table row, a heading or a quote.
+    /// </summary>
+    private static IEnumerable<string> Unwrapped(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            yield return text;
+            yield break;
+        }
+        var lines = text.Split('\n');
+        var joined = lines[0];
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (ContinuesOnNextLine(joined) && OpensNewLine().Match(lines[i]) is { Success: false })
+            {
+                joined = joined.TrimEnd() + " " + lines[i].TrimStart();
+                continue;
+            }
+            yield return joined;
+            joined = lines[i];
+        }
+        yield return joined;
+    }
+
+    private static bool ContinuesOnNextLine(string line)
+    {
+        var t = line.TrimEnd();
+        if (t.Length < 20)
+        {
+            return false;
+        }
+        if (t[^1] == ',')
+        {
+            return true;
+        }
+        var space = t.LastIndexOf(' ');
+        return space > 0 && ContinuationWord().IsMatch(t.AsSpan(space + 1));
+    }
+
+    [GeneratedRegex(@"^(?:with|to|the|a|an|of|and|or|in|on|for|by|at|from|as|into|than|via|using|then|that|which|is|are|was|were|be|set|use|pass|add)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContinuationWord();
+
+    [GeneratedRegex(@"^\s*(?:$|[-*+]\s|\d+[.)]\s|[|#>]|```|~~~)")]
+    private static partial Regex OpensNewLine();
 
     /// <summary>Text without code-span backticks and emphasis stars, for matching prose patterns across them.</summary>
     public static string Plain(string text) => text.Replace("`", string.Empty, StringComparison.Ordinal).Replace("**", string.Empty, StringComparison.Ordinal);

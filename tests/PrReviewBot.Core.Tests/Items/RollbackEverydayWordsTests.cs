@@ -28,6 +28,8 @@ public class RollbackEverydayWordsTests
     // a one-hump camelCase key given an off value, in prose and as a bullet with an arrow
     [InlineData("Images are now resized by the sharp pipeline. To undo it, set `imageWorker: false` in `app.config.js`; thumbnails are then made by the canvas code again.")]
     [InlineData("- way back: `lazyHydrate: off` -> back to hydrating every widget on load")]
+    // a long option without backticks, in a commit message wrapped at 72 columns
+    [InlineData("build: link the fast codecs statically\n\nTo get the old dynamic linking back, configure with\n--enable-shared-codecs; the codecs are then loaded at run time as\nbefore.")]
     // a config-file table introduced by how to go back, behaviour in the paragraph after it
     [InlineData("If the new resolver misbehaves, go back with two lines in `tool.toml`:\n\n```toml\n[resolver]\nstrategy = \"legacy\"\n```\n\nThe resolver then walks the full graph exactly as before.")]
     // an "Opting out" section with a SQL setting in a code block and the behaviour in the next paragraph

@@ -73,6 +73,15 @@ internal static partial class SwitchNames
         var sentence = reading.Text;
         var hasCode = sentence.Contains('`', StringComparison.Ordinal);
         var switchWords = reading.HasSwitchWord;
+        if (sentence.Contains("--", StringComparison.Ordinal) && reading.DisableInstruction is not null)
+        {
+            // "configure with --enable-openmp-for-fast-formats": a long option written without backticks, in the sentence
+            // that says how to go back.
+            foreach (Match m in BareLongOption().Matches(Sentences.Plain(sentence)))
+            {
+                yield return m.Value;
+            }
+        }
         if (!hasCode && !switchWords && !inRollbackSection)
         {
             yield break;
@@ -220,6 +229,9 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^--?[A-Za-z][\w-]{2,40}$")]
     private static partial Regex CommandLineFlag();
+
+    [GeneratedRegex(@"(?<![\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w=-])")]
+    private static partial Regex BareLongOption();
 
     // A config directive written the nginx/Apache/Redis way: a name, its values, an optional semicolon.
     [GeneratedRegex(@"^(?<name>[A-Za-z_][\w.-]{2,40})\s+[^\s;{}=][^;{}=]{0,60};?$")]
