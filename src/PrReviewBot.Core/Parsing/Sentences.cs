@@ -34,19 +34,31 @@ internal static partial class Sentences
             yield break;
         }
         var lines = text.Split('\n');
-        var joined = lines[0];
+        // Joined lines are built up in one buffer, so a long run of wrapped lines stays linear.
+        var joined = new System.Text.StringBuilder(lines[0]);
+        var last = lines[0];
         for (var i = 1; i < lines.Length; i++)
         {
-            if (ContinuesOnNextLine(joined) && OpensNewLine().Match(lines[i]) is { Success: false })
+            // A wrapped sentence is a few lines long; past that, lines stay lines (the sentence patterns are costly on
+            // one very long "sentence").
+            if (joined.Length + lines[i].Length <= MaxJoined && ContinuesOnNextLine(last) && OpensNewLine().Match(lines[i]) is { Success: false })
             {
-                joined = joined.TrimEnd() + " " + lines[i].TrimStart();
+                while (joined.Length > 0 && char.IsWhiteSpace(joined[^1]))
+                {
+                    joined.Length--;
+                }
+                joined.Append(' ').Append(lines[i].AsSpan().TrimStart());
+                last = lines[i];
                 continue;
             }
-            yield return joined;
-            joined = lines[i];
+            yield return joined.ToString();
+            joined.Clear().Append(lines[i]);
+            last = lines[i];
         }
-        yield return joined;
+        yield return joined.ToString();
     }
+
+    private const int MaxJoined = 600;
 
     private static bool ContinuesOnNextLine(string line)
     {

@@ -431,4 +431,22 @@ public class BeforeAfterFormatsTests
         var m = Assert.Single(Review.Of(body).Measurements);
         Assert.Equal((14.2, 3.1), (m.Before, m.After));
     }
+
+    [Fact]
+    public void LinesForTwoVersions_PairByTheirWords_WithTheSidesTheTextGivesTheVersions()
+    {
+        const string body = "Cold start of the desktop app, measured on 3.8.2 (the current release) and on 3.9.0 with this fix:\n\n" +
+                            "- Linux 3.8.2: 4.1 s\n- Linux 3.9.0: 1.2 s\n- Windows 3.8.2: 5.0 s\n- Windows 3.9.0: 1.9 s\n";
+        var measurements = Review.Of(body).Measurements;
+        Assert.Contains(measurements, m => m.Metric.Contains("Linux", StringComparison.Ordinal) && (m.Before, m.After) == (4.1, 1.2));
+        Assert.Contains(measurements, m => m.Metric.Contains("Windows", StringComparison.Ordinal) && (m.Before, m.After) == (5.0, 1.9));
+    }
+
+    [Fact]
+    public void LinesForTwoVersions_WithNoSideForEither_AreNotAResult()
+    {
+        // two runtimes compared, neither of them this change
+        const string body = "Parse time by interpreter:\n\n- CPython 3.11.4: 2.4 s\n- CPython 3.12.1: 2.1 s\n";
+        Assert.False(Review.Present(body, ItemKind.BeforeAfter));
+    }
 }

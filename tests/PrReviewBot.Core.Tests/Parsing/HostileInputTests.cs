@@ -26,6 +26,8 @@ public class HostileInputTests
         { "html soup", string.Concat(Enumerable.Repeat("<div><img src=x alt='flamegraph'><!-- c ", 5_000)) },
         { "unclosed html table rows", "<table>\n" + string.Concat(Enumerable.Repeat("<tr><td>p99<td>1 ms\n", 20_000)) },
         { "huge single line", new string('a', 500_000) + " 240 ms → 80 ms" },
+        { "20,000 wrapped lines", string.Concat(Enumerable.Repeat("the old path can be turned back on with\n", 20_000)) + "240 ms → 80 ms" },
+        { "5,000 lists of versions", string.Concat(Enumerable.Range(0, 5_000).Select(i => $"- app 1.{i}.0: 9 s\n- app 1.{i}.1: 3 s\n\nOn 1.{i}.0 before and 1.{i}.1 after.\n\n")) },
     };
 
     [Theory]

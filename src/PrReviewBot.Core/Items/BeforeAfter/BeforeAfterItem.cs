@@ -221,6 +221,43 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         return document.AllPlainSentences.Any(s => old.IsMatch(s)) ? Side.Before : Side.None;
     }
 
+    /// <summary>
+    /// Which side a version stands for, from a sentence that names it with a side: "4.63.0 baseline vs this fix in
+    /// 4.64.0", "3.8.2 (the current release)", "after upgrading to 2.4.0". The words right after the version speak first,
+    /// then the two words right before it.
+    /// </summary>
+    private static Side VersionSide(IReadOnlyDictionary<string, List<(string Sentence, int At, int Length)>> mentions, string version)
+    {
+        if (!mentions.TryGetValue(version, out var places))
+        {
+            return Side.None;
+        }
+        foreach (var (sentence, at, length) in places)
+        {
+            var end = at + length;
+            var after = string.Join(' ', NearWords().Matches(sentence[end..Math.Min(sentence.Length, end + 40)]).Take(2).Select(m => m.Value));
+            var before = string.Join(' ', NearWords().Matches(sentence[Math.Max(0, at - 40)..at]).TakeLast(2).Select(m => m.Value));
+            foreach (var words in new[] { after, before })
+            {
+                var isBefore = VersionBefore().IsMatch(words);
+                if (isBefore != VersionAfter().IsMatch(words))
+                {
+                    return isBefore ? Side.Before : Side.After;
+                }
+            }
+        }
+        return Side.None;
+    }
+
+    [GeneratedRegex(@"[\w-]+")]
+    private static partial Regex NearWords();
+
+    [GeneratedRegex(@"\b(?:baseline|before|old|older|current|previous|released?|from)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionBefore();
+
+    [GeneratedRegex(@"\b(?:this (?:fix|pr|change|patch|branch)|fix(?:ed)?|after|new|with|to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionAfter();
+
     private static void ReadProse(DescriptionDocument document, List<RawMeasurement> raw, List<string> loneSides, Func<string, Side> valueSide)
     {
         TextBlock? pendingBefore = null;
@@ -233,6 +270,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var itemsLeadIn = string.Empty;
         var earlierLeadIn = string.Empty;
         var lastText = string.Empty;
+        Dictionary<string, List<(string Sentence, int At, int Length)>>? versionMentions = null;
         void FlushItems()
         {
             if (items.Count > 0 && earlierItems is not null &&
@@ -253,6 +291,12 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 if (SidedQuantities.SettingValueLines(lines, valueSide) is { } byValue)
                 {
                     raw.Add(byValue);
+                }
+                if (lines.Contains('.', StringComparison.Ordinal))
+                {
+                    // Where each version is named, found once for the whole description (lists may be many).
+                    versionMentions ??= SidedQuantities.VersionMentions(document.AllPlainSentences);
+                    raw.AddRange(SidedQuantities.VersionLines(items, v => VersionSide(versionMentions, v)));
                 }
             }
             items.Clear();

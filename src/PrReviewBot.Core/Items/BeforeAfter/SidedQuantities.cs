@@ -319,6 +319,83 @@ internal static partial class SidedQuantities
     }
 
     /// <summary>
+    /// The same line written for two versions of the product: "- macOS 4.63.0 - 2.35s" / "- macOS 4.64.0 - 563ms". Lines
+    /// pair by the words around the version; the side of each version comes from the text (<paramref name="versionSide"/>:
+    /// "4.63.0 baseline vs this fix in 4.64.0"), the other version being the other side.
+    /// </summary>
+    public static IEnumerable<RawMeasurement> VersionLines(IReadOnlyList<string> lines, Func<string, Side> versionSide)
+    {
+        var found = new List<(string Key, string Version, Quantity Q)>();
+        foreach (var line in lines)
+        {
+            var plain = Sentences.Plain(line);
+            var version = VersionToken().Match(plain);
+            if (!version.Success || VersionToken().Match(plain, version.Index + version.Length).Success)
+            {
+                continue;
+            }
+            var rest = plain[(version.Index + version.Length)..];
+            var q = Quantities.Find(rest).FirstOrDefault(x => x.Quantity.Family is not UnitFamily.None);
+            if (q.Quantity.Unit is null)
+            {
+                continue;
+            }
+            var key = (plain[..version.Index] + " " + rest[..q.Index]).Trim(' ', '-', '*', ':', '–', '—');
+            found.Add((key, version.Value.TrimStart('v', 'V'), q.Quantity));
+        }
+        if (found.Count < 2)
+        {
+            yield break;
+        }
+        var versions = found.Select(f => f.Version).Distinct(StringComparer.Ordinal).ToList();
+        if (versions.Count != 2)
+        {
+            yield break;
+        }
+        var first = Sides.OfFirstOfTwo(versionSide(versions[0]), versionSide(versions[1]));
+        if (first == Side.None)
+        {
+            yield break;
+        }
+        var (before, after) = first == Side.Before ? (versions[0], versions[1]) : (versions[1], versions[0]);
+        foreach (var group in found.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var b = group.FirstOrDefault(f => f.Version == before);
+            var a = group.FirstOrDefault(f => f.Version == after);
+            if (b.Key is not null && a.Key is not null && a.Q.Family == b.Q.Family)
+            {
+                yield return new RawMeasurement(group.Key, b.Q, a.Q, MeasurementSource.Prose);
+            }
+        }
+    }
+
+    /// <summary>Each version number the sentences name, with where it stands in which sentence.</summary>
+    public static Dictionary<string, List<(string Sentence, int At, int Length)>> VersionMentions(IEnumerable<string> sentences)
+    {
+        var found = new Dictionary<string, List<(string, int, int)>>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            if (!sentence.Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (Match m in VersionToken().Matches(sentence))
+            {
+                var key = m.Value.TrimStart('v', 'V');
+                if (!found.TryGetValue(key, out var list))
+                {
+                    found[key] = list = [];
+                }
+                if (list.Count < 8)
+                {
+                    list.Add((sentence, m.Index, m.Length));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
     /// The labelled quantities of tool output no specific reader knows: "Time (mean ± σ): 29.4 s", "100 requests in
     /// 1.3s". Each is named by the words before it on its line, so two runs of the same tool pair by name.
     /// </summary>
@@ -532,6 +609,10 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"\bwith\s+(?:the|a|an|this|that|its|our)\s+[\w-]+(?:\s+(?:on|enabled))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WithThing();
+
+    // "4.63.0", "v2.1": a version number (three parts, or two after a "v"; "4.1" alone is a value), with no unit after it.
+    [GeneratedRegex(@"(?<![\w.])(?:v\d+\.\d+(?:\.\d+){0,2}|\d+\.\d+\.\d+(?:\.\d+)?)(?![\w.%])")]
+    private static partial Regex VersionToken();
 
     // "per iteration", "each request", "a run", "/op": what a value is counted per, between it and a side cue after it.
     [GeneratedRegex(@"^[*_`\s]*(?:each|(?:per|each|every|a|an)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|/\s*[\p{L}-]+)[*_`\s,]*$", RegexOptions.IgnoreCase)]
