@@ -142,7 +142,8 @@ internal static partial class OptimizationDetector
         {
             return null;
         }
-        var prose = document.Prose.Select(Sentences.Plain).ToList();
+        // A claim word in quotation marks names something ("the \"faster time\" support") rather than claims it.
+        var prose = document.Prose.Select(p => Quoted().Replace(Sentences.Plain(p), " ")).ToList();
         var evidence = context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0;
         foreach (var regex in new[] { Claim(), LessWork() })
         {
@@ -217,6 +218,10 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.Claims + @")(?![\w-])|" + Improvement.ClaimsForeign, RegexOptions.IgnoreCase)]
     private static partial Regex Claim();
+
+    // A short phrase in quotation marks: "faster time", “fast mode”.
+    [GeneratedRegex(@"""[^""\n]{1,30}""|“[^”\n]{1,30}”")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWork + @")", RegexOptions.IgnoreCase)]
     private static partial Regex LessWork();

@@ -9,7 +9,7 @@ internal static class Improvement
 {
     /// <summary>Verbs of making a cost smaller.</summary>
     public const string DecreaseVerbs =
-        "reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|shrink(?:s|ing)?|shrunk|" +
+        "shorten(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|decreas(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|shrink(?:s|ing)?|shrunk|" +
         "trim(?:s|med|ming)?|slim(?:s|med|ming)?|minimi[sz](?:e|es|ed|ing)|avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing)|shav(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|" +
         "drop(?:s|ped|ping)?|remov(?:e|es|ed|ing) (?:unnecessary|redundant|extra|needless|duplicate)|fewer|less";
 
@@ -22,7 +22,11 @@ internal static class Improvement
         "jank|stutter|frame time|binary size|image size|download size|cold start|p\\d{2}|tail latency|" +
         // web vitals, and reads or writes a change does fewer of
         "lcp|fcp|tti|tbt|inp|ttfb|largest contentful paint|first contentful paint|time to interactive|total blocking time|" +
-        "reads|writes|fetches|(?:[\\w-]+ )?(?:reads|writes)";
+        "reads|writes|fetches|(?:[\\w-]+ )?(?:reads|writes)|" +
+        // CI and test time, and what a run takes: "shorten the slowest CI test suites", "reduce runtime of tests"
+        "ci (?:time|runs?|jobs?|pipelines?)|(?:test |ci )?suites?|test (?:runs?|time)|pipelines?|" +
+        "run ?time(?! (?:dependenc\\w*|deps|errors?|exceptions?|checks?|types?|config\\w*|librar\\w*|environments?|versions?|image))|" +
+        "(?:docker|container|base|oci) images?";
 
     /// <summary>
     /// The same in the other languages descriptions are written in: a cost named with a verb that makes it smaller, in
@@ -109,7 +113,18 @@ internal static class Improvement
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"
-        "(?:enabl\\w*|turn\\w* on|switch\\w* on|allow\\w*|us(?:e|es|ing))\\b[^.\\n]{0,30}?\\b(?:[yzm]?jit|pgo|lto|profile-guided optimi[sz]ation|link-time optimi[sz]ation)|" +
+        "(?:enabl\\w*|turn\\w* on|switch\\w* on|allow\\w*|us(?:e|es|ing))\\b[^.\\n]{0,30}?\\b(?:[yzm]?jit|\\w*pgo|lto|profile-guided optimi[sz]ation|link-time optimi[sz]ation|" +
+        // runtime and build switches whose only purpose is speed or size: server GC, a minifier
+        "server ?(?:gc|garbage ?collection)|\\w*minif(?:y|ier|ication)|minif(?:y|ied|ication))\\b|" +
+        // a cost brought under a bound by a verb of making it smaller: "Slim the worker image below 1G"
+        "(?:" + DecreaseVerbs + ")\\b[^.\\n]{0,40}?\\b(?:below|under|to (?:less than|under|below))\\s+~?\\d[\\d.,]*\\s?(?:" + BoundUnits + "|[KMGT]i?\\b)|" +
+        // a time a page, build or start is brought towards: "first pass towards a 3 second load"
+        "(?:towards?|under|below|within)\\s+(?:an?\\s+)?~?\\d[\\d.,]*[- ]?(?:ms|s|secs?|seconds?|minutes?|mins?)\\s+(?:page[- ]?)?(?:loads?|load times?|builds?|starts?|start-?up|boot|responses?|renders?|runs?)\\b|" +
+        // smaller images and compressed payloads
+        "(?:smaller|small|slim(?:mer)?|minimal|lighter|tiny|distroless|alpine)\\s+(?:base\\s+|docker\\s+|container\\s+|runtime\\s+)?images?\\b|" +
+        "(?:gzip|brotli|zstd)(?:-?compress(?:ed|ion))?\\b[^.\\n]{0,30}?\\b(?:bundles?|assets|responses?|payloads?|static files)\\b|(?:bundles?|assets|responses?|payloads?|static files)\\b[^.\\n]{0,30}?\\b(?:gzip|brotli|zstd)(?:-?compressed)?\\b|" +
+        // work done once per run instead of each time: "Read repositories.txt once per run"
+        "(?:read|load|pars|comput|fetch|build|resolv|creat)\\w*\\s+(?:[\\w.`/-]+\\s+){0,2}once (?:per|at|on|during|instead)\\b|" +
         // a cost brought under a bound or a platform's limit: "so builds finish under 15 minutes", "below the 300 MB limit",
         // "so no job hits the 6-hour limit"
         "(?:finish|complete|run|load|stay|fit|start|boot)(?:s|es)?\\s+(?:in\\s+)?(?:under|below|within|in less than)\\s+~?\\d[\\d.,]*[- ]?" + BoundUnits + "|" +

@@ -345,4 +345,41 @@ public class InferenceTests
         var verdict = Review.Of("Cold reads went from 40 ms to 31 ms in the run.", title: "Profile and reduce the cold-read latency");
         Assert.True(verdict.IsOptimization, verdict.DetectionReason);
     }
+
+    [Theory]
+    // a cost brought under a bound, a time aimed at, CI and test time
+    [InlineData("Trim the API container below 300M")]
+    [InlineData("Checkout: second step towards a 2 second page load")]
+    [InlineData("ci: shorten the integration test suites")]
+    [InlineData("Reduce run time of the nightly pipeline")]
+    // smaller images, compressed payloads, runtime and build switches for speed
+    [InlineData("Ship the worker on a distroless base image")]
+    [InlineData("Send API responses brotli-compressed")]
+    [InlineData("Turn on server GC for the ingest service")]
+    [InlineData("Enable `DynamicPGO` in the web host")]
+    [InlineData("build: enable the CSS minifier for production")]
+    // work done once
+    [InlineData("Load `plugins.json` once per process")]
+    public void TitleThatBoundsACostOrSwitchesOnASpeedKnob_IsInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    [InlineData("Reduce runtime dependencies of the CLI")]
+    [InlineData("Add a smoke test for the image upload page")]
+    [InlineData("Document the gzip option of the exporter")]
+    public void TitlesThatOnlyShareTheWords_AreNotInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void AClaimWordInQuotationMarks_NamesAFeatureAndClaimsNothing()
+    {
+        var verdict = Review.Of("The \"faster sync\" option is now opt-in: set `SYNC_FAST=1` to get it.", title: "Rename the sync option");
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
 }
