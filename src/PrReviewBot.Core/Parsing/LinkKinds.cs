@@ -83,7 +83,7 @@ internal static partial class LinkKinds
         return DocumentPath().IsMatch(lower) ? LinkKind.Document : LinkKind.Other;
     }
 
-    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|perfht\.ml|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*|[^/]*blackfire\.io/profiles?|[^/]*tideways\.\w+/.*/(?:trace|profil)|[^/]*(?:datadoghq|ddog-gov)\.\w+/(?:profiling|apm/traces?)|ui\.honeycomb\.io/.*/trace)(?:[/:?#]|$)")]
+    [GeneratedRegex(@"^https?://(?:share\.firefox\.dev|profiler\.firefox\.com|perfht\.ml|[^/]*speedscope[^/]*|[^/]*perfetto[^/]*|[^/]*pprof[^/]*|[^/]*jaeger[^/]*|[^/]*pyroscope[^/]*|[^/]*zipkin[^/]*|[^/]*tempo[^/]*/trace|flamegraph\.com|[^/]*parca[^/]*|[^/]*blackfire\.io/profiles?|[^/]*tideways\.\w+/.*/(?:trace|profil)|[^/]*(?:datadoghq|ddog-gov)\.\w+/(?:profiling|apm/traces?)|ui\.honeycomb\.io/.*/trace)(?:[/:?#]|$)|^https?://[^?#]*[?&#](?:.*&)?(?:app_)?trace_?id=[0-9a-f-]{8,}")]
     private static partial Regex ProfileHost();
 
     [GeneratedRegex(@"^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/?#]+/[^/?#]+/?(?:[?#].*)?$")]
@@ -92,7 +92,7 @@ internal static partial class LinkKinds
     [GeneratedRegex(@"(?:flame[-_]?graph|flamechart|[-_/.]flame[-_.]|pyroscope-app|/profiles?[-_]?explorer|\.nsys-rep|\.qdrep|\.tracy|\.trace(?:\.zip)?(?:$|[?#])|\.heapprofile|\.heapsnapshot|\.cpuprofile|\.folded|\.collapsed|\.etl(?:$|[?#])|\.pprof|\.pb\.gz|cpu[-_.]?profile|heap[-_.]?profile|\.cpuprofile|\.speedscope\.json|\.nettrace|\.jfr|\.trace\.json|/trace/[0-9a-f]{8,}|/traces?/[0-9a-f]{16,}|perf\.data|callgrind\.out)", RegexOptions.IgnoreCase)]
     private static partial Regex ProfilePath();
 
-    [GeneratedRegex(@"^https?://[^/]*(?:grafana|datadoghq|ddog-gov|app\.datadog|newrelic|honeycomb|kibana|console\.aws\.amazon\.com/cloudwatch|cloudwatch|signalfx|lightstep|dynatrace|app\.powerbi\.com|perf-dash|chronograf|wavefront|splunk|sumologic|lookerstudio|metabase)[^/]*(?:[/:?#]|$)|/d/[a-z0-9_-]{5,}|/dashboards?/(?!.*\.(?:json|ya?ml|libsonnet|jsonnet)$)")]
+    [GeneratedRegex(@"^https?://[^/]*(?:grafana|datadoghq|ddog-gov|app\.datadog|newrelic|honeycomb|kibana|console\.aws\.amazon\.com/cloudwatch|cloudwatch|signalfx|lightstep|dynatrace|app\.powerbi\.com|perf-dash|chronograf|wavefront|splunk|sumologic|lookerstudio|metabase)[^/]*(?:[/:?#]|$)|^https?://[^/]*skylight\.io/app/|/d/[a-z0-9_-]{5,}|/dashboards?/(?!.*\.(?:json|ya?ml|libsonnet|jsonnet)$)")]
     private static partial Regex DashboardHost();
 
     [GeneratedRegex(@"(?:dashboards?|grafana|mixin)[^?#]*\.(?:json|ya?ml|libsonnet|jsonnet)(?:$|[?#])")]

@@ -101,4 +101,15 @@ public class ProfileViewersTests
         const string body = "We profiled the importer and rewrote the hot loop. The graphs below show p99 latency for a week:\n\n**Before:**\n![a](https://user-images.githubusercontent.com/1/before.png)\n\n**After:**\n![b](https://user-images.githubusercontent.com/1/after.png)";
         Assert.False(Review.Present(body, ItemKind.Profile));
     }
+
+    [Fact]
+    public void AnApmPageForOneEndpoint_IsADashboard_AndALinkWithATraceId_IsATrace()
+    {
+        var dashboard = Review.Of("Skylight view of the endpoint we watch after deploys: https://oss.skylight.io/app/applications/AbCdEf123/recent/1h/endpoints/OrdersController%23index");
+        Assert.False(dashboard.Item(ItemKind.Profile).Present);
+        Assert.NotEmpty(dashboard.Dashboards);
+
+        var trace = Review.Of("One slow request, as the APM recorded it: https://apm.example.com/accounts/12/applications/34/transactions#id=abc&app_trace_id=9f2c41d0-77aa-11e6-85b6-f8bc124250a8");
+        Assert.True(trace.Item(ItemKind.Profile).Present, string.Join(" | ", trace.Item(ItemKind.Profile).Messages));
+    }
 }
