@@ -449,4 +449,21 @@ public class BeforeAfterFormatsTests
         const string body = "Parse time by interpreter:\n\n- CPython 3.11.4: 2.4 s\n- CPython 3.12.1: 2.1 s\n";
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
     }
+
+    [Fact]
+    public void OneNamedSideAndTheValueColumnBesideIt_ArePaired_PastChangeAndNoteColumns()
+    {
+        const string body = "Nightly comparison:\n\n| query | Baseline main (median ± spread) | Candidate fast-join (median ± spread) | % change | Note |\n|---|---|---|---|---|\n" +
+                            "| Q1 | 410 ms ± 2% (5 runs) | 205 ms ± 3% (2 runs) | -50% | faster |\n| Q2 | 90 ms +- 1% (5 runs) | 91 ms +- nan% (2 runs) | +1% | no change |\n";
+        var measurements = Review.Of(body).Measurements;
+        Assert.Contains(measurements, m => m.Metric == "Q1" && (m.Before, m.After) == (410.0, 205.0));
+        Assert.Contains(measurements, m => m.Metric == "Q2" && (m.Before, m.After) == (90.0, 91.0));
+    }
+
+    [Fact]
+    public void OneNamedSideBesideTwoOtherValueColumns_IsNotGuessed()
+    {
+        const string body = "| query | Baseline | Variant A | Variant B |\n|---|---|---|---|\n| Q1 | 410 ms | 205 ms | 300 ms |\n";
+        Assert.False(Review.Present(body, ItemKind.BeforeAfter));
+    }
 }

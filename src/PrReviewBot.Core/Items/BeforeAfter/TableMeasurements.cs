@@ -75,6 +75,26 @@ internal static partial class TableMeasurements
             }
             yield break;
         }
+        // "Baseline master | Comparison my-branch | % change | Note": one side named, and the one value column beside it
+        // (change, ratio and note columns are not values of a side) is the other.
+        if ((beforeCol >= 0) != (afterCol >= 0))
+        {
+            var known = beforeCol >= 0 ? beforeCol : afterCol;
+            var others = Enumerable.Range(1, table.Header.Count - 1).Where(i => i != known && !DerivedColumn().IsMatch(Sentences.Plain(table.Header[i]))).ToList();
+            if (others.Count == 1 && Math.Abs(others[0] - known) == 1)
+            {
+                var (b, a) = beforeCol >= 0 ? (known, others[0]) : (others[0], known);
+                var read = ReadColumns(table, b, a).ToList();
+                if (read.Count > 0)
+                {
+                    foreach (var m in read)
+                    {
+                        yield return m;
+                    }
+                    yield break;
+                }
+            }
+        }
         // "dependencies not cached | dependencies cached": the column without the thing is the before.
         if (beforeCol < 0 && afterCol < 0 && table.Header.Count == 3)
         {
@@ -388,6 +408,11 @@ internal static partial class TableMeasurements
     {
         var text = Sentences.Plain(cell).Trim();
         quantity = default;
+        if (text.Contains('±', StringComparison.Ordinal) || text.Contains("+-", StringComparison.Ordinal) || text.Contains("+/-", StringComparison.Ordinal))
+        {
+            // "33324 +- 0.0% (3 datapoints)", "120 ± 3 ms": the spread says how sure the value is, not what it is.
+            text = Spread().Replace(text, string.Empty, 1).Trim();
+        }
         if (CompositeDuration().IsMatch(text) && Quantities.TryParseDuration(text, out var seconds))
         {
             quantity = new Quantity(seconds, "s", UnitFamily.Time);
@@ -437,6 +462,14 @@ internal static partial class TableMeasurements
     }
 
     private static string Name(string cell) => SectionAliases.Normalise(cell);
+
+    // "+- 0.0%", "± 3", "+/- nan%": a spread written after a value (its unit, if any, stays: "120 ± 3 ms" → "120 ms").
+    [GeneratedRegex(@"\s*(?:±|\+-|\+/-)\s*(?:[\d.,]+|nan|inf)\s?%?(?=\s|$|\()", RegexOptions.IgnoreCase)]
+    private static partial Regex Spread();
+
+    // Columns computed from the two sides or said about them: "% change", "Δ", "ratio", "speed-up", "Note", "p-value".
+    [GeneratedRegex(@"^\W*$|%|Δ|\b(?:change|delta|diff(?:erence)?|ratio|speed-?up|improvement|gain|regression|notes?|comments?|remarks?|significan\w*|p-?value|verdict|result|status|trend)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DerivedColumn();
 
     private static bool IsBefore(string name) => Sides.Of(name) == Side.Before;
 
