@@ -95,7 +95,7 @@ public sealed class StorageOptions
     /// <summary>
     /// A webhook body is stored as its UTF-8 bytes (a BLOB) and its job parses those bytes, instead of storing text that
     /// SQLite or Npgsql turn into UTF-8 and the job reads back as a UTF-16 string (twice the bytes). <c>false</c>: text,
-    /// as before. Either way, a job reads what was stored either way (docs/PERFORMANCE.md).
+    /// as before. A job reads either column, so deliveries stored before a change still run (docs/PERFORMANCE.md).
     /// </summary>
     public bool Utf8Payloads { get; set; } = true;
 }
