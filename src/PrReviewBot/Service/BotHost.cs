@@ -120,6 +120,7 @@ public static class BotHost
         app.Use(ProbeEndpoints.CountDeliveries);
         app.Use(SetupEndpoints.RefuseWebhooksUntilConfigured);
         app.UseWebhookBodyLimit();
+        app.UseWebhookConcurrency();
         app.MapGitHubWebhooks(WebhookPath);
         SetupEndpoints.Map(app);
         ReportEndpoint.Map(app);

@@ -91,6 +91,13 @@ public sealed class StorageOptions
     /// first served (docs/PERFORMANCE.md).
     /// </summary>
     public bool IntakeFirst { get; set; } = true;
+
+    /// <summary>
+    /// A webhook body is stored as its UTF-8 bytes (a BLOB) and its job parses those bytes, instead of storing text that
+    /// SQLite or Npgsql turn into UTF-8 and the job reads back as a UTF-16 string (twice the bytes). <c>false</c>: text,
+    /// as before. A job reads either column, so deliveries stored before a change still run (docs/PERFORMANCE.md).
+    /// </summary>
+    public bool Utf8Payloads { get; set; } = true;
 }
 
 /// <summary><c>Server:*</c>.</summary>

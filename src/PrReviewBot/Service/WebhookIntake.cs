@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed class WebhookIntake(
     WorkSignal signal,
     IOptionsMonitor<GitHubOptions> gitHub,
     IOptionsMonitor<QueueOptions> queue,
+    IOptionsMonitor<StorageOptions> storage,
     IHttpContextAccessor http,
     RepositoryInstallations installations,
     Serilog.IDiagnosticContext diagnostics,
@@ -54,10 +56,13 @@ public sealed class WebhookIntake(
         using var deliveryProperty = LogContext.PushProperty("DeliveryId", deliveryId);
         using var eventProperty = LogContext.PushProperty("Event", eventName);
 
+        // Storage:Utf8Payloads: the body turned into UTF-8 once, here; routed, stored and read again by its job as those bytes.
+        var utf8 = storage.CurrentValue.Utf8Payloads ? Encoding.UTF8.GetBytes(body) : null;
         Routing routing;
         try
         {
-            routing = DeliveryRoutes.Route(eventName, body, new IntakeContext(time.GetUtcNow(), queue.CurrentValue));
+            var intake = new IntakeContext(time.GetUtcNow(), queue.CurrentValue);
+            routing = utf8 is null ? DeliveryRoutes.Route(eventName, body, intake) : DeliveryRoutes.Route(eventName, utf8, intake);
         }
         catch (MalformedPayloadException e)
         {
@@ -83,8 +88,11 @@ public sealed class WebhookIntake(
             routing.Ignored ? DeliveryState.Ignored : DeliveryState.Pending,
             time.GetUtcNow(),
             JsonSerializer.Serialize(KeptHeaders.Where(headers.ContainsKey).ToDictionary(h => h, h => Header(headers, h))),
-            routing.Ignored ? null : body,
-            routing.Note);
+            routing.Ignored || utf8 is not null ? null : body,
+            routing.Note)
+        {
+            Payload = routing.Ignored ? null : utf8,
+        };
 
         // The body is in hand: store it even if GitHub hangs up meanwhile, or the delivery would be lost.
         var outcome = await store.AcceptDeliveryAsync(delivery, routing.Work, CancellationToken.None);

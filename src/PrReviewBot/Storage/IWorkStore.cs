@@ -139,7 +139,11 @@ public sealed record InboundDelivery(
     DateTimeOffset ReceivedAt,
     string Headers,
     string? Body,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The body as its UTF-8 bytes (<c>Storage:Utf8Payloads</c>), stored instead of <see cref="Body"/>.</summary>
+    public byte[]? Payload { get; init; }
+}
 
 /// <summary>Work for one subject. <see cref="Force"/> re-posts the check even when nothing changed (a person asked for a re-run).</summary>
 public sealed record WorkRequest(
@@ -182,7 +186,11 @@ public sealed record LeasedJob(
     public bool Interrupted { get; init; }
 }
 
-public sealed record PendingDelivery(string DeliveryId, string Event, string? Action, DateTimeOffset ReceivedAt, string? Body);
+/// <summary>A delivery waiting for its job, with its body as it was stored: text (<see cref="Body"/>) or UTF-8 bytes (<see cref="Payload"/>).</summary>
+public sealed record PendingDelivery(string DeliveryId, string Event, string? Action, DateTimeOffset ReceivedAt, string? Body)
+{
+    public byte[]? Payload { get; init; }
+}
 
 public sealed record DeliveryRecord(
     string DeliveryId,

@@ -92,6 +92,8 @@ public sealed class PostgresDialect : SqlDialect
 
     internal override string IdentityKey => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    internal override string Blob => "BYTEA";
+
     internal override string DeliveryTieBreak => "delivery_id";
 
     internal override bool SingleProcess => false;

@@ -15,6 +15,9 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>The column definition of a surrogate key numbered by the database, in insertion order.</summary>
     internal abstract string IdentityKey { get; }
 
+    /// <summary>The column type of bytes stored as they are (webhook bodies, UTF-8).</summary>
+    internal abstract string Blob { get; }
+
     /// <summary>
     /// A column that orders the rows of <c>deliveries</c> received in the same millisecond; a stable order is all that
     /// matters (pages list them newest first).

@@ -76,13 +76,13 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
         // Two processes given the same delivery: the second waits for the first's row, then inserts nothing.
         var inserted = await Exec(c,
             """
-            INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, state, received_at, headers, body, note)
-            VALUES (@id, @event, @action, @inst, @repo, @subject, @state, @received, @headers, @body, @note)
+            INSERT INTO deliveries (delivery_id, event, action, installation_id, repository, subject, state, received_at, headers, body, payload, note)
+            VALUES (@id, @event, @action, @inst, @repo, @subject, @state, @received, @headers, @body, @payload, @note)
             ON CONFLICT (delivery_id) DO NOTHING
             """, ct, tx,
             A("@id", d.DeliveryId), A("@event", d.Event), A("@action", d.Action), A("@inst", d.InstallationId),
             A("@repo", d.Repository), A("@subject", d.Subject), A("@state", StateName(d.State)),
-            A("@received", Ms(d.ReceivedAt)), A("@headers", d.Headers), A("@body", d.Body), A("@note", d.Note));
+            A("@received", Ms(d.ReceivedAt)), A("@headers", d.Headers), A("@body", d.Body), A("@payload", d.Payload), A("@note", d.Note));
         if (inserted == 0)
         {
             await tx.RollbackAsync(ct);
@@ -154,9 +154,13 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
 
     public Task<IReadOnlyList<PendingDelivery>> PendingDeliveriesAsync(string subject, CancellationToken ct) => Run(c =>
         List(c,
-            $"SELECT delivery_id, event, action, received_at, body FROM deliveries WHERE subject = @s AND state = 'pending' ORDER BY received_at, {_dialect.DeliveryTieBreak}",
+            $"SELECT delivery_id, event, action, received_at, body, payload FROM deliveries WHERE subject = @s AND state = 'pending' ORDER BY received_at, {_dialect.DeliveryTieBreak}",
+            // Whichever column holds the body: rows stored before Storage:Utf8Payloads was turned on (or off) stay readable.
             r => new PendingDelivery(r.GetString(0), r.GetString(1), NullableString(r, 2),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)), NullableString(r, 4)),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)), NullableString(r, 4))
+            {
+                Payload = r.IsDBNull(5) ? null : r.GetFieldValue<byte[]>(5),
+            },
             ct, A("@s", subject)), ct);
 
     public Task<bool> CompleteAsync(LeasedJob job, IReadOnlyList<string> deliveryIds, CancellationToken ct) =>
@@ -173,7 +177,7 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
         {
             // The raw body has served its purpose; the row stays for de-duplication and the history.
             await using var done = Command(c,
-                $"UPDATE deliveries SET state = @state, completed_at = @now, body = NULL, error = @error WHERE {_dialect.InList("delivery_id", "@ids")} AND state = 'pending'",
+                $"UPDATE deliveries SET state = @state, completed_at = @now, body = NULL, payload = NULL, error = @error WHERE {_dialect.InList("delivery_id", "@ids")} AND state = 'pending'",
                 tx, A("@state", StateName(state)), A("@now", now), A("@error", error));
             done.Parameters.Add(_dialect.ListParameter(done, "@ids", deliveryIds));
             await done.ExecuteNonQueryAsync(ct);
@@ -337,6 +341,8 @@ public abstract partial class SqlWorkStore : IWorkStore, ICommandStore, IGateSto
     private static Arg A(string name, long? value) => new(name, value, DbType.Int64);
 
     private static Arg A(string name, int? value) => new(name, value, DbType.Int32);
+
+    private static Arg A(string name, byte[]? value) => new(name, value, DbType.Binary);
 
     private static DbCommand Command(DbConnection c, string sql, DbTransaction? tx, params Arg[] args)
     {

@@ -45,6 +45,8 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override string IdentityKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    internal override string Blob => "BLOB";
+
     internal override string DeliveryTieBreak => "rowid";
 
     internal override bool SingleProcess => true;

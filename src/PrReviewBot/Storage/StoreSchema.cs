@@ -172,5 +172,10 @@ internal static class StoreSchema
         CREATE INDEX jobs_turn ON jobs (turn, due_at);
         CREATE INDEX jobs_installation_turn ON jobs (installation_id, turn);
         """,
+
+        // 6 (issue 14): a delivery's body as its UTF-8 bytes (Storage:Utf8Payloads); body keeps text stored before, or with the switch off.
+        d => $$"""
+        ALTER TABLE deliveries ADD COLUMN payload {{d.Blob}};
+        """,
     ];
 }

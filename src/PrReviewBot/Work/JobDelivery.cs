@@ -21,8 +21,10 @@ public sealed record JobDelivery(string DeliveryId, string Event, string? Action
     /// <exception cref="MalformedPayloadException">The stored body cannot be read (stored by an older version, or damaged).</exception>
     public static JobDelivery Read(PendingDelivery stored, QueueOptions queue)
     {
-        var body = stored.Body ?? throw new MalformedPayloadException("the delivery was stored without its body");
-        var routing = DeliveryRoutes.Route(stored.Event, body, new IntakeContext(stored.ReceivedAt, queue));
+        var context = new IntakeContext(stored.ReceivedAt, queue);
+        var routing = stored.Payload is { } utf8 ? DeliveryRoutes.Route(stored.Event, utf8, context)
+            : stored.Body is { } body ? DeliveryRoutes.Route(stored.Event, body, context)
+            : throw new MalformedPayloadException("the delivery was stored without its body");
         return new JobDelivery(stored.DeliveryId, stored.Event, stored.Action, stored.ReceivedAt, routing);
     }
 }

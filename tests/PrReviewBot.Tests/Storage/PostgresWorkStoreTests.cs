@@ -54,6 +54,14 @@ public sealed class PostgresWorkStoreTests : WorkStoreContract
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_postgres!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     public override async Task DisposeAsync()
     {
         if (_postgres is null)

@@ -36,6 +36,15 @@ public sealed class SqliteWorkStoreTests : WorkStoreContract
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

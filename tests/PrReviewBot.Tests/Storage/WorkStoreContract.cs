@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using PrReviewBot.Storage;
 
@@ -31,6 +32,9 @@ public abstract class WorkStoreContract : IAsyncLifetime
 
     /// <summary>Runs SQL on the test's database beside the store (to set up a database an older build left).</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
+
+    /// <summary>Runs a <c>SELECT COUNT(*)</c> on the test's database beside the store.</summary>
+    protected abstract Task<long> CountAsync(string sql);
 
     public virtual async Task InitializeAsync()
     {
@@ -329,9 +333,10 @@ public abstract class WorkStoreContract : IAsyncLifetime
     public async Task DatabaseOfAnOlderBuild_UpgradesKeepingItsRows()
     {
         await Store.AcceptDeliveryAsync(Delivery("kept"), Work(), CancellationToken.None);
-        // Back to what schema version 2 made: the tables and columns of migrations 3 to 5 did not exist yet.
+        // Back to what schema version 2 made: the tables and columns of migrations 3 to 6 did not exist yet.
         await ExecuteSqlAsync(
             """
+            ALTER TABLE deliveries DROP COLUMN payload;
             DROP INDEX jobs_turn;
             DROP INDEX jobs_installation_turn;
             ALTER TABLE jobs DROP COLUMN turn;
@@ -346,9 +351,42 @@ public abstract class WorkStoreContract : IAsyncLifetime
 
         Assert.Equal(1, await SchemaVersionRowsAsync());
         Assert.Equal(DeliveryState.Pending, (await Store.GetDeliveryAsync("kept", CancellationToken.None))!.State);
-        Assert.Equal(1, (await Lease("w"))!.Version);
+        var job = (await Lease("w"))!;
+        Assert.Equal(1, job.Version);
+        // Stored as text before payloads were bytes: still read as text.
+        var kept = Assert.Single(await Store.PendingDeliveriesAsync(job.Subject, CancellationToken.None));
+        Assert.Equal("{\"n\":1}", kept.Body);
+        Assert.Null(kept.Payload);
         await Gates.SaveGatesAsync(new GateRecord { Repository = Repo, Number = 3, OpenGates = "2", EvaluatedAt = Clock.GetUtcNow() }, CancellationToken.None);
         Assert.Equal("2", (await Gates.GetGatesAsync(Repo, 3, CancellationToken.None))!.OpenGates);
+    }
+
+    [SkippableFact]
+    public async Task Utf8Payload_ComesBackByteForByte_NonAsciiIncluded()
+    {
+        var utf8 = Encoding.UTF8.GetBytes("{\"title\":\"Réduire la latence: 日本語 🚀 \\u00e9\",\"nul\":\"\\u0000\"}");
+        await Store.AcceptDeliveryAsync(Delivery("bytes") with { Body = null, Payload = utf8 }, Work(), CancellationToken.None);
+        await Store.AcceptDeliveryAsync(Delivery("text"), Work(), CancellationToken.None);
+
+        var job = (await Lease("w"))!;
+        var pending = await Store.PendingDeliveriesAsync(job.Subject, CancellationToken.None);
+
+        Assert.Equal(["bytes", "text"], pending.Select(d => d.DeliveryId));
+        Assert.Equal(utf8, pending[0].Payload);
+        Assert.Null(pending[0].Body);
+        Assert.Equal("{\"n\":1}", pending[1].Body);
+        Assert.Null(pending[1].Payload);
+    }
+
+    [SkippableFact]
+    public async Task CompletedDelivery_KeepsNeitherItsTextNorItsBytes()
+    {
+        await Store.AcceptDeliveryAsync(Delivery("bytes") with { Body = null, Payload = [0x7b, 0x7d] }, Work(), CancellationToken.None);
+        var job = (await Lease("w"))!;
+        Assert.True(await Store.CompleteAsync(job, ["bytes"], CancellationToken.None));
+
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM deliveries WHERE payload IS NOT NULL OR body IS NOT NULL"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM deliveries WHERE delivery_id = 'bytes'"));
     }
 
     [SkippableFact]

@@ -34,6 +34,21 @@ public static class DeliveryRoutes
         }
     }
 
+    /// <summary>The same, from the body's UTF-8 bytes (parsed where they are: no string, no copy).</summary>
+    /// <exception cref="MalformedPayloadException">The bytes are not UTF-8 JSON, not an object, or a value the route needs is malformed.</exception>
+    public static Routing Route(string eventName, ReadOnlyMemory<byte> utf8Body, IntakeContext context)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8Body);
+            return Route(eventName, doc.RootElement, context);
+        }
+        catch (JsonException)
+        {
+            throw new MalformedPayloadException("The body is not valid JSON.");
+        }
+    }
+
     public static Routing Route(string eventName, JsonElement root, IntakeContext context)
     {
         var payload = PayloadObject.Root(root);

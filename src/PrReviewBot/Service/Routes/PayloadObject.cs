@@ -66,8 +66,8 @@ public readonly partial struct PayloadObject
         }
         catch (InvalidOperationException)
         {
-            // System.Text.Json refuses to turn a lone UTF-16 surrogate escape into a string.
-            throw new MalformedPayloadException($"'{PathOf(name)}' is not valid text (it holds a lone UTF-16 surrogate).");
+            // System.Text.Json refuses to turn a lone UTF-16 surrogate escape, or bytes that are not UTF-8, into a string.
+            throw new MalformedPayloadException($"'{PathOf(name)}' is not valid text (it holds a lone UTF-16 surrogate, or bytes that are not UTF-8).");
         }
     }
 
