@@ -466,4 +466,19 @@ public class BeforeAfterFormatsTests
         const string body = "| query | Baseline | Variant A | Variant B |\n|---|---|---|---|\n| Q1 | 410 ms | 205 ms | 300 ms |\n";
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
     }
+
+    [Fact]
+    public void AValueInOneParagraph_AndItsReplacementNowInTheNext_ArePaired()
+    {
+        const string body = "Deploying the docs site took about 12 minutes, most of it image resizing.\n\nThis caches the resized images between runs. A deploy now takes about 3 minutes.";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((12.0, 3.0), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void ParagraphsUnderDifferentHeadings_AreNotPaired()
+    {
+        const string body = "## Context\n\nDeploying the docs site took about 12 minutes.\n\n## Follow-up\n\nA deploy now also uploads a 3 MB sitemap.";
+        Assert.False(Review.Present(body, ItemKind.BeforeAfter));
+    }
 }

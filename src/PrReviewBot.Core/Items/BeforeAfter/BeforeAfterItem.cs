@@ -271,6 +271,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var earlierLeadIn = string.Empty;
         var lastText = string.Empty;
         Dictionary<string, List<(string Sentence, int At, int Length)>>? versionMentions = null;
+        TextBlock? previousParagraph = null;
         void FlushItems()
         {
             if (items.Count > 0 && earlierItems is not null &&
@@ -340,7 +341,23 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                         raw.Add(m);
                     }
                 }
+                // "The CI tests took around 20 minutes …" ¶ "… Overall runtime is now about 7 minutes.": the paragraph right
+                // before may hold the value the new one replaces.
+                if (raw.Count == count && previousParagraph is not null && previousParagraph.Index == block.Index - 1 && block.Role == BlockRole.Paragraph)
+                {
+                    foreach (var now in plain.Take(3).Where(p => Cues.HasDigit(p) && SidedQuantities.HasSideCue(p)))
+                    {
+                        var earlier = previousParagraph.PlainSentences.Take(3).Where(p => Cues.HasDigit(p) && !SidedQuantities.HasSideCue(p))
+                            .Select(p => SidedQuantities.InProse(p + " " + now)).FirstOrDefault(m => m is not null);
+                        if (earlier is not null)
+                        {
+                            raw.Add(earlier);
+                            break;
+                        }
+                    }
+                }
             }
+            previousParagraph = block.Role == BlockRole.Paragraph ? block : null;
             // "Before — **27 queries**" followed later by "After — **9 queries**"; or a bare "Before" paragraph with the
             // value in the paragraph under it.
             var side = LeadingSide(block.Text);
