@@ -34,28 +34,28 @@ internal static partial class Sentences
             yield break;
         }
         var lines = text.Split('\n');
-        // Joined lines are built up in one buffer, so a long run of wrapped lines stays linear.
-        var joined = new System.Text.StringBuilder(lines[0]);
-        var last = lines[0];
+        // Joined lines are built up in one buffer, so a long run of wrapped lines stays linear; a line that joins
+        // nothing is passed on as it is.
+        System.Text.StringBuilder? joined = null;
+        var current = lines[0];
         for (var i = 1; i < lines.Length; i++)
         {
-            // A wrapped sentence is a few lines long; past that, lines stay lines (the sentence patterns are costly on
-            // one very long "sentence").
-            if (joined.Length + lines[i].Length <= MaxJoined && ContinuesOnNextLine(last) && OpensNewLine().Match(lines[i]) is { Success: false })
+            var length = joined?.Length ?? current.Length;
+            if (length + lines[i].Length <= MaxJoined && ContinuesOnNextLine(lines[i - 1]) && OpensNewLine().Match(lines[i]) is { Success: false })
             {
+                joined ??= new System.Text.StringBuilder(current.TrimEnd(), MaxJoined + 80);
                 while (joined.Length > 0 && char.IsWhiteSpace(joined[^1]))
                 {
                     joined.Length--;
                 }
                 joined.Append(' ').Append(lines[i].AsSpan().TrimStart());
-                last = lines[i];
                 continue;
             }
-            yield return joined.ToString();
-            joined.Clear().Append(lines[i]);
-            last = lines[i];
+            yield return joined?.ToString() ?? current;
+            joined = null;
+            current = lines[i];
         }
-        yield return joined.ToString();
+        yield return joined?.ToString() ?? current;
     }
 
     private const int MaxJoined = 600;
