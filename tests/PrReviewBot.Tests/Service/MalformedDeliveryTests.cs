@@ -18,18 +18,18 @@ public class MalformedDeliveryTests : EndToEndTest
     /// <summary>A payload changed the way a hostile or broken sender would: (event, body, status expected).</summary>
     public static TheoryData<string, string, string, int> Malformed => new()
     {
-        { "pull_request: null", "pull_request", Change(Payloads.PullRequest("opened"), p => p["pull_request"] = null), 400 },
-        { "pull_request: []", "pull_request", Change(Payloads.PullRequest("opened"), p => p["pull_request"] = new JsonArray()), 400 },
-        { "installation.id a string", "pull_request", Change(Payloads.PullRequest("opened"), p => p["installation"]!["id"] = "1"), 400 },
-        { "installation.id null", "pull_request", Change(Payloads.PullRequest("opened"), p => p["installation"]!["id"] = null), 400 },
-        { "check_run.pull_requests: [null]", "check_run", Change(Payloads.CheckRunRerequested(""), p => p["check_run"]!["pull_requests"] = new JsonArray((JsonNode?)null)), 400 },
-        { "installation event, installation: null", "installation", Change(Payloads.Load("installation/created.json").ToJsonString(), p => p["installation"] = null), 200 },
+        { "pull_request: null", "pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p["pull_request"] = null), 400 },
+        { "pull_request: []", "pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p["pull_request"] = new JsonArray()), 400 },
+        { "installation.id a string", "pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p["installation"]!["id"] = "1"), 400 },
+        { "installation.id null", "pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p["installation"]!["id"] = null), 400 },
+        { "check_run.pull_requests: [null]", "check_run", Payloads.Changed(Payloads.CheckRunRerequested(""), p => p["check_run"]!["pull_requests"] = new JsonArray((JsonNode?)null)), 400 },
+        { "installation event, installation: null", "installation", Payloads.Changed(Payloads.Load("installation/created.json").ToJsonString(), p => p["installation"] = null), 200 },
         { "lone surrogate in repository.full_name", "pull_request",
-            Change(Payloads.PullRequest("opened"), p => p["repository"]!["full_name"] = "Codertocat/" + Marker).Replace(Marker, "\\ud800", StringComparison.Ordinal), 400 },
+            Payloads.Changed(Payloads.PullRequest("opened"), p => p["repository"]!["full_name"] = "Codertocat/" + Marker).Replace(Marker, "\\ud800", StringComparison.Ordinal), 400 },
         { "lone surrogate in a command", "issue_comment",
             IssuePayloads.Comment(Payloads.Number, "/perf-review override " + Marker, onPullRequest: true).Replace(Marker, "\\udc01", StringComparison.Ordinal), 400 },
-        { "number: -2", "pull_request", Change(Payloads.PullRequest("opened"), p => p["number"] = -2), 400 },
-        { "merge_group.head_sha not hex", "merge_group", Change(Payloads.MergeGroup(), p => p["merge_group"]!["head_sha"] = "zz" + new string('0', 38)), 400 },
+        { "number: -2", "pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p["number"] = -2), 400 },
+        { "merge_group.head_sha not hex", "merge_group", Payloads.Changed(Payloads.MergeGroup(), p => p["merge_group"]!["head_sha"] = "zz" + new string('0', 38)), 400 },
     };
 
     [Theory]
@@ -60,11 +60,11 @@ public class MalformedDeliveryTests : EndToEndTest
 
     public static TheoryData<string, string, string> UnreadableBesideGoodWork => new()
     {
-        { "comment.id \"x\"", "issue_comment", Change(IssuePayloads.Comment(Payloads.Number, "/perf-review recheck", onPullRequest: true), p => p["comment"]!["id"] = "x") },
-        { "comment.id null", "issue_comment", Change(IssuePayloads.Comment(Payloads.Number, "/perf-review recheck", onPullRequest: true), p => p["comment"]!["id"] = null) },
+        { "comment.id \"x\"", "issue_comment", Payloads.Changed(IssuePayloads.Comment(Payloads.Number, "/perf-review recheck", onPullRequest: true), p => p["comment"]!["id"] = "x") },
+        { "comment.id null", "issue_comment", Payloads.Changed(IssuePayloads.Comment(Payloads.Number, "/perf-review recheck", onPullRequest: true), p => p["comment"]!["id"] = null) },
         { "check_suite.pull_requests [{number: \"2\"}]", "check_suite",
-            Change(Payloads.CheckSuiteRerequested(fork: false), p => p["check_suite"]!["pull_requests"] = new JsonArray(new JsonObject { ["number"] = "2" })) },
-        { "repository.full_name \"/\"", "issue_comment", Change(IssuePayloads.Comment(Payloads.Number, "/perf-review recheck", onPullRequest: true), p => p["repository"]!["full_name"] = "/") },
+            Payloads.Changed(Payloads.CheckSuiteRerequested(fork: false), p => p["check_suite"]!["pull_requests"] = new JsonArray(new JsonObject { ["number"] = "2" })) },
+        { "repository.full_name \"/\"", "issue_comment", Payloads.Changed(IssuePayloads.Comment(Payloads.Number, "/perf-review recheck", onPullRequest: true), p => p["repository"]!["full_name"] = "/") },
     };
 
     [Theory]
@@ -114,7 +114,7 @@ public class MalformedDeliveryTests : EndToEndTest
         var unreadable = Guid.NewGuid().ToString();
         var now = DateTimeOffset.UtcNow;
         var subject = WorkRequest.PullRequestSubject(Repo, Pr);
-        var comment = Change(IssuePayloads.Comment(Pr, "/perf-review recheck", onPullRequest: true), p => p["comment"]!["id"] = "x");
+        var comment = Payloads.Changed(IssuePayloads.Comment(Pr, "/perf-review recheck", onPullRequest: true), p => p["comment"]!["id"] = "x");
         await bot.Store.AcceptDeliveryAsync(
             new InboundDelivery(unreadable, "issue_comment", "created", Payloads.Installation, Repo, subject, DeliveryState.Pending, now, "{}", comment, null),
             new WorkRequest(subject, JobKind.PullRequest, Repo, Payloads.Installation, Pr, null, null, now.AddSeconds(2)), CancellationToken.None);
@@ -139,8 +139,8 @@ public class MalformedDeliveryTests : EndToEndTest
         AddOptimizationPr(Descriptions.Incomplete);
         var bot = await StartBotAsync();
         var body = eventName == "check_run"
-            ? Change(Payloads.CheckRunRerequested(""), p => p["check_run"]!["head_sha"] = "../../etc/passwd")
-            : Change(Payloads.CheckSuiteRerequested(fork: true), p => p["check_suite"]!["head_sha"] = "../../etc/passwd");
+            ? Payloads.Changed(Payloads.CheckRunRerequested(""), p => p["check_run"]!["head_sha"] = "../../etc/passwd")
+            : Payloads.Changed(Payloads.CheckSuiteRerequested(fork: true), p => p["check_suite"]!["head_sha"] = "../../etc/passwd");
 
         var response = await bot.SendAsync(eventName, body);
         await AssertStillReviewsAsync(bot);
@@ -174,7 +174,7 @@ public class MalformedDeliveryTests : EndToEndTest
         var bot = await StartBotAsync();
         var delivery = Guid.NewGuid().ToString();
 
-        var response = await bot.SendAsync("pull_request", Change(Payloads.PullRequest("opened"), p => p.AsObject().Remove("installation")), delivery);
+        var response = await bot.SendAsync("pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p.AsObject().Remove("installation")), delivery);
         await bot.WaitForIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -190,7 +190,7 @@ public class MalformedDeliveryTests : EndToEndTest
         var bot = await StartBotAsync();
         var delivery = Guid.NewGuid().ToString();
 
-        var response = await bot.SendAsync("pull_request", Change(Payloads.PullRequest("opened"), p => p.AsObject().Remove("installation")), delivery);
+        var response = await bot.SendAsync("pull_request", Payloads.Changed(Payloads.PullRequest("opened"), p => p.AsObject().Remove("installation")), delivery);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("not installed on Codertocat/Hello-World", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public class MalformedDeliveryTests : EndToEndTest
         GitHub.Fail("GET", $"/repos/{Repo}/installation", 502, times: 1);
         var bot = await StartBotAsync();
         var delivery = Guid.NewGuid().ToString();
-        var body = Change(Payloads.PullRequest("opened"), p => p.AsObject().Remove("installation"));
+        var body = Payloads.Changed(Payloads.PullRequest("opened"), p => p.AsObject().Remove("installation"));
 
         var refused = await bot.SendAsync("pull_request", body, delivery);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -275,12 +275,5 @@ public class MalformedDeliveryTests : EndToEndTest
         await bot.WaitForIdleAsync();
         Assert.Contains(GitHub.CheckRuns, c => c.HeadSha == sha && c.Conclusion == "success");
         Assert.Equal(HttpStatusCode.OK, (await bot.Http.GetAsync("/healthz")).StatusCode);
-    }
-
-    private static string Change(string json, Action<JsonNode> change)
-    {
-        var node = JsonNode.Parse(json)!;
-        change(node);
-        return node.ToJsonString();
     }
 }

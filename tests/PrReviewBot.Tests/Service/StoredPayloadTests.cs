@@ -30,7 +30,7 @@ public class StoredPayloadTests : EndToEndTest
             s.Config["Queue:EditDebounce"] = "01:00:00";
         });
         // Written into the JSON text as it is, not as \u escapes: the bytes on the wire hold the non-ASCII text.
-        var json = Change(Payloads.PullRequest("edited"), p => p["pull_request"]!["title"] = "perf: MARK").Replace("MARK", Reason, StringComparison.Ordinal);
+        var json = Payloads.Changed(Payloads.PullRequest("edited"), p => p["pull_request"]!["title"] = "perf: MARK").Replace("MARK", Reason, StringComparison.Ordinal);
         var id = Guid.NewGuid().ToString();
 
         Assert.Equal(HttpStatusCode.OK, (await bot.SendAsync("pull_request", json, id)).StatusCode);
@@ -92,13 +92,6 @@ public class StoredPayloadTests : EndToEndTest
         Assert.NotEqual(DeliveryState.Pending, (await bot.Store.GetDeliveryAsync(damaged, CancellationToken.None))!.State);
         var warning = Assert.Single(bot.Logs.Rendered().Split('\n'), line => line.Contains(damaged, StringComparison.Ordinal) && line.Contains("cannot be read", StringComparison.Ordinal));
         Assert.Contains("is left out; the rest of the job runs: \\\"The body is not valid JSON.\\\"", warning, StringComparison.Ordinal);
-    }
-
-    private static string Change(string json, Action<JsonNode> change)
-    {
-        var node = JsonNode.Parse(json)!;
-        change(node);
-        return node.ToJsonString();
     }
 
     private async Task<(string? Text, byte[]? Bytes)> StoredBodyAsync(BotUnderTest bot, string deliveryId)

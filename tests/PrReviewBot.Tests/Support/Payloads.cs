@@ -7,6 +7,14 @@ namespace PrReviewBot.Tests.Support;
 /// <summary>Real webhook payloads from Fixtures/, with the fields a test is about changed in memory.</summary>
 public static class Payloads
 {
+    /// <summary>A payload with one change made to its JSON (a field set, removed or of the wrong type).</summary>
+    public static string Changed(string json, Action<JsonNode> change)
+    {
+        var node = JsonNode.Parse(json)!;
+        change(node);
+        return node.ToJsonString();
+    }
+
     public const string Repository = "Codertocat/Hello-World";
     public const int Number = 2;
     public const long Installation = 1;
