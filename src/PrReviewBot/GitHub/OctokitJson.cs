@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Octokit.Internal;
 
 namespace PrReviewBot.GitHub;
@@ -26,6 +27,13 @@ internal sealed class OctokitJson : IJsonSerializer
         {
             // Octokit only reads the body of a successful answer: GitHub did what was asked, only the mapping failed.
             throw new GitHubAnswerUnreadableException($"GitHub's answer was valid JSON that could not be read as {typeof(T).Name}: {e.GetType().Name}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is not SerializationException)
+        {
+            // Not JSON at all, yet Octokit's reader got partway: garbage that starts with a digit reads as a number, and
+            // casting that number to the model throws InvalidCastException. It is the same garbled answer as any other
+            // and is retried as one (GitHubFaults: SerializationException), never taken for a bug in the bot.
+            throw new SerializationException($"GitHub's answer is not JSON ({e.GetType().Name}: {e.Message})", e);
         }
     }
 

@@ -88,4 +88,28 @@ public class GitHubFaultsTests
         Assert.Equal(FaultKind.Transient, GitHubFaults.Classify(new TimeoutException("slow"), Now).Kind);
         Assert.Equal(FaultKind.Transient, GitHubFaults.Classify(new HttpRequestException("reset"), Now).Kind);
     }
+
+    [Theory]
+    [InlineData("7\u0001\u00e9\u0010 cut off here")]
+    [InlineData("31415 and then noise")]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("{\"token\":\"ghs_cut")]
+    [InlineData("")]
+    public void AGarbledAnswer_IsRetriedWhateverItsFirstCharacter(string body)
+    {
+        var e = Assert.ThrowsAny<Exception>(() => new OctokitJson().Deserialize<AccessToken>(body));
+
+        var fault = GitHubFaults.Classify(e, Now);
+        Assert.Equal(FaultKind.Transient, fault.Kind);
+        Assert.Contains("could not be read", fault.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidJsonOfTheWrongShape_IsAnAnswerThatCouldNotBeMapped()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => new OctokitJson().Deserialize<AccessToken>("42"));
+
+        Assert.IsType<GitHubAnswerUnreadableException>(e);
+        Assert.Equal(FaultKind.Transient, GitHubFaults.Classify(e, Now).Kind);
+    }
 }
