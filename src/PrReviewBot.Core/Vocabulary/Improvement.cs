@@ -58,6 +58,8 @@ internal static class Improvement
     /// <summary>Direct claims: optimize, speed up, faster, N× faster, more efficiently.</summary>
     public const string Claims =
         // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
+        // "I need to optimize its query before we merge": work still to do is not what the change does
+        "(?<!(?:need|needs|have|has|want|wants|plan|plans|going|ought|try|tries) to |(?:should|will|must|could|might|would|can|may) (?:still |also )?)" +
         "optimi[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
         "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
         "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b|" +
@@ -103,7 +105,7 @@ internal static class Improvement
 
     /// <summary>Reverting or turning off something because it made things slower (an optimization too).</summary>
     public const string Slowdown =
-        "slower|slowdowns?|slowed (?:down)?|made (?:\\w+ ){1,3}slow\\b|(?:performance|cpu|memory|resource)[- ]heavy|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b";
+        "slower|slowdowns?|slowed (?:down)?|made (?:\\w+ ){1,3}slow\\b|(?:performance|cpu|memory|resource)[- ]heavy|(?:perf(?:ormance)?|compile[- ]time|latency|speed|throughput|memory) regressions?|regress(?:ed|ion|ions)\\b(?! (?:tests?|testing|suites?|coverage|runs?)\\b)";
 
     /// <summary>
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
@@ -150,6 +152,10 @@ internal static class Improvement
         "(?:enforc(?:e|es|ed|ing)|add(?:s|ed|ing)?|introduc(?:e|es|ed|ing))\\b[^.\\n]{0,40}?\\bbudgets?\\b|" +
         "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?|slos?|slis?|slas?|objectives?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
+        // a tool named as what the change works on: "Improve async-profiler integration", "pprof support for workers"
+        "(?:" + ToolingNouns + ")\\s+(?:integration|support|setup|plugin|task|target|script|wrapper|config(?:uration)?)\\b|" +
+        // a title that is only the name of an observability artefact: "SLO dashboard", "Latency alerts"
+        "^\\s*(?:[\\w-]+\\s+){0,3}(?:dashboards?|alerts?|alerting rules?|panels?)\\s*$|" +
         "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
         "\\bblog[- ]?post:|^\\s*(?:(?:new|add|a)\\s+)?blog[- ]?post\\b|" +
         // retiring a flag after a rollout; adding a way to turn an optimization off
@@ -174,7 +180,8 @@ internal static class Improvement
     /// <summary>The narrower form for a description's first sentence: it adds tooling.</summary>
     public const string AddsTooling =
         "(?:add(?:s|ed)?|introduc(?:e|es|ed))\\b[^.\\n]{0,40}\\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\\b|" +
-        "\\bperformance issues?\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b|" +
+        "\\bmak(?:e|es|ing) it easier to (?:run|profile|benchmark|measure|trace|record)\\b|" +
+                "\\bperformance issues?\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b|" +
         "^\\s*(?:a |the |this |new )?(?:blog post|article|write-?up)\\b";
 
     /// <summary>Conventional-commit scopes that say the change is tooling, docs or observability.</summary>

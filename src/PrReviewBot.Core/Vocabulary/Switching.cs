@@ -36,7 +36,7 @@ internal static class Switching
         "(?:don't|do not|never) (?:set|enable|pass|add)|unset (?:it|the)|" +
         // pass a --no- flag or a value that means off
         "--no-[\\w-]+|(?:pass|start \\S+ with|run \\S+ with|launch \\S+ with|build with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
-        "to go back|(?:go|goes|going) back (?:with|by|via|using)|to revert to|to restore the|to get the old|for the old|(?:get|have|bring) (?:it|them|that|the [\\w-]+) back|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
+        "to go back|(?:go|goes|going) back (?:with|by|via|using)|to revert to|to restore the|to get the old|for the old|(?:get|gets|got|have|bring|brings|brought) (?:it|them|that|the [\\w-]+) back|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
 
     private const string RemovedKinds = "(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature)";
 

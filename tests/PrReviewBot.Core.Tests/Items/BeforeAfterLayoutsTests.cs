@@ -47,6 +47,17 @@ public class BeforeAfterLayoutsTests
     [InlineData("The nightly export takes 41 min. After the batching change the export takes 6 min.")]
     // a bound under an after cue is a result
     [InlineData("The lookup took 320 ms on the old schema. After the index went in, it is less than 15 ms.")]
+    // a paragraph whose first line is only the side label, the tool's report on the lines under it
+    [InlineData("*Pre-patch*\nImage uses 412,800 bytes of flash. Limit is 524,288 bytes.\n\n*Post-patch*\nImage uses 398,112 bytes of flash. Limit is 524,288 bytes.")]
+    // labels in Italian naming the starting point and this branch, a report of used memory in each block
+    [InlineData("Punto di partenza:\n\n```\nheap: used 9120 bytes\n```\n\nPunto di arrivo (questo branch):\n\n```\nheap: used 8760 bytes\n```")]
+    // a place named as the subject of the measuring verb, the other side's unit taken from the first
+    [InlineData("Under the soak test, trunk sent about 48,000 requests to the store; this branch about 3,100.")]
+    [InlineData("The bundle job on main takes 212 s, while this PR takes 74 s on the same runner.")]
+    // a report tool's pipe table pasted in a code block, "Current" beside "Baseline"
+    [InlineData("```\nsuite | case  | Baseline(ms) | Current(ms) | Δ\n----- | ----- | ------------ | ----------- | ---\nparse | large |          880 |         610 | -270 |\n```")]
+    // perf stat counters under "this PR" and "master", after a third run that names no side
+    [InlineData("An experiment I dropped:\n```\n   9,120,004,512      cycles\n```\n\nThis PR:\n```\n   8,004,118,930      cycles\n```\n\nmaster:\n```\n   9,870,551,207      cycles\n```")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -70,6 +81,10 @@ public class BeforeAfterLayoutsTests
     [InlineData("Runs on main took between 41 and 47 minutes. Rounding that down to 40 minutes, the goal for the quarter is 30.")]
     // how much was saved is not one side of the change
     [InlineData("Shaves roughly 30–50 ms off the warm start. With this branch the warm start is ~610 ms.")]
+    // a baseline beside a goal column, not beside a result
+    [InlineData("| step | Baseline (s) | Target (s) |\n|---|---|---|\n| export | 212 | 60 |")]
+    // the branch named beside one number only
+    [InlineData("On this branch the soak test issued about 3,100 cache lookups per minute.")]
     public void NoMeasuredPair_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
@@ -89,6 +104,23 @@ public class BeforeAfterLayoutsTests
     [Fact]
     public void TwoValuesOfOneSetting_WithNothingToSayWhichIsNew_AreNotAPair() =>
         Assert.False(Review.Present("Import of the fixture:\n\n- `synchronous=FULL`: 310 s\n- `synchronous=NORMAL`: 95 s", ItemKind.BeforeAfter));
+
+    [Fact]
+    public void AnAfterRun_PairsWithTheBeforeRunAfterIt_NotWithAnUnnamedRunBeforeIt()
+    {
+        var body = "A variant I did not keep:\n```\n   9,120,004,512      cycles\n```\n\nThis PR:\n```\n   8,004,118,930      cycles\n```\n\n" +
+                   "master:\n```\n   9,870,551,207      cycles\n```";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((9_870_551_207d, 8_004_118_930d), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void AnAfterRun_WithNoBeforeRunAfterIt_PairsWithTheUnnamedRunBeforeIt()
+    {
+        var body = "Where it stands today:\n```\n   9,870,551,207      cycles\n```\n\nThis PR:\n```\n   8,004,118,930      cycles\n```";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((9_870_551_207d, 8_004_118_930d), (m.Before, m.After));
+    }
 
     [Fact]
     public void HeadAndPrColumns_ReadHeadAsTheBase()

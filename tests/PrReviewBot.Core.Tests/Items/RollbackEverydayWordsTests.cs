@@ -46,6 +46,11 @@ public class RollbackEverydayWordsTests
     [InlineData("Runs the indexer with `MALLOC_ARENA_MAX=2`.\n\n## Rollback\n\nRemove the drop-in file and restart; the service is then back on glibc's default arena count.")]
     // the old value assigned, and what it gives back
     [InlineData("The default ring size drops from 4096 to 256 slots. `RING_SLOTS` still overrides it; `RING_SLOTS=4096` restores the previous buffer.")]
+    // a virtual machine's flags in a code span, the line to delete named in words
+    [InlineData("The node now boots with `+sbwt none` so idle schedulers sleep at once. To get the old spinning back, delete that line from the vm.args file; schedulers then spin before sleeping again.")]
+    [InlineData("Workers start with `-XX:+UseCompactObjectHeaders`. To go back, remove the option from `jvm.options` and objects get their old 12-byte headers again.")]
+    // the change is off by default; setting the switch on brings the old path back
+    [InlineData("The prefetcher is now behind `ENABLE_EAGER_FETCH`, off by default. Setting `ENABLE_EAGER_FETCH=true` brings it back: every page loads its neighbours as before.")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);

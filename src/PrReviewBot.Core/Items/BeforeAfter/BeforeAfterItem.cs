@@ -52,6 +52,8 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var unsided = new List<CodeSnippet>();
         // The caption the previous block took from the text after it, which is then not the next block's lead-in.
         TextBlock? usedCaption = null;
+        // The earlier unnamed run an after run is paired with when no before run follows it.
+        List<RawMeasurement>? unsidedPartner = null;
         foreach (var code in document.CodeBlocks)
         {
             var caption = CaptionAfter(document, code);
@@ -99,11 +101,19 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
             if (pending is null && side == Side.After && LastRun(unsided) is { } earlier && ToolOutput.Pair(earlier, metrics).ToList() is { Count: > 0 } run)
             {
-                // An after run with no before run: the run shown earlier without a side is the one it improves on.
-                raw.AddRange(run);
+                // An after run with no before run: the run shown earlier without a side is the one it improves on — unless
+                // a before run follows ("This PR:" … "master:" under a third, unnamed run), which is then its partner.
+                unsidedPartner = run;
                 unsided.Clear();
+                pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
                 continue;
             }
+            if (pending is not null && pending.Side == side && unsidedPartner is not null)
+            {
+                raw.AddRange(unsidedPartner);
+                pending = null;
+            }
+            unsidedPartner = null;
             if (pending is null || pending.Side == side)
             {
                 // The first side of a pair; the other may come before or after it ("With mmap:" … "Without mmap:").
@@ -128,7 +138,11 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             raw.AddRange(pairs.Select(p => p with { States = states }));
             pending = null;
         }
-        if (pending is not null)
+        if (unsidedPartner is not null)
+        {
+            raw.AddRange(unsidedPartner);
+        }
+        else if (pending is not null)
         {
             loneSides.Add(pending.Side == Side.Before
                 ? $"only a \"before\" run ({Short(pending.LeadIn)})"
@@ -457,11 +471,31 @@ internal sealed partial class BeforeAfterItem : IItemJudge
 
     private static Side LeadingSide(string text)
     {
+        if (LabelLine(text) is { } label)
+        {
+            return label.Side;
+        }
         var m = SideLead().Match(Sentences.Plain(text));
         return m.Success ? Sides.Of(m.Groups["w"].Value) : Side.None;
     }
 
-    private static string StripSide(string text) => SideLead().Replace(Sentences.Plain(text), string.Empty, 1);
+    private static string StripSide(string text) =>
+        LabelLine(text) is { } label ? Sentences.Plain(label.Figures) : SideLead().Replace(Sentences.Plain(text), string.Empty, 1);
+
+    /// <summary>
+    /// A paragraph whose first line is only a side label and whose next lines hold the figures: "_Pre-change_" over
+    /// a tool's size report, "Baseline" over two lines of output.
+    /// </summary>
+    private static (Side Side, string Figures)? LabelLine(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        if (end <= 0 || end > 60)
+        {
+            return null;
+        }
+        var side = Sides.OfBareLabel(Sentences.Plain(text[..end]).Trim().TrimEnd(':').Trim(CaptionMarks));
+        return side == Side.None || !Cues.HasDigit(text[end..]) ? null : (side, text[(end + 1)..]);
+    }
 
     private static string FirstLine(string text)
     {

@@ -571,7 +571,8 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"\b(?:timeouts?|ttls?|intervals?|delays?|period|deadlines?|retention|expir\w*|backoff|poll\w*|defaults?|configured|settings?|thresholds?|limits?|caps?|window|sleeps?|buffer size|pool size|max(?:imum)? size|version|release|v\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Configures();
 
-    [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @"|slo|sla|under|below|less than|at most|up to|within)\b[^.;]{0,25}$", RegexOptions.IgnoreCase)]
+    // A bound word is a goal only right before the number: "under 100 ms" is, "under load, trunk made 48,000" is not.
+    [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @"|slo|sla)\b[^.;]{0,25}$|\b(?:under|below|less than|at most|up to|within)\s*~?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Goal();
 
     [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @")\b[^.;]{0,60}$", RegexOptions.IgnoreCase)]

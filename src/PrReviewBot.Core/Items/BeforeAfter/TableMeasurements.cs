@@ -80,7 +80,15 @@ internal static partial class TableMeasurements
         if ((beforeCol >= 0) != (afterCol >= 0))
         {
             var known = beforeCol >= 0 ? beforeCol : afterCol;
-            var others = Enumerable.Range(1, table.Header.Count - 1).Where(i => i != known && !DerivedColumn().IsMatch(Sentences.Plain(table.Header[i]))).ToList();
+            // A goal column ("Target", "Budget") is not the other side's value.
+            var others = Enumerable.Range(1, table.Header.Count - 1)
+                .Where(i => i != known && !DerivedColumn().IsMatch(Sentences.Plain(table.Header[i])) && !ExpectedColumn().IsMatch(Sentences.Plain(table.Header[i])))
+                .ToList();
+            // "Baseline(ms) | Current(ms)": beside a before column, "current" is the value measured with the change.
+            if (others.Count > 1 && beforeCol >= 0 && others.Contains(beforeCol + 1) && CurrentColumn().IsMatch(Sentences.Plain(table.Header[beforeCol + 1])))
+            {
+                others = [beforeCol + 1];
+            }
             if (others.Count == 1 && Math.Abs(others[0] - known) == 1)
             {
                 var (b, a) = beforeCol >= 0 ? (known, others[0]) : (others[0], known);
@@ -110,7 +118,7 @@ internal static partial class TableMeasurements
         }
         // "glibc default | `MALLOC_ARENA_MAX=2`": two columns named by values of a setting; the default, or the value the
         // title does not name, is the before.
-        if ((beforeCol < 0 || afterCol < 0) && table.Header.Count == 3 && valueSide is not null &&
+        if ((beforeCol < 0 || afterCol < 0) && table.Header.Count == 3 && valueSide is not null && !ExpectedColumn().IsMatch(Sentences.Plain(table.Header[1] + " " + table.Header[2])) &&
             ValueColumns(table.Header[1], table.Header[2], valueSide) is var (valueBefore, valueAfter) && valueBefore > 0)
         {
             foreach (var m in ReadColumns(table, valueBefore, valueAfter))
@@ -470,6 +478,12 @@ internal static partial class TableMeasurements
     // Columns computed from the two sides or said about them: "% change", "Δ", "ratio", "speed-up", "Note", "p-value".
     [GeneratedRegex(@"^\W*$|%|Δ|\b(?:change|delta|diff(?:erence)?|ratio|speed-?up|improvement|gain|regression|notes?|comments?|remarks?|significan\w*|p-?value|verdict|result|status|trend)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DerivedColumn();
+
+    [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpectedColumn();
+
+    [GeneratedRegex(@"^\W*(?:current|now|latest|today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrentColumn();
 
     private static bool IsBefore(string name) => Sides.Of(name) == Side.Before;
 

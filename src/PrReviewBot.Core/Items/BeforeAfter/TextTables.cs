@@ -25,11 +25,17 @@ internal static partial class TextTables
     {
         for (var i = 0; i + 2 < lines.Length; i++)
         {
-            if (!Rule().IsMatch(lines[i + 1]) || lines[i].Contains('|', StringComparison.Ordinal))
+            // Columns are set apart by runs of spaces, or by pipes when the rule is written with them
+            // ("------- | ---- | -----", a report tool's Markdown-like table pasted inside a code block).
+            var piped = PipedRule().IsMatch(lines[i + 1]);
+            if (!(piped || Rule().IsMatch(lines[i + 1])) || (!piped && lines[i].Contains('|', StringComparison.Ordinal)))
             {
                 continue;
             }
-            var header = ColumnGap().Split(lines[i].Trim()).Where(c => c.Length > 0).ToList();
+            List<string> Split(string line) => piped
+                ? line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToList()
+                : ColumnGap().Split(line.Trim()).Where(c => c.Length > 0).ToList();
+            var header = Split(lines[i]);
             if (header.Count < 3)
             {
                 continue;
@@ -37,7 +43,12 @@ internal static partial class TextTables
             var rows = new List<IReadOnlyList<string>>();
             for (var j = i + 2; j < lines.Length && lines[j].Trim().Length > 0; j++)
             {
-                var cells = ColumnGap().Split(PlusMinus().Replace(lines[j].Trim(), string.Empty)).Where(c => c.Length > 0).ToList();
+                var cells = Split(PlusMinus().Replace(lines[j].Trim(), string.Empty));
+                if (piped && cells.Count < header.Count)
+                {
+                    // A trailing empty cell ("… | -2.89 |") is still a cell.
+                    cells.AddRange(Enumerable.Repeat(string.Empty, header.Count - cells.Count));
+                }
                 if (cells.Count != header.Count)
                 {
                     break;
@@ -201,6 +212,9 @@ internal static partial class TextTables
 
     [GeneratedRegex(@"^\s*-{3,}(?:\s+-{3,})+\s*$")]
     private static partial Regex Rule();
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?(?:\s*\|\s*:?-{2,}:?)+\s*\|?\s*$")]
+    private static partial Regex PipedRule();
 
     [GeneratedRegex(@"\s?±\s*[\d.,]+(?:\s?[A-Za-zµ%/]+)?")]
     private static partial Regex PlusMinus();

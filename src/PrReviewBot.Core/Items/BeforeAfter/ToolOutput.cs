@@ -91,6 +91,12 @@ internal static partial class ToolOutput
                     Add(found, $"Benchmark{m.Groups["name"].Value} allocs/op", m.Groups["a"].Value + " allocs");
                 }
             }
+            else if ((m = PerfStat().Match(raw.TrimEnd())).Success)
+            {
+                // perf stat: "     4,870,432,049      cycles   #  1.32 insn per cycle", "1,234.56 msec task-clock".
+                var unit = m.Groups["u"].Value switch { "msec" => " ms", "" => string.Empty, _ => " s" };
+                Add(found, m.Groups["e"].Value, m.Groups["v"].Value.Replace(",", string.Empty, StringComparison.Ordinal) + unit);
+            }
             else if ((m = K6Trend().Match(line)).Success)
             {
                 var name = m.Groups["name"].Value;
@@ -271,6 +277,11 @@ internal static partial class ToolOutput
     }
 
     private static string NormaliseKey(string key) => Spaces().Replace(key.Trim().TrimEnd(':').ToLowerInvariant(), " ");
+
+    // perf stat's counter lines: the value, an optional unit, the event, then a "#" note or a "( +- 0.5% )" spread. The
+    // value is right-aligned and followed by a column gap, or a unit, which sets them apart from a count in prose.
+    [GeneratedRegex(@"^\s*(?<v>\d[\d,]*(?:\.\d+)?)(?:\s+(?<u>msec|seconds|sec)\s+|\s{2,})(?<e>[a-z][\w:./-]*(?: (?:time elapsed|user|sys))?)(?:\s+#.*|\s+\(\s*\+-[^)]*\))?\s*$")]
+    private static partial Regex PerfStat();
 
     [GeneratedRegex(@"^(?<name>[A-Za-z_][\w.:-]*)\s+(?:min|median|mean|avg|average|max|p\d{2,3})[\s:=]+[\d.,]+")]
     private static partial Regex NamedStats();

@@ -119,6 +119,11 @@ internal static partial class SwitchNames
                 // "`-f -simd`", "`--flags +fast-io`": an option whose argument switches a named flag off or on.
                 yield return "=" + toggled.Groups["name"].Value;
             }
+            else if ((aboutSwitch || reading.DisableInstruction is not null) && VmFlag().Match(code) is { Success: true } vmFlag)
+            {
+                // A virtual machine's flag: "`+sbwt none`" (BEAM), "`-XX:-UseBiasedLocking`" (JVM).
+                yield return "=" + vmFlag.Groups["name"].Value;
+            }
             else if (code.Contains('*', StringComparison.Ordinal) && Wildcard().IsMatch(code) && WildcardKeys().IsMatch(sentence[(span.Index + span.Length)..]))
             {
                 // "the two `*_queue_wait` keys": a family of settings named by a pattern.
@@ -216,6 +221,9 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"\{\s*[""']?(?<name>[A-Za-z_][\w.-]{2,60})[""']?\s*:\s*(?:false|off|disabled|no|0)\s*[,}]", RegexOptions.IgnoreCase)]
     private static partial Regex MappingOff();
+
+    [GeneratedRegex(@"^(?:\+(?<name>[A-Za-z]\w{1,30})(?:\s+[\w.-]+)?(?:\s+\+[A-Za-z]\w*(?:\s+[\w.-]+)?)*|-XX:[+-](?<name>[A-Za-z]\w{2,60}))$")]
+    private static partial Regex VmFlag();
 
     [GeneratedRegex(@"^-{1,2}[A-Za-z][\w-]*\s+[-+](?<name>[A-Za-z][\w.-]{2,40})$")]
     private static partial Regex FlagArgument();
