@@ -21,6 +21,7 @@ internal static class Cues
          "exceed", "within", "no worse", "no slower", "no higher", "no longer than", "no bigger", "no larger", "no heavier", "ceiling", "quota", "up to", "off at", "time out", "times out", "capped", "cap of", "limit", "max", "minimum",
          "handle", "sustain", "support", "serve", "reach", "achieve", "stay", "target", "goal", "slo", "sla", "kpi",
          "objective", "budget", "requirement", "toward", "tops", "or even", "or more", "expectation",
+         "menos de", "debajo de", "máximo", "maximo", "abaixo de", "moins de", "dessous de", "au plus", "weniger als", "chstens", "al menos", "au moins", "mindestens",
          "не более", "не больше", "не дольше", "не выше", "не превыша", "не менее", "не меньше", "не ниже", "менее", "меньше"],
         StringComparison.OrdinalIgnoreCase);
 

@@ -15,7 +15,7 @@ internal static class Improvement
 
     /// <summary>What a performance change makes smaller: time, memory, work, size.</summary>
     public const string CostNouns =
-        "allocations?|allocs|latency|latencies|memory|ram|rss|heap|cpu|time|times|overhead|garbage|gc|contention|re-?renders?|" +
+        "allocations?|allocs|latency|latencies|memory|mem|ram|rss|heap|cpu|time|times|overhead|garbage|gc|contention|re-?renders?|" +
         "re-?rendering|size|bundle|payload|page load|load time|build time|compile[- ]time|wall[- ]?clock|round[- ]?trips|queries|" +
         "startup|start-up|copies|copying|syscalls?|system calls|lookups|i/o|io|disk (?:reads|writes|usage)|network|bandwidth|" +
         "footprint|cost|costs|work|calls|requests|scans|locks?|lock hold time|blocking|sql|statements|polling|polls|wake-?ups|boot time|compute|" +
@@ -111,7 +111,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency) improvements?|" +
+    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) improvements?|" +
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"

@@ -34,6 +34,8 @@ internal static class Switching
         "(?:remove|delete|unset|drop|omit|comment out)(?:ing)?\\s+(?:the\\s+)?(?:[`'\"][^`'\"\\n]{2,80}[`'\"]|[\\w$]+[-_.:$][\\w.:$-]+|(?-i:[A-Z][A-Z0-9_]{3,})\\b|[\\w.:$-]{3,}(?:\\s+[^\\s.]{1,40}){0,2}(?=\\s+" + RemovedKinds + "))(?:\\s+" + RemovedKinds + ")?|" +
         "(?:without|don't pass|do not pass|stop passing|no longer pass(?:ing)?|drop) (?:the )?(?:[`'\"]?--?[\\w-]+[`'\"]?|flag|option|setting)|" +
         "(?:don't|do not|never) (?:set|enable|pass|add)|unset (?:it|the)|" +
+        // the switch in the state that is off: "with `USE_CACHE` unset", "with the flag removed"
+        "with (?:the )?[`'\"]?[\\w.:$-]{2,}[`'\"]?(?: (?:flag|option|setting|variable|key))? (?:unset|removed|omitted|left out|commented out|off|disabled|set to (?:false|0|off|no))|" +
         // pass a --no- flag or a value that means off
         "--no-[\\w-]+|(?:pass|start \\S+ with|run \\S+ with|launch \\S+ with|build with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
         "to go back|(?:go|goes|going) back (?:with|by|via|using)|to revert to|to restore the|to get the old|for the old|(?:get|gets|got|have|bring|brings|brought) (?:it|them|that|the [\\w-]+) back|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
@@ -48,7 +50,7 @@ internal static class Switching
     /// </summary>
     public const string BehaviourCues =
         "falls? back|fell back|fallback to|(?:gives|restores|brings back|reproduces) (?:exactly |you )?(?:the )?(?:previous|old|original|prior|former|earlier) [\\w-]+|(?:puts?|is|are|goes|runs?) (?:\\w+ ){0,3}back on\\b|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
-        "as before|exactly as|as today|as it (?:did|does|was|used to)|the way it (?:did|does|was|used to|worked)|like before|like today|" +
+        "as before|exactly as|as today|as (?:it|they) (?:always |still |once )?(?:did|does|do|was|were|used to)|the way (?:it|they) (?:always )?(?:did|does|do|was|were|used to|worked)|like before|like today|" +
         "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
         "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|today's|today’s|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1|portable|generic|scalar|fallback) " +
         "(?:behaviou?rs?|path|code ?path|implementation|algorithm|logic|mode|strategy|ceiling|limits?|planner|parser|engine|route|query|handler|one|way|default)|" +

@@ -15,6 +15,8 @@ public class InferenceTests
     [InlineData("Cut the number of lookups per request in the resolver")]
     [InlineData("Shrink the settings page payload")]
     [InlineData("Raise ingest throughput on the writer")]
+    [InlineData("18% throughput improvement for the log shipper")]
+    [InlineData("Save 3G mem on the indexer by sizing the map once")]
     public void TitleThatClaimsLessWorkOrASpeedUp_IsInferred(string title)
     {
         var verdict = Review.Of("See the diff.", title: title);

@@ -103,6 +103,12 @@ public class ConstraintTests
     [InlineData("For our largest tenants we need report generation p95 under 3 s; the SRE group holds us to it (#51).", "<", 3, "s")]
     [InlineData("Goal (#61): nightly export median no worse than 42 s, where it was before the regression.", "<=", 42, "s")]
     [InlineData("Checkout is held to 400 RPS or more by the capacity plan in #12: at least 400 RPS per node.", ">=", 400, "RPS")]
+    // a platform's limit written as a hyphenated adjective
+    [InlineData("Refs #88. Packaging has to stay under the 30-minute runner limit, so the slow steps move to a cache.", "<", 30, "min")]
+    // the same goal in Spanish, Portuguese and German
+    [InlineData("Closes #7. La búsqueda debe responder en menos de 2 segundos con 500 usuarios.", "<", 2, "s")]
+    [InlineData("Closes #7. A exportação deve terminar em no máximo 40 segundos.", "<=", 40, "s")]
+    [InlineData("Closes #7. Der Import muss mindestens 300 req/s schaffen.", ">=", 300, "req/s")]
     public void AGoalStatedAsANeed_IsATarget(string body, string comparator, double value, string unit)
     {
         var target = Assert.Single(Review.Of(body).Targets);

@@ -51,6 +51,8 @@ public class RollbackEverydayWordsTests
     [InlineData("Workers start with `-XX:+UseCompactObjectHeaders`. To go back, remove the option from `jvm.options` and objects get their old 12-byte headers again.")]
     // the change is off by default; setting the switch on brings the old path back
     [InlineData("The prefetcher is now behind `ENABLE_EAGER_FETCH`, off by default. Setting `ENABLE_EAGER_FETCH=true` brings it back: every page loads its neighbours as before.")]
+    // the switch named in its off state: unset
+    [InlineData("Set `WARM_POOL=1` in the deploy env to use the pool. With `WARM_POOL` unset the scheduler starts a fresh VM per job, as it always did.")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);

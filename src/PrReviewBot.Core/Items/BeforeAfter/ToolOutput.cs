@@ -379,7 +379,6 @@ internal enum Side
 
 internal static partial class Sides
 {
-    /// <summary>The side a short label names, e.g. "Before:", "after (this PR)", "Old", "Baseline", "With the fix", "変更前".</summary>
     /// <summary>A short text that is nothing but a side label: "Before", "After:", "**With the index**".</summary>
     public static Side OfBareLabel(string text)
     {

@@ -19,9 +19,12 @@ internal static partial class TargetReader
         @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\b(?:limit|cap|ceiling|quota)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
         @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多|" +
+        // Spanish, Portuguese, French, German
+        @"\b(?:en )?menos de\b|\bpor debajo de\b|\bcomo m[aá]ximo\b|\babaixo de\b|\bno m[aá]ximo\b|\bmoins de\b|\ben dessous de\b|\bau plus\b|\bweniger als\b|\bh[öo]chstens\b|" +
+        @"\bal menos\b|\bpelo menos\b|\bau moins\b|\bmindestens\b|" +
         @"\bне (?:более|больше|дольше|выше|превыша\w*)\b|\bне (?:менее|меньше|ниже)\b|\bменее\b|\bменьше\b)";
 
-    private const string Value = @"\s*(?:the\s+|a\s+|\p{Lu}[\w-]*(?:'s|’s)\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
+    private const string Value = @"\s*(?:the\s+|a\s+|\p{Lu}[\w-]*(?:'s|’s)\s+)?[~≈]?\s*(?<cur>[$€£])?\s?(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?(?:\s|-)?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])";
 
     private const string TargetUnits =
         Units.TimeInProse + @"|h|%|x|×|" +
@@ -186,7 +189,9 @@ internal static partial class TargetReader
         "менее" or "меньше" => "<",
         var c when c.StartsWith("не менее", StringComparison.Ordinal) || c.StartsWith("не меньше", StringComparison.Ordinal) || c.StartsWith("не ниже", StringComparison.Ordinal) => ">=",
         var c when c.StartsWith("не ", StringComparison.Ordinal) => "<=",
-        "<" or "under" or "below" or "less than" or "lower than" or "fewer than" => "<",
+        "<" or "under" or "below" or "less than" or "lower than" or "fewer than" or "menos de" or "en menos de" or "por debajo de" or "abaixo de" or "moins de" or "en dessous de" or "weniger als" => "<",
+        "como máximo" or "como maximo" or "no máximo" or "no maximo" or "au plus" or "höchstens" or "hochstens" => "<=",
+        "al menos" or "pelo menos" or "au moins" or "mindestens" => ">=",
         "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "no bigger than" or "no larger than" or "no heavier than" or "no greater than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
         ">" or "more than" or "greater than" => ">",
         ">=" or "≥" or "at least" or "no less than" => ">=",
@@ -260,7 +265,7 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|deben?|deber[ií]a|objetivo|meta|requisito|garantiz\w*|devem?|garantir|exig\w*|doit|doivent|objectif|exigence|muss|m[üu]ssen|soll(?:en)?|ziel|anforderung|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
 
     // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
