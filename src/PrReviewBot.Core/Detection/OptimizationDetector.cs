@@ -39,6 +39,12 @@ internal static partial class OptimizationDetector
         {
             tooling = null;
         }
+        // "SLO indexes + benchmark suite": a technique joined to the tooling is a change of its own.
+        if (tooling is not null && TitleTechnique(title) is { } joined && !tooling.Contains(joined, StringComparison.OrdinalIgnoreCase) &&
+            Joined().IsMatch(title) && !DocsType().IsMatch(title))
+        {
+            tooling = null;
+        }
         var explicitSignal = ExplicitSignal(context, detection, title);
         if (explicitSignal is not null)
         {
@@ -55,6 +61,11 @@ internal static partial class OptimizationDetector
             if (titleClaim is not null)
             {
                 return (true, $"its title says \"{titleClaim}\"");
+            }
+            // "Make running parallel by default", "Make parallel builds opt-out instead of opt-in": a technique made the default.
+            if (MadeDefault().IsMatch(title) && DefaultedTechnique(title) is { } technique)
+            {
+                return (true, $"its title makes \"{technique}\" the default");
             }
             if (BodySaysOptimization(context) is { } said)
             {
@@ -98,6 +109,10 @@ internal static partial class OptimizationDetector
     /// <summary>The phrase of the title that claims a speed-up or less work, or null.</summary>
     internal static string? TitleClaim(string title)
     {
+        if (TitleGoal().Match(title) is { Success: true } goal)
+        {
+            return goal.Value.Trim();
+        }
         // "perf(bench): add a JMH suite": the prefix is an explicit signal of its own, not a claim.
         title = ConventionalPrefix().Replace(title, string.Empty);
         foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim(), FixesSlowness() })
@@ -195,13 +210,36 @@ internal static partial class OptimizationDetector
     /// </summary>
     private static string? TitleTechnique(string title)
     {
-        if (TechniqueVerb().Match(title) is { Success: true } verb)
+        if (TechniqueVerb().Match(title) is { Success: true } verb && !TurnedOff(title, verb.Index))
         {
             return verb.Value.Trim();
         }
         foreach (var (found, match) in Techniques.In(title))
         {
-            if (found.Family != "circuit breakers")
+            if (found.Family != "circuit breakers" && !TurnedOff(title, match.Index))
+            {
+                return match.Value.Trim();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"Add option to disable parallel file parsing": a technique the title turns off is not one it applies.</summary>
+    private static bool TurnedOff(string title, int at) => OffBefore().IsMatch(title.AsSpan(0, at));
+
+    /// <summary>The technique a title makes the default, other than the words "by default" themselves.</summary>
+    private static string? DefaultedTechnique(string title)
+    {
+        foreach (Match verb in TechniqueVerb().Matches(title))
+        {
+            if (!MadeDefault().IsMatch(verb.Value) && !TurnedOff(title, verb.Index))
+            {
+                return verb.Value.Trim();
+            }
+        }
+        foreach (var (found, match) in Techniques.In(title))
+        {
+            if (found.Family != "circuit breakers" && !TurnedOff(title, match.Index))
             {
                 return match.Value.Trim();
             }
@@ -278,4 +316,17 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"\b(?:" + Techniques.TitleWords + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex TechniqueVerb();
+
+    [GeneratedRegex(@"\bby default\b|\b(?:as |the |a )?default\b(?= *$)|\bdefault to\b|\bopt-?out instead of opt-?in\b|\bon by default\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MadeDefault();
+
+    [GeneratedRegex(Improvement.TitleGoal, RegexOptions.IgnoreCase)]
+    private static partial Regex TitleGoal();
+
+    [GeneratedRegex(@"\b(?:disabl\w*|turn(?:s|ed|ing)? off|switch(?:es|ed|ing)? off|opt(?:s|ed|ing)? out of|without|no)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex OffBefore();
+
+    // Two changes joined in one title: "indexes + benchmark suite", "batching and a dashboard".
+    [GeneratedRegex(@"\s(?:\+|&|and|with|plus)\s|,\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Joined();
 }

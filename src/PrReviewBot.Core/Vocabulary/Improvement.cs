@@ -83,6 +83,8 @@ internal static class Improvement
         // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
         "(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|halv(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:number|count) of [\\w-]+(?:\\s+[\\w-]+)?\\s+(?:per|for each|on each|on every|in each) \\w+|" +
         "no longer (?:causes?|shows?|has|gives?|triggers?) (?:a |an |any )?(?:\\w+ )?(?:hitch(?:es)?|jank|stutter|lag|freeze|stall|pause|delay)s?\\b|" +
+        // "Disable scheduler busy waiting", "stop polling the queue": waiting that burns CPU, taken away
+        "(?:disabl|remov|eliminat|avoid|stop|drop|turn(?:s|ed|ing)? off|switch(?:es|ed|ing)? off)\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:busy[- ]?wait\\w*|spin[- ]?wait\\w*|busy[- ]?(?:loop|poll)\\w*|spinning)\\b|" +
         // "Remove some Task allocations from the handler": what is removed is pure cost
         "(?:remov|eliminat)(?:e|es|ed|ing)\\s+(?:[\\w-]+\\s+){0,3}?(?:allocations?|allocs|boxing|copies|syscalls|round[- ]trips)\\b|" +
         // "saves opening and closing a connection per request"
@@ -111,7 +113,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) improvements?|" +
+    public const string TitleClaims = "⚡️?|:zap:|(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) )optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) improvements?|" +
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"
@@ -120,6 +122,8 @@ internal static class Improvement
         "server ?(?:gc|garbage ?collection)|\\w*minif(?:y|ier|ication)|minif(?:y|ied|ication))\\b|" +
         // a cost brought under a bound by a verb of making it smaller: "Slim the worker image below 1G"
         "(?:" + DecreaseVerbs + ")\\b[^.\\n]{0,40}?\\b(?:below|under|to (?:less than|under|below))\\s+~?\\d[\\d.,]*\\s?(?:" + BoundUnits + "|[KMGT]i?\\b)|" +
+        // "Tune application performance", "performance tuning"
+        "tun(?:e|es|ed|ing)\\b[^.\\n]{0,30}?\\bperformance\\b|performance[- ]tuning|" +
         // a time a page, build or start is brought towards: "first pass towards a 3 second load"
         "(?:towards?|under|below|within)\\s+(?:an?\\s+)?~?\\d[\\d.,]*[- ]?(?:ms|s|secs?|seconds?|minutes?|mins?)\\s+(?:page[- ]?)?(?:loads?|load times?|builds?|starts?|start-?up|boot|responses?|renders?|runs?)\\b|" +
         // smaller images and compressed payloads
@@ -134,6 +138,13 @@ internal static class Improvement
         "(?:no|never|not|don't|doesn't|won't|without)\\s+(?:[\\w-]+\\s+){0,3}?(?:hits?|hitting|exceed\\w*|reach\\w*|runs? into|go(?:es)? over)\\s+(?:the\\s+|an?\\s+|its\\s+|their\\s+)?(?:[\\w'’-]+\\s+){0,2}?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota|timeout)|" +
         // work done only when it is needed: "only read oom_score when the column is shown"
         "only (?:read|load|comput|fetch|query|render|pars|call|run|build|creat|initiali[sz]|allocat|scan|sort|sync|send|writ|refresh|recomput)\\w*\\b[^.\\n]{1,40}?\\b(?:when|if)\\b";
+
+    /// <summary>
+    /// A goal stated as the title, read on the whole title (a "Performance:" prefix included): "Performance: answer in
+    /// &lt; 2s at p95", "[Sprint 9] Performance: garantir resposta &lt; 2s".
+    /// </summary>
+    public const string TitleGoal =
+        "\\bperformance\\b[^.\\n]{0,40}?(?:<|≤|\\bunder\\b|\\bbelow\\b|\\bwithin\\b|\\bmenos de\\b|\\babaixo de\\b|\\bmoins de\\b|\\bunter\\b)\\s*~?\\d[\\d.,]*\\s?" + BoundUnits;
 
     /// <summary>Units of a bound on time or size, as titles write them ("15 minutes", "6-hour", "300 MB").</summary>
     private const string BoundUnits = "(?:[KMGT]i?B|kB|ms|s|secs?|seconds?|minutes?|mins?|hours?|h|%)\\b";

@@ -95,6 +95,41 @@ public class InferenceTests
         Assert.False(verdict.IsOptimization, verdict.DetectionReason);
     }
 
+    [Theory]
+    // a technique made the default
+    [InlineData("Make parallel indexing the default")]
+    [InlineData("Compress snapshots by default")]
+    [InlineData("Make the batched writer opt-out instead of opt-in")]
+    // waiting that burns CPU, taken away
+    [InlineData("Stop busy-waiting in the event loop when idle")]
+    // tuning named as the work, and a goal as the title
+    [InlineData("Tune search performance for large tenants")]
+    [InlineData("Performance: answer the report API in < 800 ms at p95")]
+    public void TitleThatMakesATechniqueTheDefaultOrStatesTheGoal_IsInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    // an option made the default that is not a technique
+    [InlineData("Turn strict mode on by default", "Some users asked for it.")]
+    // a technique the title turns off, a saving only wished for
+    [InlineData("Add a flag to disable parallel uploads", "Some users asked for it; it could also save memory on small boxes.")]
+    [InlineData("Disable optimization when the debug env var is set", "Some users asked for it; it could also save memory on small boxes.")]
+    public void TitleThatTurnsATechniqueOffOrDefaultsSomethingElse_IsNotInferred(string title, string body)
+    {
+        var verdict = Review.Of(body, title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void ATechniqueJoinedToTooling_IsStillAChange()
+    {
+        var verdict = Review.Of("Lookups by tenant now use the new index: 41 ms → 3 ms at p95.", title: "feat(db): tenant index + benchmark harness");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
     [Fact]
     public void AllowingMoreLatency_IsNotASpeedUp()
     {
