@@ -37,7 +37,9 @@ internal static class Switching
         // the switch in the state that is off: "with `USE_CACHE` unset", "with the flag removed"
         "with (?:the )?[`'\"]?[\\w.:$-]{2,}[`'\"]?(?: (?:flag|option|setting|variable|key))? (?:unset|removed|omitted|left out|commented out|off|disabled|set to (?:false|0|off|no))|" +
         // pass a --no- flag or a value that means off
-        "--no-[\\w-]+|(?:pass|start \\S+ with|run \\S+ with|launch \\S+ with|build with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
+        "--no-[\\w-]+|(?:pass|(?:start|run|launch|build)(?: \\S+)? with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
+        // "To load the widget on every page again, set …": doing the old thing again, then how
+        "to \\w+ (?:[\\w-]+ ){0,6}?again\\b(?=[^.\\n]{0,20}?\\b(?:set|pass|add|use|export|put|run with)\\b)|" +
         "to go back|(?:go|goes|going) back (?:with|by|via|using)|to revert to|to restore the|to get the old|for the old|(?:get|gets|got|have|bring|brings|brought) (?:it|them|that|the [\\w-]+) back|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
 
     private const string RemovedKinds = "(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature)";
@@ -50,6 +52,8 @@ internal static class Switching
     /// </summary>
     public const string BehaviourCues =
         "falls? back|fell back|fallback to|(?:gives|restores|brings back|reproduces) (?:exactly |you )?(?:the )?(?:previous|old|original|prior|former|earlier) [\\w-]+|(?:puts?|is|are|goes|runs?) (?:\\w+ ){0,3}back on\\b|go(?:es)? back to|went back to|(?:is|are|it's) back to|gets? (?:the |its )?(?:[\\w-]+ ){0,3}back\\b|switch(?:es)? back to|brings? back|restores?|returns? to|" +
+        // "turn parallel processing off again", "builds run one after another again"
+        "(?:off|back|sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after (?:the )?(?:other|another))|individually) again|" +
         "as before|exactly as|as today|as (?:it|they) (?:always |still |once )?(?:did|does|do|was|were|used to)|the way (?:it|they) (?:always )?(?:did|does|do|was|were|used to|worked)|like before|like today|" +
         "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
         "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|today's|today’s|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1|portable|generic|scalar|fallback) " +

@@ -58,6 +58,10 @@ public class BeforeAfterLayoutsTests
     [InlineData("```\nsuite | case  | Baseline(ms) | Current(ms) | Δ\n----- | ----- | ------------ | ----------- | ---\nparse | large |          880 |         610 | -270 |\n```")]
     // perf stat counters under "this PR" and "master", after a third run that names no side
     [InlineData("An experiment I dropped:\n```\n   9,120,004,512      cycles\n```\n\nThis PR:\n```\n   8,004,118,930      cycles\n```\n\nmaster:\n```\n   9,870,551,207      cycles\n```")]
+    // job durations on a clock ("10:52"), columns named by the tool being off and on
+    [InlineData("| job | cache disabled | cache enabled |\n|---|---|---|\n| lint | 08:40 | 01:12 |\n| unit | 14:05 | 03:30 |")]
+    // GNU time's default line under Before and After
+    [InlineData("Before:\n```\n3.10user 0.42system 0:04.02elapsed 87%CPU (0avgtext+0avgdata 20480maxresident)k\n```\n\nAfter:\n```\n0.90user 0.20system 0:01.15elapsed 95%CPU (0avgtext+0avgdata 19100maxresident)k\n```")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);

@@ -53,6 +53,10 @@ public class RollbackEverydayWordsTests
     [InlineData("The prefetcher is now behind `ENABLE_EAGER_FETCH`, off by default. Setting `ENABLE_EAGER_FETCH=true` brings it back: every page loads its neighbours as before.")]
     // the switch named in its off state: unset
     [InlineData("Set `WARM_POOL=1` in the deploy env to use the pool. With `WARM_POOL` unset the scheduler starts a fresh VM per job, as it always did.")]
+    // the flag that brings the old detail back, written "run with"
+    [InlineData("Detailed span timing is now opt-in. If you want the old level of detail, run with `--trace-spans`: every call is timed on its own again, as before.")]
+    // a dictionary entry in a config file under a Rollback heading, what it restores in the sentence that introduces it
+    [InlineData("## Rollback\n\nTo fetch the fonts on every page again, as before, set\n\n```python\nsite_options = {\n    \"eager_fonts\": True,\n}\n```\n\nin `settings.py`.")]
     public void SwitchDisableAndBehaviourInEverydayWords_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.Rollback);

@@ -410,8 +410,10 @@ internal static partial class TableMeasurements
     private static bool Compatible(Quantity a, Quantity b) =>
         a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None;
 
-    /// <summary>A cell holding one number, possibly with a unit: "41 ms", "1,984,923.91", "0.03%", "141k", "27m14s".</summary>
-    /// <summary>A cell's value, whatever decorates it: "(844 MB)" after it, an emoji or ":tada:", a footnote mark.</summary>
+    /// <summary>
+    /// A cell's value, whatever decorates it: "41 ms", "1,984,923.91", "0.03%", "141k", "27m14s", a duration on a clock
+    /// ("10:52", "1:02:33"), "(844 MB)" after it, an emoji or ":tada:", a footnote mark.
+    /// </summary>
     private static bool TryCell(string cell, string? fallbackUnit, out Quantity quantity)
     {
         var text = Sentences.Plain(cell).Trim();
@@ -424,6 +426,15 @@ internal static partial class TableMeasurements
         if (CompositeDuration().IsMatch(text) && Quantities.TryParseDuration(text, out var seconds))
         {
             quantity = new Quantity(seconds, "s", UnitFamily.Time);
+            return true;
+        }
+        if (ClockDuration().Match(text) is { Success: true } clock)
+        {
+            // "10:52" in a column of job times: minutes and seconds (hours first when there are three parts).
+            var h = clock.Groups["h"].Success ? double.Parse(clock.Groups["h"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var min = double.Parse(clock.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var sec = double.Parse(clock.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            quantity = new Quantity((h * 3600) + (min * 60) + sec, "s", UnitFamily.Time);
             return true;
         }
         var m = CellValue().Match(text);
@@ -492,6 +503,9 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?(?:\s*(?::[\w+-]+:|\p{So}|\uFE0F|[*†‡¹²³]))*\s*$")]
     private static partial Regex CellValue();
+
+    [GeneratedRegex(@"^(?:(?<h>\d{1,3}):)?(?<m>[0-5]?\d):(?<s>[0-5]\d(?:\.\d+)?)$")]
+    private static partial Regex ClockDuration();
 
     [GeneratedRegex(@"^\d+\s?h\s?\d+\s?m(?:in)?(?:\s?\d+\s?s)?$|^\d+\s?m(?:in)?\s?\d+(?:\.\d+)?\s?s$", RegexOptions.IgnoreCase)]
     private static partial Regex CompositeDuration();

@@ -91,6 +91,19 @@ internal static partial class ToolOutput
                     Add(found, $"Benchmark{m.Groups["name"].Value} allocs/op", m.Groups["a"].Value + " allocs");
                 }
             }
+            else if ((m = GnuTime().Match(line)).Success)
+            {
+                // GNU time's default line: "5.20user 1.32system 0:05.86elapsed 111%CPU (0avgtext+0avgdata 12380maxresident)k".
+                Add(found, "user time", m.Groups["user"].Value + " s");
+                Add(found, "system time", m.Groups["sys"].Value + " s");
+                var parts = m.Groups["elapsed"].Value.Split(':');
+                var elapsed = parts.Aggregate(0d, (total, part) => (total * 60) + double.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
+                Add(found, "elapsed", elapsed.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
+                if (m.Groups["rss"].Success)
+                {
+                    Add(found, "max resident", m.Groups["rss"].Value + " KB");
+                }
+            }
             else if ((m = PerfStat().Match(raw.TrimEnd())).Success)
             {
                 // perf stat: "     4,870,432,049      cycles   #  1.32 insn per cycle", "1,234.56 msec task-clock".
@@ -277,6 +290,9 @@ internal static partial class ToolOutput
     }
 
     private static string NormaliseKey(string key) => Spaces().Replace(key.Trim().TrimEnd(':').ToLowerInvariant(), " ");
+
+    [GeneratedRegex(@"^(?<user>\d+(?:\.\d+)?)user\s+(?<sys>\d+(?:\.\d+)?)system\s+(?<elapsed>(?:\d+:)*\d+(?:\.\d+)?)elapsed\s+\d+%CPU(?:\s+\(\d+avgtext\+\d+avgdata\s+(?<rss>\d+)maxresident\)k)?")]
+    private static partial Regex GnuTime();
 
     // perf stat's counter lines: the value, an optional unit, the event, then a "#" note or a "( +- 0.5% )" spread. The
     // value is right-aligned and followed by a column gap, or a unit, which sets them apart from a count in prose.

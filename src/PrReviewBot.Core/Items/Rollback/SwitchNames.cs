@@ -264,7 +264,7 @@ internal static partial class SwitchNames
     [GeneratedRegex(@"\bSET\s+(?:CLUSTER\s+SETTING\s+|GLOBAL\s+|SESSION\s+)?(?<name>[a-z][\w.]*)\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex SqlSetting();
 
-    [GeneratedRegex(@"^(?:\[[\w.]+\]\s*)?(?:(?:flags\s+set|export|SET)\s+)?-{0,2}(?<name>[A-Za-z][\w.:-]*)\s*[=:]\s*(?<value>[\w.'""-]+)\s*;?\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:\[[\w.]+\]\s*)?(?:(?:flags\s+set|export|SET)\s+)?-{0,2}[""']?(?<name>[A-Za-z][\w.:-]*)[""']?\s*[=:]\s*(?<value>[\w.'""-]+)\s*[;,]?\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex Assignment();
 
     [GeneratedRegex(@"^\s*\[(?<table>[A-Za-z][\w.-]*)\]\s*$")]
