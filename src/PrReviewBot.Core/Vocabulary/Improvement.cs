@@ -15,7 +15,7 @@ internal static class Improvement
 
     /// <summary>What a performance change makes smaller: time, memory, work, size.</summary>
     public const string CostNouns =
-        "allocations?|allocs|latency|latencies|memory|mem|ram|rss|heap|cpu|time|times|overhead|garbage|gc|contention|re-?renders?|" +
+        "allocations?|allocs|latency|latencies|memory|mem|ram|rss|heap|cpu|time|times|overhead|garbage|gc|contention|re-?renders?|rebuilds?|recompositions?|reflows?|repaints?|" +
         "re-?rendering|size|bundle|payload|page load|load time|build time|compile[- ]time|wall[- ]?clock|round[- ]?trips|queries|" +
         "startup|start-up|copies|copying|syscalls?|system calls|lookups|i/o|io|disk (?:reads|writes|usage)|network|bandwidth|" +
         "footprint|cost|costs|work|calls|requests|scans|locks?|lock hold time|blocking|sql|statements|polling|polls|wake-?ups|boot time|compute|" +
@@ -83,6 +83,10 @@ internal static class Improvement
         // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
         "(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|halv(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:number|count) of [\\w-]+(?:\\s+[\\w-]+)?\\s+(?:per|for each|on each|on every|in each) \\w+|" +
         "no longer (?:causes?|shows?|has|gives?|triggers?) (?:a |an |any )?(?:\\w+ )?(?:hitch(?:es)?|jank|stutter|lag|freeze|stall|pause|delay)s?\\b|" +
+        // "Insert many rows in a single query", "send the ids in one request"
+        "(?:in|with|into|as|through) (?:a single|one) (?:query|statement|request|call|round[- ]?trip|batch|pass|transaction|write)\\b|" +
+        // work moved to a thread no one waits on: "Capture profiles on a BG thread"
+        "(?:on|to|in|onto) (?:a |the )?(?:background|bg|worker|separate|dedicated) (?:thread|queue|task|worker)s?\\b|" +
         // "Disable scheduler busy waiting", "stop polling the queue": waiting that burns CPU, taken away
         "(?:disabl|remov|eliminat|avoid|stop|drop|turn(?:s|ed|ing)? off|switch(?:es|ed|ing)? off)\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:busy[- ]?wait\\w*|spin[- ]?wait\\w*|busy[- ]?(?:loop|poll)\\w*|spinning)\\b|" +
         // "Remove some Task allocations from the handler": what is removed is pure cost
@@ -113,7 +117,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) )optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) improvements?|" +
+    public const string TitleClaims = "⚡️?|:zap:|(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) )optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) improvements?|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"
@@ -133,8 +137,8 @@ internal static class Improvement
         "(?:read|load|pars|comput|fetch|build|resolv|creat)\\w*\\s+(?:[\\w.`/-]+\\s+){0,2}once (?:per|at|on|during|instead)\\b|" +
         // a cost brought under a bound or a platform's limit: "so builds finish under 15 minutes", "below the 300 MB limit",
         // "so no job hits the 6-hour limit"
-        "(?:finish|complete|run|load|stay|fit|start|boot)(?:s|es)?\\s+(?:in\\s+)?(?:under|below|within|in less than)\\s+~?\\d[\\d.,]*[- ]?" + BoundUnits + "|" +
-        "(?:below|under|within)\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:[\\w'’-]+\\s+){0,2}?~?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota)|" +
+        "(?:finish|complete|run|load|open|render|respond|build|import|export|sync|stay|fit|start|boot)(?:s|es)?\\s+(?:[\\w-]+\\s+){0,8}?(?:in\\s+)?(?:under|below|within|inside|in less than)\\s+~?\\d[\\d.,]*[- ]?" + BoundUnits + "|" +
+        "(?:below|under|within|inside)\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:[\\w'’-]+\\s+){0,2}?~?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota|budget)|" +
         "(?:no|never|not|don't|doesn't|won't|without)\\s+(?:[\\w-]+\\s+){0,3}?(?:hits?|hitting|exceed\\w*|reach\\w*|runs? into|go(?:es)? over)\\s+(?:the\\s+|an?\\s+|its\\s+|their\\s+)?(?:[\\w'’-]+\\s+){0,2}?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota|timeout)|" +
         // work done only when it is needed: "only read oom_score when the column is shown"
         "only (?:read|load|comput|fetch|query|render|pars|call|run|build|creat|initiali[sz]|allocat|scan|sort|sync|send|writ|refresh|recomput)\\w*\\b[^.\\n]{1,40}?\\b(?:when|if)\\b";

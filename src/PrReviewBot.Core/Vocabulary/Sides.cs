@@ -39,12 +39,16 @@ internal static class SideWords
     public const string AfterForeign =
         "変更後|修正後|改善後|適用後|适用后|优化后|修改后|变更后|之后|新版本|新版|新代码|적용\\s?후|변경\\s?후|수정\\s?후|개선\\s?후|이후|^[后後]$";
 
+    /// <summary>The code as it is before the change, named in a sentence or a lead-in: "with the current code".</summary>
+    public const string CurrentState = "(?:with|on|in|using) the (?:current|existing) (?:code|version|build|implementation|release|query|approach)";
+
     /// <summary>Cues inside a sentence that the number after them is the old one.</summary>
     public const string BeforeInProse =
         "before|previously|used to(?: [a-z]+){0,2}|originally|formerly|prior to (?:this|the) (?:change|pr|patch)|" +
         "on `?(?:main|master|trunk|develop)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
         "(?:under|with|on|in) the (?:old|previous|former) (?:default|settings?|config(?:uration)?|behaviou?r|code|version|build|implementation)|" +
         "where before|had been|it was|they were|was at|were at|was|were|" +
+        CurrentState + "|" +
         // "`master` made ~90,000 queries", "main takes 4.2 s": a place named as the subject of a measured verb.
         "(?:main|master|trunk|upstream|the baseline)(?= (?:" + PlaceVerb + "))|" +
         // French, Spanish, Portuguese, German

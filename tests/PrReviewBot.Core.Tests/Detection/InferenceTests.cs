@@ -105,6 +105,13 @@ public class InferenceTests
     // tuning named as the work, and a goal as the title
     [InlineData("Tune search performance for large tenants")]
     [InlineData("Performance: answer the report API in < 800 ms at p95")]
+    [InlineData("Write the audit events in a single statement")]
+    [InlineData("Decode thumbnails on a background thread")]
+    [InlineData("Reduce rebuilds of the sidebar tree")]
+    [InlineData("Search performance pass: cold start and result paging")]
+    [InlineData("Keep the nightly suite inside the 45-minute cap")]
+    [InlineData("Open the settings page from a cold cache in under 2 seconds")]
+    [InlineData("一覧のN+1解消")]
     public void TitleThatMakesATechniqueTheDefaultOrStatesTheGoal_IsInferred(string title)
     {
         var verdict = Review.Of("See the diff.", title: title);

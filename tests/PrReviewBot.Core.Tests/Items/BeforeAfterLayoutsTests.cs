@@ -62,6 +62,10 @@ public class BeforeAfterLayoutsTests
     [InlineData("| job | cache disabled | cache enabled |\n|---|---|---|\n| lint | 08:40 | 01:12 |\n| unit | 14:05 | 03:30 |")]
     // GNU time's default line under Before and After
     [InlineData("Before:\n```\n3.10user 0.42system 0:04.02elapsed 87%CPU (0avgtext+0avgdata 20480maxresident)k\n```\n\nAfter:\n```\n0.90user 0.20system 0:01.15elapsed 95%CPU (0avgtext+0avgdata 19100maxresident)k\n```")]
+    // tqdm progress lines under a lead-in naming the current code, then the same load with the change
+    [InlineData("Import of the sample with the current code:\n\n```\n5000rows [00:12, 402.10rows/s]\n```\n\nThe same import with the prepared statement:\n\n```\n5000rows [00:03, 1650.77rows/s]\n```")]
+    // "key = value" lines under bare side labels
+    [InlineData("before:\nMean Layout = 1.92\nMean Paint = 4.10\n\nafter:\nMean Layout = 1.31\nMean Paint = 3.87")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -110,6 +114,19 @@ public class BeforeAfterLayoutsTests
     [Fact]
     public void TwoValuesOfOneSetting_WithNothingToSayWhichIsNew_AreNotAPair() =>
         Assert.False(Review.Present("Import of the fixture:\n\n- `synchronous=FULL`: 310 s\n- `synchronous=NORMAL`: 95 s", ItemKind.BeforeAfter));
+
+    [Theory]
+    // two tools compared in columns, past a change column; the title names the new one
+    [InlineData("Parse configs with yamlfast", "| file | PyYAML | yamlfast | Change |\n|---|---|---|---|\n| big.yml | 2.40s | 0.31s | 7.7× |", 2.40, 0.31)]
+    // the title replaces one with the other, which names both
+    [InlineData("Replace Jackson with fastjson2 in the export", "| | Jackson | fastjson2 |\n|---|---|---|\n| export | 910 ms | 350 ms |", 910, 350)]
+    // the base column names the old tool in brackets; the branch column's bracket names the one the title brings
+    [InlineData("ci: install with pnpm", "| job | platform | main (npm) | ci-faster (pnpm) | Δ |\n|---|---|---|---|---|\n| lint | linux | 48.2s | 9.1s | −39s |", 48.2, 9.1)]
+    public void ColumnsNamedByTheThingsCompared_TakeTheirSidesFromTheTitle(string title, string body, double before, double after)
+    {
+        var m = Review.Of(body, title: title).Measurements.First();
+        Assert.Equal((before, after), (Math.Round(m.Before, 2), Math.Round(m.After, 2)));
+    }
 
     [Fact]
     public void AnAfterRun_PairsWithTheBeforeRunAfterIt_NotWithAnUnnamedRunBeforeIt()

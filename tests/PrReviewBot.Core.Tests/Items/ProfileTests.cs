@@ -5,6 +5,14 @@ namespace PrReviewBot.Core.Tests.Items;
 public class ProfileTests
 {
     [Fact]
+    public void PstatsTableWithPerCallColumnsNamedApart_IsProfilerOutput()
+    {
+        var body = "Stats on master for the lint run:\n\n```\nncalls  tottime  tt_percall  cumtime  ct_percall  file:lineno (method)\n" +
+                   "8120    0.041    0.000       2.930    0.000       walker.py:88 (visit)\n```\n\n`visit` dominates the run.";
+        Assert.True(Review.Present(body, ItemKind.Profile), string.Join(" | ", Review.Item(body, ItemKind.Profile).Messages));
+    }
+
+    [Fact]
     public void FlamegraphImageIsAnArtifact()
     {
         var verdict = Review.Of("The flamegraph (attached: ![cpu flamegraph](docs/perf/flame-before.svg)) shows 31% of CPU in `encoding/json`.");

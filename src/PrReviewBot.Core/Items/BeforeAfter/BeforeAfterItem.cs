@@ -84,6 +84,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 side = Sides.OfBareLabel(caption.Text.Trim().Trim(CaptionMarks));
                 usedCaption = caption;
             }
+            if (side == Side.None && pending is { Side: Side.Before } && RunOf(code.Content) is { Count: > 0 } next &&
+                ToolOutput.Pair(pending.Metrics, next).ToList() is { Count: > 0 } following)
+            {
+                // "with the current code:" … "Same load with the batched statement:": the run right after a before run, with
+                // the same metrics and no side of its own, is the after run.
+                raw.AddRange(following);
+                pending = null;
+                continue;
+            }
             if (side == Side.None)
             {
                 unsided.Add(code);
@@ -194,6 +203,13 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         return lo;
     }
 
+    /// <summary>The metrics of one run: a known tool's, else the quantities named by the words before them.</summary>
+    private static Dictionary<string, Quantity> RunOf(string content)
+    {
+        var metrics = ToolOutput.Metrics(content);
+        return metrics.Count > 0 ? metrics : SidedQuantities.Generic(content);
+    }
+
     /// <summary>The metrics of the latest of these blocks that has any.</summary>
     private static Dictionary<string, Quantity>? LastRun(List<CodeSnippet> blocks)
     {
@@ -222,7 +238,8 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static Side ValueSide(string title, DescriptionDocument document, string value)
     {
         // "prove on jemalloc instead of glibc malloc": the value the change replaces is the old one, in the title too.
-        var old = new Regex(@"\b(?:back to|revert(?:s|ed)? to|default(?: is| was|:)?|previously|instead of|rather than)\s+(?:the\s+)?`?" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
+        // "Replace Babel with SWC", "switch from pip to uv", "move off GPA": the value the change leaves is the old one.
+        var old = new Regex(@"\b(?:back to|revert(?:s|ed)? to|default(?: is| was|:)?|previously|instead of|rather than|replac(?:e|es|ed|ing)|(?:switch|switches|switched|switching|mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|port(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:from|off|away from))\s+(?:the\s+)?`?" + Regex.Escape(value) + @"(?![\w-]|\.\w)", RegexOptions.IgnoreCase);
         if (old.IsMatch(title))
         {
             return Side.Before;

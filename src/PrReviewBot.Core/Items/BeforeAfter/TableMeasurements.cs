@@ -89,6 +89,12 @@ internal static partial class TableMeasurements
             {
                 others = [beforeCol + 1];
             }
+            // "master (pip) | ci-speedup (uv)": beside a before column, the one column the title names is the change's.
+            if (others.Count > 1 && beforeCol >= 0 && valueSide is not null &&
+                others.Where(i => NamedSide(table.Header[i], valueSide) == Side.After).ToList() is [var named] && Math.Abs(named - beforeCol) == 1)
+            {
+                others = [named];
+            }
             if (others.Count == 1 && Math.Abs(others[0] - known) == 1)
             {
                 var (b, a) = beforeCol >= 0 ? (known, others[0]) : (others[0], known);
@@ -118,9 +124,13 @@ internal static partial class TableMeasurements
         }
         // "glibc default | `MALLOC_ARENA_MAX=2`": two columns named by values of a setting; the default, or the value the
         // title does not name, is the before.
-        if ((beforeCol < 0 || afterCol < 0) && table.Header.Count == 3 && valueSide is not null && !ExpectedColumn().IsMatch(Sentences.Plain(table.Header[1] + " " + table.Header[2])) &&
-            ValueColumns(table.Header[1], table.Header[2], valueSide) is var (valueBefore, valueAfter) && valueBefore > 0)
+        // "| Command | GPA | Arena | Improvement |": the two value columns past any change or note column.
+        var valueColumns = Enumerable.Range(1, Math.Max(0, table.Header.Count - 1)).Where(i => !DerivedColumn().IsMatch(Sentences.Plain(table.Header[i]))).ToList();
+        if ((beforeCol < 0 || afterCol < 0) && valueColumns.Count == 2 && valueSide is not null &&
+            !ExpectedColumn().IsMatch(Sentences.Plain(table.Header[valueColumns[0]] + " " + table.Header[valueColumns[1]])) &&
+            ValueColumns(table.Header[valueColumns[0]], table.Header[valueColumns[1]], valueSide) is var (firstValue, _) && firstValue > 0)
         {
+            var (valueBefore, valueAfter) = firstValue == 1 ? (valueColumns[0], valueColumns[1]) : (valueColumns[1], valueColumns[0]);
             foreach (var m in ReadColumns(table, valueBefore, valueAfter))
             {
                 yield return m with { States = true };
@@ -171,6 +181,24 @@ internal static partial class TableMeasurements
         var eq = plain.IndexOf('=', StringComparison.Ordinal);
         return side == Side.None && eq > 0 && eq < plain.Length - 1 ? valueSide(plain[(eq + 1)..].Trim()) : side;
     }
+
+    /// <summary>
+    /// The side a header names by what it calls the thing measured: the whole label, else a part in brackets ("ci-speedup
+    /// (uv)" → uv), as the title decides.
+    /// </summary>
+    private static Side NamedSide(string header, Func<string, Side> valueSide)
+    {
+        var side = LabelValueSide(header, valueSide);
+        if (side != Side.None)
+        {
+            return side;
+        }
+        var aside = Bracketed().Match(Sentences.Plain(header));
+        return aside.Success ? valueSide(aside.Groups["v"].Value.Trim()) : Side.None;
+    }
+
+    [GeneratedRegex(@"\((?<v>[^()]{2,30})\)")]
+    private static partial Regex Bracketed();
 
     /// <summary>Two labels as two values of one thing: one known side makes the other the opposite; both known must differ.</summary>
     private static (int Before, int After) ValueColumns(string a, string b, Func<string, Side> valueSide) =>
@@ -487,7 +515,7 @@ internal static partial class TableMeasurements
     private static partial Regex Spread();
 
     // Columns computed from the two sides or said about them: "% change", "Δ", "ratio", "speed-up", "Note", "p-value".
-    [GeneratedRegex(@"^\W*$|%|Δ|\b(?:change|delta|diff(?:erence)?|ratio|speed-?up|improvement|gain|regression|notes?|comments?|remarks?|significan\w*|p-?value|verdict|result|status|trend)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*$|%|Δ|(?<![-/])\b(?:change|delta|diff(?:erence)?|ratio|speed-?up|improvement|gain|regression|notes?|comments?|remarks?|significan\w*|p-?value|verdict|result|status|trend)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DerivedColumn();
 
     [GeneratedRegex(@"\b(?:" + SideWords.Expectation + @")\b", RegexOptions.IgnoreCase)]

@@ -91,6 +91,13 @@ internal static partial class ToolOutput
                     Add(found, $"Benchmark{m.Groups["name"].Value} allocs/op", m.Groups["a"].Value + " allocs");
                 }
             }
+            else if ((m = Tqdm().Match(line)).Success)
+            {
+                // tqdm's progress line: "20000rows [00:16, 1184.45rows/s]", "100%|████| 500/500 [00:02<00:00, 210.5it/s]".
+                var seconds = m.Groups["elapsed"].Value.Split(':').Aggregate(0d, (total, part) => (total * 60) + double.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
+                Add(found, "elapsed", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
+                Add(found, "rate", m.Groups["rate"].Value + " " + m.Groups["per"].Value + "/s");
+            }
             else if ((m = GnuTime().Match(line)).Success)
             {
                 // GNU time's default line: "5.20user 1.32system 0:05.86elapsed 111%CPU (0avgtext+0avgdata 12380maxresident)k".
@@ -291,6 +298,9 @@ internal static partial class ToolOutput
 
     private static string NormaliseKey(string key) => Spaces().Replace(key.Trim().TrimEnd(':').ToLowerInvariant(), " ");
 
+    [GeneratedRegex(@"^(?:\d+%\|[^|]*\|\s*)?\d+(?:/\d+)?\s?[A-Za-z]*\s*\[(?<elapsed>\d+(?::\d+)+)(?:<[^,\]]*)?,\s*(?<rate>\d+(?:\.\d+)?)\s?(?<per>[A-Za-z]+)/s\]")]
+    private static partial Regex Tqdm();
+
     [GeneratedRegex(@"^(?<user>\d+(?:\.\d+)?)user\s+(?<sys>\d+(?:\.\d+)?)system\s+(?<elapsed>(?:\d+:)*\d+(?:\.\d+)?)elapsed\s+\d+%CPU(?:\s+\(\d+avgtext\+\d+avgdata\s+(?<rss>\d+)maxresident\)k)?")]
     private static partial Regex GnuTime();
 
@@ -357,7 +367,8 @@ internal static partial class ToolOutput
     [GeneratedRegex(@"(?<k>avg|min|med|max|p\(\d+(?:\.\d+)?\))=(?<v>[\d.]+\s?\w+)")]
     private static partial Regex K6Stat();
 
-    [GeneratedRegex(@"^(?<k>[A-Za-z][\w /().-]{1,40}?)\s*:\s+(?<v>[\d.,]+\s?[A-Za-zµμ%/]*)(?:\s|\[|$)")]
+    // "Latency avg: 81 ms", and "Avg Build = 0.71" (an equals sign set apart by spaces, unlike a setting "x=5").
+    [GeneratedRegex(@"^(?<k>[A-Za-z][\w /().-]{1,40}?)(?:\s*:\s+|\s+=\s*)(?<v>[\d.,]+\s?[A-Za-zµμ%/]*)(?:\s|\[|$)")]
     private static partial Regex KeyValue();
 
     [GeneratedRegex(@"^(?:requests/sec|requests per second|req/s|rps|throughput)$", RegexOptions.IgnoreCase)]
@@ -544,7 +555,7 @@ internal static partial class Sides
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:and|but|then|so|also|while|and then|here(?:'s| is)?)\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Connective();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|baseline|old binary|on main|on master)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|baseline|old binary|on main|on master|" + PrReviewBot.Core.Vocabulary.SideWords.CurrentState + @")\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex BeforeWord();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:after(?:wards?)?|with (?:this|the) (?:pr|change|patch|fix)|on this branch|patched)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -355,7 +355,7 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"---\s+\d+\s+(?:ns|samples)\s+\(\d+(?:\.\d+)?%\)|Total samples\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AsyncProfiler();
 
-    [GeneratedRegex(@"ncalls\s+tottime\s+percall\s+cumtime|%Own\s+%Total\s+OwnTime", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"ncalls\s+tottime\s+(?:\w+_)?percall\s+cumtime|%Own\s+%Total\s+OwnTime", RegexOptions.IgnoreCase)]
     private static partial Regex PythonProfiler();
 
     // gprof's flat profile and call graph: "Flat profile:", "Each sample counts as 0.01 seconds.", "% cumulative self".
