@@ -18,7 +18,7 @@ internal static class Cues
 
     private static readonly SearchValues<string> TargetWords = SearchValues.Create(
         ["<", ">", "under", "below", "less", "lower than", "fewer", "at most", "at least", "more than", "greater",
-         "exceed", "within", "no worse", "no slower", "no higher", "no longer than", "no bigger", "no larger", "no heavier", "ceiling", "quota", "up to", "off at", "time out", "times out", "capped", "cap of", "limit", "max", "minimum",
+         "exceed", "within", "no worse", "no slower", "no higher", "no longer than", "no bigger", "no larger", "no heavier", "ceiling", "quota", "timeout", "inside", "up to", "off at", "time out", "times out", "capped", "cap of", "limit", "max", "minimum",
          "handle", "sustain", "support", "serve", "reach", "achieve", "stay", "target", "goal", "slo", "sla", "kpi",
          "objective", "budget", "requirement", "toward", "tops", "or even", "or more", "expectation",
          "menos de", "debajo de", "máximo", "maximo", "abaixo de", "moins de", "dessous de", "au plus", "weniger als", "chstens", "al menos", "au moins", "mindestens",

@@ -86,6 +86,21 @@ public class ConstraintTests
         Assert.Contains("empty or says N/A", item.Messages[0]);
     }
 
+    [Fact]
+    public void ItemsOfAListItsLeadInCallsBudgets_AreTargets()
+    {
+        var verdict = Review.Of("Closes #8. Checks the three budgets the spec sets:\n\n- 150 ms cold start\n- 45 fps while scrolling\n- 2 s to the first chart");
+        Assert.Equal(3, verdict.Targets.Count);
+        Assert.True(verdict.Item(ItemKind.Constraint).Present);
+    }
+
+    [Fact]
+    public void ItemsOfAListOfResults_AreNotTargets()
+    {
+        var verdict = Review.Of("Refs #8. Results against the budgets:\n\n- 140 ms cold start\n- 52 fps while scrolling");
+        Assert.Empty(verdict.Targets);
+    }
+
     [Theory]
     [InlineData("Error budget: < 0.1% errors, per the SLO in #77.", "<", 0.1, "%")]
     [InlineData("CPU budget: average < 65% on app nodes (Gate 1 table in #418).", "<", 65, "%")]
@@ -109,6 +124,10 @@ public class ConstraintTests
     [InlineData("Closes #7. La búsqueda debe responder en menos de 2 segundos con 500 usuarios.", "<", 2, "s")]
     [InlineData("Closes #7. A exportação deve terminar em no máximo 40 segundos.", "<=", 40, "s")]
     [InlineData("Closes #7. Der Import muss mindestens 300 req/s schaffen.", ">=", 300, "req/s")]
+    // a platform timeout given in brackets, the change staying under it
+    [InlineData("Closes #19. The hosted runner timeout (45 minutes) is close; the matrix now splits so each job stays well under it.", "<", 45, "min")]
+    // "inside" a cap
+    [InlineData("Refs #4. Both suites now finish inside the 30-minute cap of the shared runners.", "<", 30, "min")]
     public void AGoalStatedAsANeed_IsATarget(string body, string comparator, double value, string unit)
     {
         var target = Assert.Single(Review.Of(body).Targets);

@@ -17,11 +17,18 @@ internal sealed partial class ConstraintItem : IItemJudge
     {
         var document = context.Document;
         var targetBlocks = new HashSet<int>();
+        // The paragraph that introduces a list: "Measures the four budgets:" makes each item a goal.
+        var leadIn = string.Empty;
         foreach (var block in document.Blocks)
         {
+            if (block.Role != BlockRole.ListItem)
+            {
+                leadIn = block.Text;
+            }
+            var listedGoal = block.Role == BlockRole.ListItem && GoalLeadIn().IsMatch(Sentences.Plain(leadIn)) && !ResultLeadIn().IsMatch(Sentences.Plain(leadIn));
             foreach (var sentence in block.Sentences)
             {
-                foreach (var target in TargetReader.Read(sentence, block.In(ItemKind.Constraint), block.In(ItemKind.Monitoring)))
+                foreach (var target in TargetReader.Read(sentence, block.In(ItemKind.Constraint), block.In(ItemKind.Monitoring), listedGoal))
                 {
                     if (!context.Targets.Contains(target))
                     {
@@ -146,4 +153,12 @@ internal sealed partial class ConstraintItem : IItemJudge
 
     [GeneratedRegex(@"^\s*(?:\([^()]{0,60}\))?\s*(?:is|was|has been|got|were|are)\s+(?:already\s+)?(?:in|merged|landed|released|shipped)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Landed();
+
+    // A lead-in that names what follows as goals: "the four budgets:", "Targets:", "Requirements".
+    [GeneratedRegex(@"\b(?:budgets?|targets?|goals?|requirements?|slos?|objectives?|constraints?|acceptance criteria)\b[^.!?]{0,40}[:]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GoalLeadIn();
+
+    // "Results against the targets:": what follows is measured, not asked for.
+    [GeneratedRegex(@"\b(?:results?|measured|measurements?|numbers|before|after|achieved|got|now|today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ResultLeadIn();
 }

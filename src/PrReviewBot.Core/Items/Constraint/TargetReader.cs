@@ -15,8 +15,8 @@ internal static partial class TargetReader
     private const string Percentile = @"(?<pct>\bp\d{2,4}(?:\.\d+)?\b|\b\d{2}(?:\.\d+)?(?:th|st|nd|rd)?\s+percentile\b|\bmedian\b|\baverage\b|\bavg\b|\bmean\b|\b\d{2}(?:\.\d+)?%\s+of\s+(?:requests|calls|queries))";
 
     private const string Comparator =
-        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer|bigger|larger|heavier|greater) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
-        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\b(?:limit|cap|ceiling|quota)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
+        @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\binside(?: of)?\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer|bigger|larger|heavier|greater) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
+        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\b(?:limit|cap|ceiling|quota|timeout|time limit|budget)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
         @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多|" +
         // Spanish, Portuguese, French, German
@@ -36,10 +36,11 @@ internal static partial class TargetReader
 
 
 
-    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection, bool inMonitoringSection = false)
+    /// <param name="listedGoal">The sentence is an item of a list its lead-in calls goals ("Measures the four budgets:" "- 100 ms startup").</param>
+    public static IEnumerable<Target> Read(string sentence, bool inConstraintSection, bool inMonitoringSection = false, bool listedGoal = false)
     {
         var text = Quantities.WithSpelledNumbers(Sentences.Plain(sentence));
-        if (!Cues.MayTarget(text))
+        if (!listedGoal && !Cues.MayTarget(text))
         {
             yield break;
         }
@@ -48,7 +49,7 @@ internal static partial class TargetReader
         {
             yield break;
         }
-        var goal = inConstraintSection || GoalCue().IsMatch(text);
+        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(text);
         // The sentence's before/after pairs, read once and only if a bound needs them.
         List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
@@ -102,11 +103,11 @@ internal static partial class TargetReader
             yield return new Target(ScoreMetric(text[..score.Index] + score.Groups["metric"].Value), null, Normalise(score.Groups["cmp"].Value.ToLowerInvariant()), points, "points");
         }
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
-        if (!found && StatedGoal().IsMatch(text) && !IsTemplateText(text))
+        if (!found && (listedGoal || StatedGoal().IsMatch(text)) && !IsTemplateText(text))
         {
             // The value after the goal word is the goal ("p95 is 240 ms today, target 80 ms"); one before it only
-            // when nothing follows ("the 200 ms budget").
-            var m = Implied().Match(text, StatedGoal().Match(text).Index);
+            // when nothing follows ("the 200 ms budget"). A listed goal is its first value ("- 100 ms startup").
+            var m = Implied().Match(text, listedGoal ? 0 : StatedGoal().Match(text).Index);
             if (!m.Success)
             {
                 m = Implied().Match(text);
@@ -189,7 +190,7 @@ internal static partial class TargetReader
         "менее" or "меньше" => "<",
         var c when c.StartsWith("не менее", StringComparison.Ordinal) || c.StartsWith("не меньше", StringComparison.Ordinal) || c.StartsWith("не ниже", StringComparison.Ordinal) => ">=",
         var c when c.StartsWith("не ", StringComparison.Ordinal) => "<=",
-        "<" or "under" or "below" or "less than" or "lower than" or "fewer than" or "menos de" or "en menos de" or "por debajo de" or "abaixo de" or "moins de" or "en dessous de" or "weniger als" => "<",
+        "<" or "under" or "inside" or "inside of" or "below" or "less than" or "lower than" or "fewer than" or "menos de" or "en menos de" or "por debajo de" or "abaixo de" or "moins de" or "en dessous de" or "weniger als" => "<",
         "como máximo" or "como maximo" or "no máximo" or "no maximo" or "au plus" or "höchstens" or "hochstens" => "<=",
         "al menos" or "pelo menos" or "au moins" or "mindestens" => ">=",
         "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "no bigger than" or "no larger than" or "no heavier than" or "no greater than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
@@ -265,7 +266,7 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|deben?|deber[ií]a|objetivo|meta|requisito|garantiz\w*|devem?|garantir|exig\w*|doit|doivent|objectif|exigence|muss|m[üu]ssen|soll(?:en)?|ziel|anforderung|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|timeouts?|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|deben?|deber[ií]a|objetivo|meta|requisito|garantiz\w*|devem?|garantir|exig\w*|doit|doivent|objectif|exigence|muss|m[üu]ssen|soll(?:en)?|ziel|anforderung|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
 
     // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
