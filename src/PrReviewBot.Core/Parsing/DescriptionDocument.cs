@@ -544,9 +544,16 @@ internal sealed partial class DescriptionDocument
             {
                 continue;
             }
-            if (header.Count == 0 && rows.Count == 0 && row.Contains("<th", StringComparison.OrdinalIgnoreCase))
+            if (header.Count == 0 && rows.Count == 0 &&
+                (row.Contains("<th", StringComparison.OrdinalIgnoreCase) || (cells.Count > 1 && !cells.Any(c => ValueCell().IsMatch(c)))))
             {
+                // A first row of headings, as <th> or as plain cells with no numbers in them ("<td><b>Before</b></td>").
                 header = cells;
+            }
+            else if (header.Count > 1 && cells.Count == 1)
+            {
+                // A row spanning the table is a caption between groups of rows ("Small case"), not a row of values.
+                continue;
             }
             else
             {
@@ -882,4 +889,8 @@ internal sealed partial class DescriptionDocument
 
     [GeneratedRegex(@"https?://[^\s<>""'`\]\[)]+", RegexOptions.IgnoreCase)]
     private static partial Regex BareUrl();
+
+    // A cell that holds a value rather than a heading: "17.80", "~3 s", "12%".
+    [GeneratedRegex(@"^[~≈<>]?\s*[-+−]?\d[\d,.]*\s?[A-Za-zµ%/]{0,5}$")]
+    private static partial Regex ValueCell();
 }

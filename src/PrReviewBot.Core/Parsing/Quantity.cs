@@ -283,7 +283,7 @@ internal static partial class Quantities
             : 1;
     }
 
-    [GeneratedRegex(@"(?<![\w.])(?<cm>\d{1,3})m(?<cs>\d{1,2}(?:\.\d+)?)s(?![A-Za-z0-9])|(?<num>" + NumberPattern + @")\s?(?<unit>" + UnitPattern + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.])(?<cm>\d{1,3})m(?<cs>\d{1,2}(?:\.\d+)?)s(?![A-Za-z0-9])|(?<num>" + NumberPattern + @")\s?(?:(?<unit>" + UnitPattern + @")|\[(?<unit>" + UnitPattern + @")\])(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuantityRegex();
 
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)\s?(?<u>ms|h(?:ours?|rs?)?|m(?:in(?:utes?|s)?)?|s(?:ec(?:onds?|s)?)?)(?![a-z])", RegexOptions.IgnoreCase)]

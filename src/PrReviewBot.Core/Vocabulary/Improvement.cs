@@ -117,7 +117,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) )optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) improvements?|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
+    public const string TitleClaims = "⚡️?|:zap:|(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) )optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) (?:improvements?|enhancements?)|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"

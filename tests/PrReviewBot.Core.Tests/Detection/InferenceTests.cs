@@ -112,6 +112,7 @@ public class InferenceTests
     [InlineData("Keep the nightly suite inside the 45-minute cap")]
     [InlineData("Open the settings page from a cold cache in under 2 seconds")]
     [InlineData("一覧のN+1解消")]
+    [InlineData("feat: performance enhancements for the tile renderer")]
     public void TitleThatMakesATechniqueTheDefaultOrStatesTheGoal_IsInferred(string title)
     {
         var verdict = Review.Of("See the diff.", title: title);

@@ -66,6 +66,12 @@ public class BeforeAfterLayoutsTests
     [InlineData("Import of the sample with the current code:\n\n```\n5000rows [00:12, 402.10rows/s]\n```\n\nThe same import with the prepared statement:\n\n```\n5000rows [00:03, 1650.77rows/s]\n```")]
     // "key = value" lines under bare side labels
     [InlineData("before:\nMean Layout = 1.92\nMean Paint = 4.10\n\nafter:\nMean Layout = 1.31\nMean Paint = 3.87")]
+    // the new value with "now", the old one as a bare number with "before", per list line
+    [InlineData("* Unit tests: 40 seconds now, 95 before\n* Lint: 12 seconds now, 30 before")]
+    // a unit in square brackets after the number, in two log lines under side labels
+    [InlineData("Before:\n\n```\nindex built in 9120.5[ms]\n```\n\nAfter:\n\n```\nindex built in 1310.2[ms]\n```")]
+    // an HTML table whose heading row is bold cells, with a caption row spanning the table
+    [InlineData("<table>\n<tr><td><b>input</b></td><td><b>Before (s)</b></td><td><b>After (s)</b></td></tr>\n<tr><td colspan=\"3\"><i>small</i></td></tr>\n<tr><td>10k rows</td><td>12.4</td><td>3.1</td></tr>\n</table>")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);

@@ -447,10 +447,23 @@ internal static partial class SidedQuantities
                 Quantities.TryParseNumber(m.Groups["n"].Value, out var value))
             {
                 found.Add((value, m.Groups["n"].Index, cue.Side));
+                continue;
+            }
+            // "2 seconds now, 9 before": a plain number right before a cue that closes its clause.
+            var lead = BareNumberBefore().Match(text[..cue.Start]);
+            if (lead.Success && ClauseEndsAfter(text, cue.End) && !quantities.Any(q => q.Index <= lead.Groups["n"].Index && lead.Groups["n"].Index < q.Index + q.Length) &&
+                Quantities.TryParseNumber(lead.Groups["n"].Value, out var leading))
+            {
+                found.Add((leading, lead.Groups["n"].Index, cue.Side));
             }
         }
         return found;
     }
+
+    private static bool ClauseEndsAfter(string text, int at) => at >= text.Length || text[at] is '.' or ',' or ';' or ')' || (text[at] == ' ' && (at + 1 >= text.Length || text[at + 1] is '(' ));
+
+    [GeneratedRegex(@"(?:^|[\s,;:(~≈])(?<n>\d[\d,]*(?:\.\d+)?)\s+$")]
+    private static partial Regex BareNumberBefore();
 
     /// <summary>
     /// Metric records written as JSON, one object each: numeric fields plus a <c>"unit"</c> string and a name
