@@ -63,7 +63,7 @@ internal static partial class OptimizationDetector
                 return (true, $"its title says \"{titleClaim}\"");
             }
             // "Make running parallel by default", "Make parallel builds opt-out instead of opt-in": a technique made the default.
-            if (MadeDefault().IsMatch(title) && DefaultedTechnique(title) is { } technique)
+            if (MadeDefault().IsMatch(title) && TitleTechnique(title, besidesDefault: true) is { } technique)
             {
                 return (true, $"its title makes \"{technique}\" the default");
             }
@@ -208,31 +208,12 @@ internal static partial class OptimizationDetector
     /// technique of the one catalogue ("Replace the synchronized LRU with Caffeine", "zstd for snapshots"). A circuit
     /// breaker protects rather than speeds up, so it does not count here.
     /// </summary>
-    private static string? TitleTechnique(string title)
-    {
-        if (TechniqueVerb().Match(title) is { Success: true } verb && !TurnedOff(title, verb.Index))
-        {
-            return verb.Value.Trim();
-        }
-        foreach (var (found, match) in Techniques.In(title))
-        {
-            if (found.Family != "circuit breakers" && !TurnedOff(title, match.Index))
-            {
-                return match.Value.Trim();
-            }
-        }
-        return null;
-    }
-
-    /// <summary>"Add option to disable parallel file parsing": a technique the title turns off is not one it applies.</summary>
-    private static bool TurnedOff(string title, int at) => OffBefore().IsMatch(title.AsSpan(0, at));
-
-    /// <summary>The technique a title makes the default, other than the words "by default" themselves.</summary>
-    private static string? DefaultedTechnique(string title)
+    /// <param name="besidesDefault">Skip the words that make something the default ("by default"), to find what they make it.</param>
+    private static string? TitleTechnique(string title, bool besidesDefault = false)
     {
         foreach (Match verb in TechniqueVerb().Matches(title))
         {
-            if (!MadeDefault().IsMatch(verb.Value) && !TurnedOff(title, verb.Index))
+            if (!TurnedOff(title, verb.Index) && !(besidesDefault && MadeDefault().IsMatch(verb.Value)))
             {
                 return verb.Value.Trim();
             }
@@ -246,6 +227,9 @@ internal static partial class OptimizationDetector
         }
         return null;
     }
+
+    /// <summary>"Add option to disable parallel file parsing": a technique the title turns off is not one it applies.</summary>
+    private static bool TurnedOff(string title, int at) => OffBefore().IsMatch(title.AsSpan(0, at));
 
     private static bool TalksPerformance(ReviewContext context) =>
         context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0 || context.Targets.Count > 0 || TitleClaim(context.Pr.Title) is not null ||

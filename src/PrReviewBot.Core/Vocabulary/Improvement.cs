@@ -59,8 +59,9 @@ internal static class Improvement
     public const string Claims =
         // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
         // "I need to optimize its query before we merge": work still to do is not what the change does
-        "(?<!(?:need|needs|have|has|want|wants|plan|plans|going|ought|try|tries) to |(?:should|will|must|could|might|would|can|may) (?:still |also )?)" +
-        "optimi[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
+        // (the look back starts after the literal "optimi", so it costs nothing where the word is absent)
+        "optimi(?<!(?:need|needs|have|has|want|wants|plan|plans|going|ought|try|tries) to optimi|(?:should|will|must|could|might|would|can|may) (?:still |also )?optimi)" +
+        "[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
         "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
         "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b|" +
         // "Improve `Pages#show` response time": improving a time or a latency is making it smaller
@@ -117,7 +118,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) )optimi[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) (?:improvements?|enhancements?)|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
+    public const string TitleClaims = "⚡️?|:zap:|optimi(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) optimi)[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) (?:improvements?|enhancements?)|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"
