@@ -54,7 +54,7 @@ public static class GitHubFaults
     /// </summary>
     public static bool IsOutage(Exception e) => e switch
     {
-        TimeoutException or HttpRequestException or TaskCanceledException => true,
+        TimeoutException or HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException or System.IO.IOException => true,
         ApiException a => (int)a.StatusCode >= 500,
         _ => false,
     };
@@ -113,6 +113,12 @@ public static class GitHubFaults
             case System.Runtime.Serialization.SerializationException s:
                 // Octokit's reader: a garbled or cut answer (a proxy's error page with 200, a broken chunk).
                 return new Fault(FaultKind.Transient, null, $"GitHub's answer could not be read: {s.Message}");
+            case System.Net.Sockets.SocketException or System.IO.IOException:
+                // The connection dropped outside the HTTP client's own wrapping (a reset while the answer is read, a socket
+                // no longer connected when the retry writes): the way to GitHub failed, not the request.
+                return new Fault(FaultKind.Transient, null, $"connection to GitHub failed: {e.Message}");
+            case { InnerException: { } inner } when inner is System.Net.Sockets.SocketException or System.IO.IOException or HttpRequestException:
+                return new Fault(FaultKind.Transient, null, $"connection to GitHub failed: {inner.Message}");
             default:
                 return new Fault(FaultKind.Permanent, null, $"{e.GetType().Name}: {e.Message}");
         }

@@ -89,6 +89,29 @@ public class GitHubFaultsTests
         Assert.Equal(FaultKind.Transient, GitHubFaults.Classify(new HttpRequestException("reset"), Now).Kind);
     }
 
+    /// <summary>
+    /// A connection that drops outside the HTTP client's wrapping — "Transport endpoint is not connected" when a retry
+    /// writes on a socket the peer reset, a reset while the answer is read — is retried, never a job failed for good.
+    /// </summary>
+    [Fact]
+    public void ConnectionsDroppedOutsideTheHttpClient_AreTransientOutages()
+    {
+        var exceptions = new Exception[]
+        {
+            new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected),
+            new System.IO.IOException("Unable to read data from the transport connection: Connection reset by peer."),
+            new InvalidOperationException("the request failed", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset)),
+        };
+        foreach (var e in exceptions)
+        {
+            var fault = GitHubFaults.Classify(e, Now);
+            Assert.Equal(FaultKind.Transient, fault.Kind);
+            Assert.Contains("connection to GitHub failed", fault.Summary, StringComparison.Ordinal);
+        }
+        Assert.True(GitHubFaults.IsOutage(exceptions[0]));
+        Assert.Equal(FaultKind.Permanent, GitHubFaults.Classify(new InvalidOperationException("a bug of ours"), Now).Kind);
+    }
+
     [Theory]
     [InlineData("7\u0001\u00e9\u0010 cut off here")]
     [InlineData("31415 and then noise")]
