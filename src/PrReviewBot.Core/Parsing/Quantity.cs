@@ -147,6 +147,28 @@ internal static partial class Quantities
     }
 
     /// <summary>Durations written as "49m34s", "13 min 30 s", "1h 5m", "10 min", "30s" in seconds.</summary>
+    /// <summary>
+    /// A duration written on a clock: "10:52" (minutes and seconds), "1:02:33" and "0:05.86" (hours first when there are
+    /// three parts), as CI tables, GNU time and tqdm print them.
+    /// </summary>
+    public static bool TryParseClock(string text, out double seconds)
+    {
+        seconds = 0;
+        var m = Clock().Match(text.Trim());
+        if (!m.Success)
+        {
+            return false;
+        }
+        foreach (var part in m.Value.Split(':'))
+        {
+            seconds = (seconds * 60) + double.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:\d{1,3}:)?[0-5]?\d:[0-5]\d(?:\.\d+)?$")]
+    private static partial Regex Clock();
+
     public static bool TryParseDuration(string text, out double seconds)
     {
         seconds = 0;

@@ -98,12 +98,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 unsided.Add(code);
                 continue;
             }
-            var metrics = ToolOutput.Metrics(code.Content);
-            if (metrics.Count == 0)
-            {
-                // Output of a tool no specific reader knows: its quantities named by the words before them.
-                metrics = SidedQuantities.Generic(code.Content);
-            }
+            var metrics = RunOf(code.Content);
             if (metrics.Count == 0)
             {
                 continue;
@@ -203,7 +198,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         return lo;
     }
 
-    /// <summary>The metrics of one run: a known tool's, else the quantities named by the words before them.</summary>
+    /// <summary>
+    /// The metrics of one run: a known tool's, else (output no specific reader knows, "build: 13,409 files, 68 MB
+    /// (39.049s)") the quantities named by the words before them.
+    /// </summary>
     private static Dictionary<string, Quantity> RunOf(string content)
     {
         var metrics = ToolOutput.Metrics(content);
@@ -215,12 +213,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     {
         for (var i = blocks.Count - 1; i >= 0; i--)
         {
-            var metrics = ToolOutput.Metrics(blocks[i].Content);
-            if (metrics.Count == 0)
-            {
-                // Output of a tool no specific reader knows ("build: 13,409 files, 68 MB (39.049s)"), as for sided blocks.
-                metrics = SidedQuantities.Generic(blocks[i].Content);
-            }
+            var metrics = RunOf(blocks[i].Content);
             if (metrics.Count > 0)
             {
                 return metrics;

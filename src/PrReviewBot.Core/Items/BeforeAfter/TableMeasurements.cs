@@ -456,13 +456,10 @@ internal static partial class TableMeasurements
             quantity = new Quantity(seconds, "s", UnitFamily.Time);
             return true;
         }
-        if (ClockDuration().Match(text) is { Success: true } clock)
+        if (Quantities.TryParseClock(text, out var clock))
         {
-            // "10:52" in a column of job times: minutes and seconds (hours first when there are three parts).
-            var h = clock.Groups["h"].Success ? double.Parse(clock.Groups["h"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
-            var min = double.Parse(clock.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var sec = double.Parse(clock.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            quantity = new Quantity((h * 3600) + (min * 60) + sec, "s", UnitFamily.Time);
+            // "10:52" in a column of job times.
+            quantity = new Quantity(clock, "s", UnitFamily.Time);
             return true;
         }
         var m = CellValue().Match(text);
@@ -531,9 +528,6 @@ internal static partial class TableMeasurements
 
     [GeneratedRegex(@"^[~≈]?\s*(?<q>[-−+]?\d[\d,]*(?:\.\d+)?\s?(?:[kKM](?![a-zA-Z]))?\s?[A-Za-zµμ%/]*(?:/[A-Za-z]+)?)\s*(?:\(.*\))?(?:\s*(?::[\w+-]+:|\p{So}|\uFE0F|[*†‡¹²³]))*\s*$")]
     private static partial Regex CellValue();
-
-    [GeneratedRegex(@"^(?:(?<h>\d{1,3}):)?(?<m>[0-5]?\d):(?<s>[0-5]\d(?:\.\d+)?)$")]
-    private static partial Regex ClockDuration();
 
     [GeneratedRegex(@"^\d+\s?h\s?\d+\s?m(?:in)?(?:\s?\d+\s?s)?$|^\d+\s?m(?:in)?\s?\d+(?:\.\d+)?\s?s$", RegexOptions.IgnoreCase)]
     private static partial Regex CompositeDuration();

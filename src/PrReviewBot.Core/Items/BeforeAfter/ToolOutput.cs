@@ -94,8 +94,7 @@ internal static partial class ToolOutput
             else if ((m = Tqdm().Match(line)).Success)
             {
                 // tqdm's progress line: "20000rows [00:16, 1184.45rows/s]", "100%|████| 500/500 [00:02<00:00, 210.5it/s]".
-                var seconds = m.Groups["elapsed"].Value.Split(':').Aggregate(0d, (total, part) => (total * 60) + double.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
-                Add(found, "elapsed", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
+                AddClock(found, "elapsed", m.Groups["elapsed"].Value);
                 Add(found, "rate", m.Groups["rate"].Value + " " + m.Groups["per"].Value + "/s");
             }
             else if ((m = GnuTime().Match(line)).Success)
@@ -103,9 +102,7 @@ internal static partial class ToolOutput
                 // GNU time's default line: "5.20user 1.32system 0:05.86elapsed 111%CPU (0avgtext+0avgdata 12380maxresident)k".
                 Add(found, "user time", m.Groups["user"].Value + " s");
                 Add(found, "system time", m.Groups["sys"].Value + " s");
-                var parts = m.Groups["elapsed"].Value.Split(':');
-                var elapsed = parts.Aggregate(0d, (total, part) => (total * 60) + double.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
-                Add(found, "elapsed", elapsed.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s");
+                AddClock(found, "elapsed", m.Groups["elapsed"].Value);
                 if (m.Groups["rss"].Success)
                 {
                     Add(found, "max resident", m.Groups["rss"].Value + " KB");
@@ -280,6 +277,15 @@ internal static partial class ToolOutput
             }
         }
         return Pair(before, after);
+    }
+
+    /// <summary>A duration printed on a clock ("0:05.86", "00:16"), in seconds; plain seconds ("5.86") as they are.</summary>
+    private static void AddClock(Dictionary<string, Quantity> found, string key, string value)
+    {
+        if (Quantities.TryParseClock(value, out var seconds) || Quantities.TryParseNumber(value, out seconds))
+        {
+            found.TryAdd(NormaliseKey(key), new Quantity(seconds, "s", UnitFamily.Time));
+        }
     }
 
     private static void Add(Dictionary<string, Quantity> found, string key, string value)
