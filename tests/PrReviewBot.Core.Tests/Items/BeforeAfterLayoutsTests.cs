@@ -72,6 +72,11 @@ public class BeforeAfterLayoutsTests
     [InlineData("Before:\n\n```\nindex built in 9120.5[ms]\n```\n\nAfter:\n\n```\nindex built in 1310.2[ms]\n```")]
     // an HTML table whose heading row is bold cells, with a caption row spanning the table
     [InlineData("<table>\n<tr><td><b>input</b></td><td><b>Before (s)</b></td><td><b>After (s)</b></td></tr>\n<tr><td colspan=\"3\"><i>small</i></td></tr>\n<tr><td>10k rows</td><td>12.4</td><td>3.1</td></tr>\n</table>")]
+    // side labels carrying an aside in brackets on how the side was measured, "key: value" lines under each
+    [InlineData("Reference build (median of seven runs on the CI box, profiler attached):\nwall clock: 812 ms\nheap churn: 3.4 GB\n\nThis branch:\nwall clock: 640 ms\nheap churn: 2.9 GB")]
+    // a lead-in naming both sides in order over a block of two unnamed lines of figures, one line per side
+    [InlineData("**trunk vs. patched**\n```\n 51200 ns/op   8192 B/op   64 allocs/op\n 30400 ns/op   4096 B/op   12 allocs/op\n```")]
+    [InlineData("Old → new:\n```\nparse 880 ms 120 MB\nparse 610 ms 95 MB\n```")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -116,6 +121,20 @@ public class BeforeAfterLayoutsTests
         var m = Assert.Single(Review.Of(body, title: title).Measurements);
         Assert.Equal((before, after), (m.Before, m.After));
     }
+
+    [Theory]
+    // the lead-in's order says which line is which side, whichever side it names first
+    [InlineData("trunk vs. patched:\n```\n51200 ns/op 8192 B/op\n30400 ns/op 4096 B/op\n```", 51200, 30400)]
+    [InlineData("patched vs. trunk:\n```\n30400 ns/op 8192 B/op\n51200 ns/op 4096 B/op\n```", 51200, 30400)]
+    public void APairLeadIn_OverTwoLines_ReadsTheLinesInItsOrder(string body, double before, double after)
+    {
+        var m = Review.Of(body).Measurements.First(x => x.Unit == "ns/op");
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void APairLeadIn_OverMoreThanTwoLines_IsNotReadLineByLine() =>
+        Assert.False(Review.Present("trunk vs. patched:\n```\n51200 ns/op\n30400 ns/op\n29900 ns/op\n```", ItemKind.BeforeAfter));
 
     [Fact]
     public void TwoValuesOfOneSetting_WithNothingToSayWhichIsNew_AreNotAPair() =>

@@ -69,6 +69,13 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 raw.AddRange(AsvCompare.Read(code.Content));
                 continue;
             }
+            if (!leadIsCaption && Sides.OfPairLeadIn(code.LeadIn) is { } firstSide && TwoRuns(code.Content) is var (one, two) &&
+                ToolOutput.Pair(firstSide == Side.Before ? one : two, firstSide == Side.Before ? two : one).ToList() is { Count: > 0 } lines)
+            {
+                // "main vs. change:" over a block of two lines of the same figures: one line per side, in the lead-in's order.
+                raw.AddRange(lines);
+                continue;
+            }
             raw.AddRange(ToolOutput.InlinePairs(code.Content));
             raw.AddRange(TextTables.Read(code.Content));
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));
@@ -206,6 +213,38 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     {
         var metrics = ToolOutput.Metrics(content);
         return metrics.Count > 0 ? metrics : SidedQuantities.Generic(content);
+    }
+
+    /// <summary>A block of exactly two non-empty lines that each read as a run of figures.</summary>
+    private static (Dictionary<string, Quantity> First, Dictionary<string, Quantity> Second)? TwoRuns(string content)
+    {
+        var lines = content.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length != 2)
+        {
+            return null;
+        }
+        var (first, second) = (FiguresOnly(lines[0]) ?? RunOf(lines[0]), FiguresOnly(lines[1]) ?? RunOf(lines[1]));
+        return first.Count > 0 && second.Count > 0 ? (first, second) : null;
+    }
+
+    /// <summary>
+    /// A line of nothing but figures with their units, "968805333 ns/op   2970674744 B/op": each figure named by its unit
+    /// (null when words other than units sit between them).
+    /// </summary>
+    private static Dictionary<string, Quantity>? FiguresOnly(string line)
+    {
+        var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var end = 0;
+        foreach (var (q, index, length) in Quantities.Find(line))
+        {
+            if (line.AsSpan(end, index - end).Trim().Length > 0 || q.Unit.Length == 0)
+            {
+                return null;
+            }
+            found.TryAdd(q.Unit, q);
+            end = index + length;
+        }
+        return found.Count > 0 && line.AsSpan(end).Trim().Length == 0 ? found : null;
     }
 
     /// <summary>The metrics of the latest of these blocks that has any.</summary>
@@ -499,11 +538,16 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static (Side Side, string Figures)? LabelLine(string text)
     {
         var end = text.IndexOf('\n', StringComparison.Ordinal);
-        if (end <= 0 || end > 60)
+        if (end <= 0 || end > 200)
         {
             return null;
         }
-        var side = Sides.OfBareLabel(Sentences.Plain(text[..end]).Trim().TrimEnd(':').Trim(CaptionMarks));
+        var line = Sides.WithoutAsides(Sentences.Plain(text[..end])).Trim();
+        if (line.Length > 60)
+        {
+            return null;
+        }
+        var side = Sides.OfBareLabel(line.TrimEnd(':').Trim(CaptionMarks));
         return side == Side.None || !Cues.HasDigit(text[end..]) ? null : (side, text[(end + 1)..]);
     }
 

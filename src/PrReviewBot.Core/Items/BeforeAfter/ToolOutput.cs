@@ -412,10 +412,13 @@ internal enum Side
 
 internal static partial class Sides
 {
-    /// <summary>A short text that is nothing but a side label: "Before", "After:", "**With the index**".</summary>
+    /// <summary>
+    /// A short text that is nothing but a side label: "Before", "After:", "**With the index**". An aside in brackets
+    /// says how the side was measured and is not part of the label: "Baseline (five runs, averaged):".
+    /// </summary>
     public static Side OfBareLabel(string text)
     {
-        var t = text.Trim();
+        var t = WithoutAsides(text).Trim();
         return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
     }
 
@@ -481,6 +484,23 @@ internal static partial class Sides
     }
 
     /// <summary>
+    /// A lead-in that names both sides in order, "main vs. change:", "old → new", "baseline against this branch": the
+    /// side of the first (null when it does not name two opposite sides).
+    /// </summary>
+    public static Side? OfPairLeadIn(string leadIn)
+    {
+        var m = PairLeadIn().Match(Sentences.Plain(leadIn).Trim().Trim(CaptionTrim));
+        if (!m.Success)
+        {
+            return null;
+        }
+        var first = OfBareLabel(m.Groups["a"].Value);
+        var second = OfBareLabel(m.Groups["b"].Value);
+        var side = OfFirstOfTwo(first, second);
+        return side == Side.None ? null : side;
+    }
+
+    /// <summary>
     /// The side the text introducing a block names in its last clause: "Plan on the replica before the change:",
     /// "Same tenant, same replica, after:", "Summary (before):".
     /// </summary>
@@ -510,6 +530,12 @@ internal static partial class Sides
         var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
         return before == after ? Side.None : before ? Side.Before : Side.After;
     }
+
+    private static readonly char[] CaptionTrim = ['*', '_', ':', '：', ' '];
+
+    // Two short labels joined by "vs", "versus", "against" or an arrow, and nothing else.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<a>[^\n:]{1,30}?)\s+(?:vs\.?|versus|against|→|->|=>)\s+(?<b>[^\n:]{1,30})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PairLeadIn();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.BeforeLabel + @")\b")]
     private static partial System.Text.RegularExpressions.Regex BeforeLead();
