@@ -23,6 +23,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         {
             raw.AddRange(TableMeasurements.Read(table, BySetting));
         }
+        raw.AddRange(SideTables(document));
         var loneSides = new List<string>();
         ReadCodeBlocks(document, raw, loneSides);
         ReadProse(document, raw, loneSides, BySetting);
@@ -76,6 +77,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 raw.AddRange(lines);
                 continue;
             }
+            raw.AddRange(ToolOutput.VariantPairs(ToolOutput.Metrics(code.Content)));
             raw.AddRange(ToolOutput.InlinePairs(code.Content));
             raw.AddRange(TextTables.Read(code.Content));
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));
@@ -115,6 +117,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 // An after run with no before run: the run shown earlier without a side is the one it improves on — unless
                 // a before run follows ("This PR:" … "master:" under a third, unnamed run), which is then its partner.
                 unsidedPartner = run;
+                unsided.Clear();
+                pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
+                continue;
+            }
+            if (pending is null && side == Side.Before && LastRun(unsided) is { } shown && ToolOutput.Pair(metrics, shown).ToList() is { Count: > 0 } earlierRun)
+            {
+                // "What it reports now:" … "and what I got before the change:": a before run with no after run, after a run
+                // that names no side, is what that run improved on — unless an after run follows, which is then its partner.
+                unsidedPartner = earlierRun;
                 unsided.Clear();
                 pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
                 continue;
@@ -214,6 +225,72 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var metrics = ToolOutput.Metrics(content);
         return metrics.Count > 0 ? metrics : SidedQuantities.Generic(content);
     }
+
+    /// <summary>
+    /// Two tables of one shape, the first under a label naming one side and the next under a label naming the other
+    /// ("### Before" over a table, "### After" over the same table with new figures): the cells in the same row (by
+    /// its first cell) and column pair, figure by figure.
+    /// </summary>
+    private static IEnumerable<RawMeasurement> SideTables(DescriptionDocument document)
+    {
+        var found = new List<RawMeasurement>();
+        TableData? pending = null;
+        var pendingSide = Side.None;
+        foreach (var table in document.Tables)
+        {
+            var side = Sides.OfLeadIn(table.LeadIn);
+            if (side == Side.None)
+            {
+                pending = null;
+                continue;
+            }
+            if (pending is not null && side != pendingSide && SameShape(pending, table))
+            {
+                var (before, after) = side == Side.After ? (pending, table) : (table, pending);
+                found.AddRange(PairCells(before, after));
+                pending = null;
+                continue;
+            }
+            (pending, pendingSide) = (table, side);
+        }
+        return found;
+    }
+
+    private static bool SameShape(TableData one, TableData other) =>
+        one.Header.Count >= 2 && one.Header.Count == other.Header.Count &&
+        one.Header.Select(h => h.Trim()).SequenceEqual(other.Header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<RawMeasurement> PairCells(TableData before, TableData after)
+    {
+        var rows = after.Rows.Where(r => r.Count > 0).GroupBy(r => r[0].Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var row in before.Rows)
+        {
+            if (row.Count < 2 || !rows.TryGetValue(row[0].Trim(), out var other) || other.Count != row.Count)
+            {
+                continue;
+            }
+            for (var c = 1; c < row.Count && c < before.Header.Count; c++)
+            {
+                var (b, a) = (CellFigures(row[c]), CellFigures(other[c]));
+                if (b.Count == 0 || b.Count != a.Count)
+                {
+                    continue;
+                }
+                for (var k = 0; k < b.Count; k++)
+                {
+                    if (b[k].Family == a[k].Family)
+                    {
+                        var metric = $"{Sentences.Plain(row[0]).Trim()} {Sentences.Plain(before.Header[c]).Trim()}" + (b.Count > 1 ? $" #{k + 1}" : string.Empty);
+                        yield return new RawMeasurement(metric, b[k], a[k], MeasurementSource.Table);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The figures with units in a cell, in order; a label glued to its figure ("Queries1022") is set apart first.</summary>
+    private static List<Quantity> CellFigures(string cell) =>
+        Quantities.Find(GluedFigure().Replace(Sentences.Plain(cell), " ")).Select(f => f.Quantity).Where(q => q.Unit.Length > 0).ToList();
 
     /// <summary>A block of exactly two non-empty lines that each read as a run of figures.</summary>
     private static (Dictionary<string, Quantity> First, Dictionary<string, Quantity> Second)? TwoRuns(string content)
@@ -569,6 +646,9 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var t = text.Replace('\n', ' ').Trim();
         return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
     }
+
+    [GeneratedRegex(@"(?<=\p{L})(?=\d)")]
+    private static partial Regex GluedFigure();
 
     [GeneratedRegex(@"^\s*(?<w>before|after)\b\s*(?:[—–:-]|\(|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SideLead();
