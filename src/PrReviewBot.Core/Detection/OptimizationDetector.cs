@@ -22,7 +22,7 @@ internal static partial class OptimizationDetector
     {
         var pr = context.Pr;
         var detection = context.Config.Detection;
-        var title = pr.Title.Trim();
+        var title = WholeTitle(pr.Title.Trim(), pr.Body);
         if (detection.OptOutLabel.Length > 0 && pr.Labels.FirstOrDefault(l => l.Trim().Equals(detection.OptOutLabel, StringComparison.OrdinalIgnoreCase)) is { } optOut)
         {
             return (false, $"it has the label `{optOut.Trim()}`");
@@ -126,8 +126,32 @@ internal static partial class OptimizationDetector
         return null;
     }
 
+    /// <summary>
+    /// GitHub cuts a long commit subject at about 70 characters and carries the rest into the body: the title ends in
+    /// "…" and the body opens with "…". The two halves are one title.
+    /// </summary>
+    internal static string WholeTitle(string title, string? body)
+    {
+        if (body is null || !(title.EndsWith("...", StringComparison.Ordinal) || title.EndsWith('…')))
+        {
+            return title;
+        }
+        var rest = body.TrimStart();
+        var cut = rest.StartsWith("...", StringComparison.Ordinal) ? 3 : rest.StartsWith('…') ? 1 : 0;
+        if (cut == 0)
+        {
+            return title;
+        }
+        var end = rest.IndexOf('\n');
+        var tail = (end < 0 ? rest[cut..] : rest[cut..end]).Trim();
+        var head = title.EndsWith('…') ? title[..^1] : title[..^3];
+        return tail.Length is > 0 and <= 200 ? head + tail : title;
+    }
+
     private static string? NotOptimization(string title)
     {
+        // "/api/benchmarks: serialize with orjson": a route names part of the product, not tooling.
+        title = RoutePath().Replace(title, " ");
         var m = NotOptimizationWords().Match(title);
         if (m.Success)
         {
@@ -167,6 +191,18 @@ internal static partial class OptimizationDetector
             {
                 return $"its description says \"{claim.Value.Trim()}\"";
             }
+        }
+        // A benchmark harness's own verdict against the saved baseline ("Performance has improved." under criterion's
+        // "change:" line) says this change made the code faster.
+        if (document.CodeBlocks.FirstOrDefault(c => HarnessImproved().IsMatch(c.Content) && !HarnessRegressed().IsMatch(c.Content)) is not null)
+        {
+            return "its benchmark output says performance has improved against the baseline";
+        }
+        // "The job has a 50-minute timeout … so each part stays well under the limit": a cost kept under a limit that
+        // the same paragraph states as an amount.
+        if (prose.FirstOrDefault(p => StaysUnderLimit().IsMatch(p) && LimitAmount().IsMatch(p)) is { } bounded)
+        {
+            return $"its description says \"{StaysUnderLimit().Match(bounded).Value.Trim()}\"";
         }
         // Reverting or switching something off because it made things slower.
         if (prose.Any(p => Slowdown().IsMatch(p)) && (TurnsBack().IsMatch(title) || prose.Any(p => TurnsBack().IsMatch(p))))
@@ -310,6 +346,21 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"\b(?:disabl\w*|turn(?:s|ed|ing)? off|switch(?:es|ed|ing)? off|opt(?:s|ed|ing)? out of|without|no)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.IgnoreCase)]
     private static partial Regex OffBefore();
+
+    [GeneratedRegex(@"(?<!\S)/[\w.{}:-]+(?:/[\w.{}:-]*)+")]
+    private static partial Regex RoutePath();
+
+    [GeneratedRegex(@"^\s*Performance has improved\.", RegexOptions.Multiline)]
+    private static partial Regex HarnessImproved();
+
+    [GeneratedRegex(@"^\s*Performance has regressed\.", RegexOptions.Multiline)]
+    private static partial Regex HarnessRegressed();
+
+    [GeneratedRegex(@"\b(?:stay|stays|staying|finish(?:es)?|fits?|runs?|keeps?|completes?)\s+(?:[\w-]+\s+){0,3}?(?:(?:well|comfortably|safely)\s+)?(?:under|below|within|inside)\s+(?:the|its|our|their|that)\s+(?:[\w-]+\s+)?(?:limit|timeout|cap|quota|ceiling)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StaysUnderLimit();
+
+    [GeneratedRegex(@"\b(?:timeout|time ?limit|size limit|memory limit|limit|cap|caps|capped|quota|ceiling)\b[^.\n]{0,30}?\d[\d.,]*\s?(?:ms|s|secs?|seconds?|minutes?|mins?|hours?|h|[KMGT]i?B|kB|mb|gb)\b|\d[\d.,]*[- ]?(?:ms|s|secs?|seconds?|minutes?|mins?|hours?|h|[KMGT]i?B|kB|mb|gb)\s+(?:time ?limit|timeout|limit|cap|quota|ceiling)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LimitAmount();
 
     // Two changes joined in one title: "indexes + benchmark suite", "batching and a dashboard".
     [GeneratedRegex(@"\s(?:\+|&|and|with|plus)\s|,\s", RegexOptions.IgnoreCase)]
