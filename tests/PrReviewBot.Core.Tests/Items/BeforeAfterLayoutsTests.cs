@@ -93,6 +93,10 @@ public class BeforeAfterLayoutsTests
     // the same table twice, under a heading for each side; a label glued to its figure inside a cell
     [InlineData("#### Old query plan\n\n| screen | 20 rows | 500 rows |\n|---|---|---|\n| invoices | 310 ms | 2,950 ms |\n\n#### New query plan\n\n| screen | 20 rows | 500 rows |\n|---|---|---|\n| invoices | 41 ms | 180 ms |")]
     [InlineData("Antes:\n\n| vista | carga |\n|---|---|\n| pedidos | SQL412 queries |\n\nDespués:\n\n| vista | carga |\n|---|---|\n| pedidos | SQL18 queries |")]
+    // one labelled line per paragraph, the side inside the label, a link under each
+    [InlineData("Median page render before the caching work: 3.9 s\nhttps://perf.example.org/run/881\n\nMedian page render after the caching work: 1.2 s\nhttps://perf.example.org/run/902")]
+    // an audit score given as a bare number after the label
+    [InlineData("Lighthouse performance on the staging box, before: 54\n\nLighthouse performance on the staging box, after: 83")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -130,6 +134,8 @@ public class BeforeAfterLayoutsTests
     [InlineData("```\nBenchmarkDecode-4 (cold)   1200   981220 ns/op\nBenchmarkDecode-4 (warm)   2100   512004 ns/op\n```")]
     // two tables of the same shape under headings that name no side
     [InlineData("#### Staging\n\n| screen | 20 rows |\n|---|---|\n| invoices | 310 ms |\n\n#### Production\n\n| screen | 20 rows |\n|---|---|\n| invoices | 41 ms |")]
+    // bare numbers after labels that name no score
+    [InlineData("Open tickets before the cleanup: 54\n\nOpen tickets after the cleanup: 83")]
     public void NoMeasuredPair_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));

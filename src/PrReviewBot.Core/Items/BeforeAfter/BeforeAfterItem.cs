@@ -292,6 +292,16 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static List<Quantity> CellFigures(string cell) =>
         Quantities.Find(GluedFigure().Replace(Sentences.Plain(cell), " ")).Select(f => f.Quantity).Where(q => q.Unit.Length > 0).ToList();
 
+    /// <summary>A paragraph that is one short "label: figure" line, with at most links on the lines under it.</summary>
+    private static string? LabelParagraph(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 0 && lines[0].Length <= 120 && LabelledFigure().IsMatch(lines[0]) &&
+               lines.Skip(1).All(l => Sides.WithoutLinks(l).Trim().Length == 0)
+            ? lines[0]
+            : null;
+    }
+
     /// <summary>A block of exactly two non-empty lines that each read as a run of figures.</summary>
     private static (Dictionary<string, Quantity> First, Dictionary<string, Quantity> Second)? TwoRuns(string content)
     {
@@ -412,6 +422,16 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var lastText = string.Empty;
         Dictionary<string, List<(string Sentence, int At, int Length)>>? versionMentions = null;
         TextBlock? previousParagraph = null;
+        // Paragraphs that are each one labelled line ("Load time before the fix: 4.8 s", a link under it), read as lines.
+        var labelParagraphs = new List<string>();
+        void FlushLabelParagraphs()
+        {
+            if (labelParagraphs.Count > 1)
+            {
+                raw.AddRange(SidedQuantities.LabelledLines(string.Join('\n', labelParagraphs), columns: false));
+            }
+            labelParagraphs.Clear();
+        }
         void FlushItems()
         {
             if (items.Count > 0 && earlierItems is not null &&
@@ -456,6 +476,14 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 FlushItems();
                 lastText = block.Text;
+            }
+            if (block.Role == BlockRole.Paragraph && LabelParagraph(block.Text) is { } labelLine)
+            {
+                labelParagraphs.Add(labelLine);
+            }
+            else
+            {
+                FlushLabelParagraphs();
             }
             var inResults = block.In(ItemKind.BeforeAfter);
             var count = raw.Count;
@@ -532,6 +560,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
         }
         FlushItems();
+        FlushLabelParagraphs();
         if (pendingBefore is not null && raw.Count == 0)
         {
             loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
@@ -646,6 +675,9 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var t = text.Replace('\n', ' ').Trim();
         return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
     }
+
+    [GeneratedRegex(@"^[^\n:：]{2,80}[:：]\s*~?\d(?:[^\n.;!?]|\.(?=\d)){0,40}$")]
+    private static partial Regex LabelledFigure();
 
     [GeneratedRegex(@"(?<=\p{L})(?=\d)")]
     private static partial Regex GluedFigure();
