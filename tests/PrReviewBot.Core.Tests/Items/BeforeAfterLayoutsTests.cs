@@ -136,6 +136,8 @@ public class BeforeAfterLayoutsTests
     [InlineData("#### Staging\n\n| screen | 20 rows |\n|---|---|\n| invoices | 310 ms |\n\n#### Production\n\n| screen | 20 rows |\n|---|---|\n| invoices | 41 ms |")]
     // bare numbers after labels that name no score
     [InlineData("Open tickets before the cleanup: 54\n\nOpen tickets after the cleanup: 83")]
+    // a buffer made bigger is a design choice, not a result
+    [InlineData("The scratch buffer grows from 32 to 64 bytes so every copy has a constant size.")]
     public void NoMeasuredPair_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));

@@ -131,11 +131,17 @@ public class ConstraintTests
     // a time limit written after its value, minutes as one letter included
     [InlineData("Refs #31. The integration job now runs the suite with a 12m timeout and four workers.", "<=", 12, "min")]
     [InlineData("Refs #31. Each shard gets a 20-minute time limit so a stuck test cannot hold a runner.", "<=", 20, "min")]
+    // a ceiling a tool enforces
+    [InlineData("Refs #40. The entry chunk is back under the 300 kB ceiling the bundle check enforces.", "<", 300, "kB")]
     public void AGoalStatedAsANeed_IsATarget(string body, string comparator, double value, string unit)
     {
         var target = Assert.Single(Review.Of(body).Targets);
         Assert.Equal((comparator, value, unit), (target.Comparator, target.Value, target.Unit));
     }
+
+    [Fact]
+    public void AGoalWordInsideACodeSpan_StatesNoGoal() =>
+        Assert.Empty(Review.Of("Most of start-up goes to `load_requirements`, then `import targets` about 21% and `import budget` 9%.").Targets);
 
     [Fact]
     public void WhatWasNeededAsAResult_WithoutAComparator_IsNotATarget() =>

@@ -239,6 +239,6 @@ internal static partial class ProseMeasurements
     private static partial Regex SentenceTail();
 
     // What a change configures rather than measures, as the last word before the numbers.
-    [GeneratedRegex(@"\b(?:batch(?:es)?|batch size|timeouts?|ttls?|intervals?|concurrency|workers?|threads?|replicas?|shards?|partitions?|pool size|buffer size|limits?|retries|version|_?[A-Z][A-Z0-9]*_[A-Z0-9_]+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:batch(?:es)?|batch size|timeouts?|ttls?|intervals?|concurrency|workers?|threads?|replicas?|shards?|partitions?|pool size|buffer size|buffers?|limits?|retries|version|_?[A-Z][A-Z0-9]*_[A-Z0-9_]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SettingNoun();
 }

@@ -51,7 +51,9 @@ internal static partial class TargetReader
         {
             yield break;
         }
-        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(text);
+        // Goal words are read outside code spans: "`import requirements`" names a module, it states no requirement.
+        var words = sentence.Contains('`', StringComparison.Ordinal) ? Quantities.WithSpelledNumbers(Sentences.Plain(CodeSpan().Replace(sentence, " "))) : text;
+        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(words);
         // The sentence's before/after pairs, read once and only if a bound needs them.
         List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
@@ -112,7 +114,7 @@ internal static partial class TargetReader
             yield return new Target(ScoreMetric(text[..score.Index] + score.Groups["metric"].Value), null, Normalise(score.Groups["cmp"].Value.ToLowerInvariant()), points, "points");
         }
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
-        if (!found && (listedGoal || StatedGoal().IsMatch(text)) && !IsTemplateText(text))
+        if (!found && (listedGoal || StatedGoal().IsMatch(words)) && !IsTemplateText(text))
         {
             // The value after the goal word is the goal ("p95 is 240 ms today, target 80 ms"); one before it only
             // when nothing follows ("the 200 ms budget"). A listed goal is its first value ("- 100 ms startup").
@@ -275,7 +277,7 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")(?![A-Za-z0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Implied();
 
-    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|threshold|timeouts?|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|deben?|deber[ií]a|objetivo|meta|requisito|garantiz\w*|devem?|garantir|exig\w*|doit|doivent|objectif|exigence|muss|m[üu]ssen|soll(?:en)?|ziel|anforderung|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:target|goal|slo|sla|kpi|objective|budget|requirement|required|must|should|need(?:s|ed)?(?: to)?|ha(?:s|ve) to|want|hold(?:s|ing)? (?:us|them|\w+) to|agreed|asks? for|calls? for|limit|cap|ceiling|quota|enforc(?:e|es|ed|ing)|threshold|timeouts?|keep (?:\w+ ){0,3}(?:under|below|within)|stay (?:under|below|within)|cut(?:s)? \w+(?: \w+)? off|alerts? on|committed|promise|contract|at most|at least|no more than|kills?|rejects?|refuses?|aborts?|accepts?|expectations?|deben?|deber[ií]a|objetivo|meta|requisito|garantiz\w*|devem?|garantir|exig\w*|doit|doivent|objectif|exigence|muss|m[üu]ssen|soll(?:en)?|ziel|anforderung|требовани\w*|цел[ьи]|должн\w*|нужно|необходимо|бюджет\w*|лимит\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GoalCue();
 
     // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
@@ -294,6 +296,9 @@ internal static partial class TargetReader
 
     [GeneratedRegex(@"\b(?:kills?|rejects?|refuses?|aborts?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Enforces();
+
+    [GeneratedRegex(@"`[^`\n]+`")]
+    private static partial Regex CodeSpan();
 
     // "Goal: 50K claims/s", "first pass towards a 3 second load": what the change aims at, without a comparator.
     [GeneratedRegex(@"\b(?:(?:target|goal|slo|sla|kpi|objective|budget|requirement)s?|towards?)\b", RegexOptions.IgnoreCase)]
