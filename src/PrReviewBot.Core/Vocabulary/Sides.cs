@@ -34,7 +34,7 @@ internal static class SideWords
         "punto di arrivo|questo (?:branch|ramo|pr)|con (?:questo|questa) (?:pr|modifica|patch)|point d ?arriv[ée]e|punto de llegada|ponto de chegada";
 
     public const string BeforeForeign =
-        "変更前|修正前|改善前|適用前|适用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전|^前$";
+        "変更前|修正前|改善前|適用前|适用前|优化前|修改前|变更前|之前|以前|旧版本|旧版|旧代码|原来|原版|原始|적용\\s?전|변경\\s?전|수정\\s?전|기존|이전|^前$";
 
     public const string AfterForeign =
         "変更後|修正後|改善後|適用後|适用后|优化后|修改后|变更后|之后|新版本|新版|新代码|적용\\s?후|변경\\s?후|수정\\s?후|개선\\s?후|이후|^[后後]$";

@@ -168,6 +168,21 @@ public class BeforeAfterLayoutsTests
     public void APairLeadIn_OverMoreThanTwoLines_IsNotReadLineByLine() =>
         Assert.False(Review.Present("trunk vs. patched:\n```\n51200 ns/op\n30400 ns/op\n29900 ns/op\n```", ItemKind.BeforeAfter));
 
+    [Theory]
+    // two rows, the change's row naming the technique the title names
+    [InlineData("perf(sync): cache the tenant lookups", "| approach | p95 |\n|---|---|\n| a query per event | 48 ms |\n| cached per tenant for 60 s | 6 ms |", 48, 6)]
+    // the original row beside several tried, the row naming most of the title is the change
+    [InlineData("Speed up export with streaming and gzip level 1", "| variant | time |\n|---|---|\n| original | 92 s |\n| gzip level 1 | 70 s |\n| streaming | 51 s |\n| streaming + gzip level 1 | 33 s |", 92, 33)]
+    public void RowsNamedByApproach_TakeTheirSidesFromTheTitle(string title, string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body, title: title).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void RowsNamingDifferentThings_AreNotApproaches_EvenWhenTheTitleNamesOne() =>
+        Assert.False(Review.Of("| endpoint | p95 |\n|---|---|\n| /orders | 48 ms |\n| /invoices | 6 ms |", title: "Speed up the invoices endpoint").Item(ItemKind.BeforeAfter).Present);
+
     [Fact]
     public void TwoValuesOfOneSetting_WithNothingToSayWhichIsNew_AreNotAPair() =>
         Assert.False(Review.Present("Import of the fixture:\n\n- `synchronous=FULL`: 310 s\n- `synchronous=NORMAL`: 95 s", ItemKind.BeforeAfter));

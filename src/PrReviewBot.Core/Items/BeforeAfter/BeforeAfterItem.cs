@@ -21,7 +21,12 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         Side BySetting(string value) => ValueSide(context.Pr.Title, document, value);
         foreach (var table in document.Tables)
         {
+            var read = raw.Count;
             raw.AddRange(TableMeasurements.Read(table, BySetting));
+            if (raw.Count == read)
+            {
+                raw.AddRange(RowsByTitle(table, context.Pr.Title));
+            }
         }
         raw.AddRange(SideTables(document));
         var loneSides = new List<string>();
@@ -255,6 +260,106 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         }
         return found;
     }
+
+    /// <summary>
+    /// A table whose rows are the approaches tried, told apart by the title: the row that names most of what the title
+    /// does is the change ("batch the inserts" → "batched, 500 per statement"), compared with the row labelled as the
+    /// original — or, in a table of two rows, with the other row when the change's row names a technique the title
+    /// names and the other row nothing of the title.
+    /// </summary>
+    private static IEnumerable<RawMeasurement> RowsByTitle(TableData table, string title)
+    {
+        var rows = table.Rows.Where(r => r.Count == table.Header.Count && r[0].Trim().Length > 0).ToList();
+        if (rows.Count < 2 || rows.Count > 8 || table.Header.Count < 2)
+        {
+            yield break;
+        }
+        var titleWords = TitleWords(title);
+        if (titleWords.Count == 0)
+        {
+            yield break;
+        }
+        var labels = rows.Select(r => Sentences.Plain(r[0]).Trim()).ToList();
+        var scores = labels.Select(l => TitleWords(l).Count(titleWords.Contains)).ToList();
+        var best = scores.Max();
+        if (best == 0 || scores.Count(x => x == best) != 1)
+        {
+            yield break;
+        }
+        var after = scores.IndexOf(best);
+        var originals = Enumerable.Range(0, rows.Count).Where(i => Sides.OfBareLabel(labels[i]) == Side.Before).ToList();
+        int before;
+        if (originals.Count == 1)
+        {
+            before = originals[0];
+        }
+        else if (originals.Count == 0 && rows.Count == 2 && scores[1 - after] == 0 &&
+                 TechniqueWord().Matches(labels[after]).Any(m => TechniqueWord().Matches(title).Any(t => Stem(t.Value) == Stem(m.Value))))
+        {
+            before = 1 - after;
+        }
+        else
+        {
+            yield break;
+        }
+        if (before == after)
+        {
+            yield break;
+        }
+        for (var c = 1; c < table.Header.Count; c++)
+        {
+            var (b, a) = (CellFigures(rows[before][c]), CellFigures(rows[after][c]));
+            if (b.Count > 0 && a.Count > 0 && b[0].Family == a[0].Family)
+            {
+                var metric = Sentences.Plain(table.Header[c]).Trim();
+                yield return new RawMeasurement(metric.Length > 0 ? metric : labels[after], b[0], a[0], MeasurementSource.Table);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The words of a title or label that say what was done, by stem ("batched" → "batch"), without a commit type; text
+    /// in scripts written without spaces counts by pairs of characters.
+    /// </summary>
+    private static HashSet<string> TitleWords(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var plain = CommitType().Replace(Sentences.Plain(text), string.Empty).ToLowerInvariant();
+        foreach (Match m in TitleWord().Matches(plain))
+        {
+            var w = m.Value;
+            if (char.IsAsciiLetter(w[0]))
+            {
+                if (w.Length >= 4 && !CommonTitleWord().IsMatch(w))
+                {
+                    words.Add(Stem(w));
+                }
+                continue;
+            }
+            for (var i = 0; i + 1 < w.Length; i++)
+            {
+                words.Add(w.Substring(i, 2));
+            }
+        }
+        return words;
+    }
+
+    private static string Stem(string word)
+    {
+        var w = word.ToLowerInvariant();
+        foreach (var ending in WordEndings)
+        {
+            if (w.Length - ending.Length >= 4 && w.EndsWith(ending, StringComparison.Ordinal))
+            {
+                w = w[..^ending.Length];
+                break;
+            }
+        }
+        // "cache" and "cached", "precompute" and "precomputed" share "cach", "precomput".
+        return w.Length >= 5 && w[^1] == 'e' ? w[..^1] : w;
+    }
+
+    private static readonly string[] WordEndings = ["ing", "ed", "es", "s"];
 
     private static bool SameShape(TableData one, TableData other) =>
         one.Header.Count >= 2 && one.Header.Count == other.Header.Count &&
@@ -678,6 +783,18 @@ internal sealed partial class BeforeAfterItem : IItemJudge
 
     [GeneratedRegex(@"^[^\n:：]{2,80}[:：]\s*~?\d(?:[^\n.;!?]|\.(?=\d)){0,40}$")]
     private static partial Regex LabelledFigure();
+
+    [GeneratedRegex(@"[a-z][a-z0-9_-]*|" + Quantities.CjkLetter + "+")]
+    private static partial Regex TitleWord();
+
+    [GeneratedRegex(@"^(?:with|from|into|this|that|these|those|make|makes|more|less|when|than|then|only|over|under|perf|performance|speed|faster|improve\w*|optimi[sz]\w*|reduce\w*|avoid\w*|code|change\w*|update\w*|some|also)$")]
+    private static partial Regex CommonTitleWord();
+
+    [GeneratedRegex(@"^\s*[\w-]+(?:\([^)]*\))?!?:\s*")]
+    private static partial Regex CommitType();
+
+    [GeneratedRegex(@"\b(?:" + Vocabulary.Techniques.TitleWords + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TechniqueWord();
 
     [GeneratedRegex(@"(?<=\p{L})(?=\d)")]
     private static partial Regex GluedFigure();
