@@ -117,7 +117,11 @@ internal static partial class OptimizationDetector
         title = ConventionalPrefix().Replace(title, string.Empty);
         foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim(), FixesSlowness() })
         {
-            var m = regex.Match(title);
+            // TitleOnlyClaim's and DecreaseCost's generated matchers are too large for the JIT to optimize; their parts are not (same answer).
+            var m = !FastPaths.On ? regex.Match(title)
+                : regex == TitleOnlyClaim() ? Alternation.Match(title, TitleOnlyClaimWords(), TitleOnlyClaimBounds(), TitleOnlyClaimLimits())
+                : regex == DecreaseCost() ? MatchDecreaseCost(title)
+                : regex.Match(title);
             if (m.Success)
             {
                 return m.Value.Trim();
@@ -128,7 +132,10 @@ internal static partial class OptimizationDetector
 
     private static string? NotOptimization(string title)
     {
-        var m = NotOptimizationWords().Match(title);
+        // The whole pattern's generated matcher is too large for the JIT to optimize; its parts are not (same answer).
+        var m = FastPaths.On
+            ? Alternation.Match(title, NotOptimizationAddsTooling(), NotOptimizationBudgetsAndTools(), NotOptimizationOther(), NotOptimizationForeign())
+            : NotOptimizationWords().Match(title);
         if (m.Success)
         {
             return m.Value.Trim();
@@ -174,7 +181,7 @@ internal static partial class OptimizationDetector
             var slow = prose.Select(p => Slowdown().Match(p)).First(m => m.Success);
             return $"it turns back a change that made things {slow.Value.Trim().ToLowerInvariant()}";
         }
-        var cost = prose.Select(p => DecreaseCost().Match(p)).FirstOrDefault(m => m.Success)
+        var cost = prose.Select(MatchDecreaseCost).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => IncreaseSpeed().Match(p)).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => CostWentDown().Match(p)).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => DoneOnce().Match(p)).FirstOrDefault(m => m.Success);
@@ -233,7 +240,7 @@ internal static partial class OptimizationDetector
 
     private static bool TalksPerformance(ReviewContext context) =>
         context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0 || context.Targets.Count > 0 || TitleClaim(context.Pr.Title) is not null ||
-        context.Document.Prose.Any(p => Claim().IsMatch(p) || LessWork().IsMatch(p) || DecreaseCost().IsMatch(p) || IncreaseSpeed().IsMatch(p) || PerformanceWord().IsMatch(p));
+        context.Document.Prose.Any(p => Claim().IsMatch(p) || LessWork().IsMatch(p) || HasDecreaseCost(p) || IncreaseSpeed().IsMatch(p) || PerformanceWord().IsMatch(p));
 
     private static string BeforeAfterText(Measurement m) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Metric} {m.Before:0.###} {m.Unit} → {m.After:0.###} {m.Unit}");
@@ -249,8 +256,22 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWork + @")", RegexOptions.IgnoreCase)]
     private static partial Regex LessWork();
 
-    [GeneratedRegex(@"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b|" + Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
-    private static partial Regex DecreaseCost();
+    private const string DecreaseCostInEnglish = @"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b";
+
+    [GeneratedRegex(DecreaseCostInEnglish + "|" + Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex DecreaseCost();
+
+    private static Match MatchDecreaseCost(string text) =>
+        FastPaths.On ? Alternation.Match(text, DecreaseCostEnglish(), DecreaseCostForeign()) : DecreaseCost().Match(text);
+
+    private static bool HasDecreaseCost(string text) =>
+        FastPaths.On ? Alternation.IsMatch(text, DecreaseCostEnglish(), DecreaseCostForeign()) : DecreaseCost().IsMatch(text);
+
+    [GeneratedRegex(DecreaseCostInEnglish, RegexOptions.IgnoreCase)]
+    internal static partial Regex DecreaseCostEnglish();
+
+    [GeneratedRegex(Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex DecreaseCostForeign();
 
     [GeneratedRegex(@"\b(?:" + Improvement.IncreaseVerbs + @")\b[^.\n]{0,30}?\b(?:" + Improvement.SpeedNouns + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex IncreaseSpeed();
@@ -262,7 +283,19 @@ internal static partial class OptimizationDetector
     private static partial Regex TurnsBack();
 
     [GeneratedRegex(@"\b(?:" + Improvement.NotOptimization + @")|" + Improvement.NotOptimizationForeign, RegexOptions.IgnoreCase)]
-    private static partial Regex NotOptimizationWords();
+    internal static partial Regex NotOptimizationWords();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationAddsTooling + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationAddsTooling();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationBudgetsAndTools + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationBudgetsAndTools();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationOther + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationOther();
+
+    [GeneratedRegex(Improvement.NotOptimizationForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationForeign();
 
     [GeneratedRegex(Improvement.NotOptimizationPrefix, RegexOptions.IgnoreCase)]
     private static partial Regex NotOptimizationPrefix();
@@ -279,7 +312,16 @@ internal static partial class OptimizationDetector
     private static partial Regex MeasuringVerb();
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaims + @")(?![\w-])", RegexOptions.IgnoreCase)]
-    private static partial Regex TitleOnlyClaim();
+    internal static partial Regex TitleOnlyClaim();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsWords + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimWords();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsBounds + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimBounds();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsLimits + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimLimits();
 
     [GeneratedRegex(@"\b(?:" + Improvement.DoneOnce + ")", RegexOptions.IgnoreCase)]
     private static partial Regex DoneOnce();
