@@ -47,8 +47,11 @@ internal static partial class Quantities
         CountUnits + "|" +
         @"x|×)";
 
-    /// <summary>Things counted rather than measured: "27 queries", "8 allocations", "no round trips".</summary>
-    public const string CountUnits = @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items";
+    /// <summary>
+    /// Things counted rather than measured: "27 queries", "8 allocations", "no round trips"; and scores in points, as
+    /// audit tools give them ("92 points", Korean "92점", Japanese "92点").
+    /// </summary>
+    public const string CountUnits = @"queries|query|requests|rows|allocs|allocations|objects|calls|round[- ]trips|items|points|pts|점|点";
 
 
     /// <summary>All quantities with a unit in a piece of text, in order.</summary>
@@ -215,6 +218,7 @@ internal static partial class Quantities
             "query" or "queries" => "queries",
             "allocations" or "allocs" => "allocs",
             "roundtrips" or "round-trips" or "roundtrip" => "round trips",
+            "points" or "pts" or "점" or "点" => "points",
             "bytes" or "b" => "B",
             "kb" => u == "kB" ? "kB" : "KB",
             "mb" => "MB",
@@ -265,7 +269,7 @@ internal static partial class Quantities
         "b" or "kb" or "mb" or "gb" or "tb" or "kib" or "mib" or "gib" or "tib" or "b/op" => UnitFamily.Size,
         "%" => UnitFamily.Percent,
         "x" => UnitFamily.Ratio,
-        "queries" or "requests" or "rows" or "allocs" or "objects" or "calls" or "round trips" or "items" or "allocs/op" => UnitFamily.Count,
+        "queries" or "requests" or "rows" or "allocs" or "objects" or "calls" or "round trips" or "items" or "allocs/op" or "points" => UnitFamily.Count,
         "µa" or "ma" or "mw" or "kw" or "w" => UnitFamily.Count,
         var u when u.StartsWith("ms/", StringComparison.Ordinal) || u.StartsWith("µs/", StringComparison.Ordinal) || u.StartsWith("us/", StringComparison.Ordinal) || u.StartsWith("s/", StringComparison.Ordinal) => UnitFamily.Time,
         var u when u.Contains('/') || u.EndsWith(" per second", StringComparison.Ordinal) || u.EndsWith(" per minute", StringComparison.Ordinal) || u is "rps" or "qps" or "tps" or "fps" or "gbps" or "mbps" => UnitFamily.Rate,

@@ -56,29 +56,60 @@ internal static class Improvement
     public const string SpeedNouns = "performance|perf|throughput|speed|startup|start-up|efficiency|hit rate|cache hits|fps|frame rate|qps|rps";
 
     /// <summary>Direct claims: optimize, speed up, faster, N× faster, more efficiently.</summary>
-    public const string Claims =
+    public const string Claims = ClaimsWords + "|" + ClaimsResults;
+
+    /// <summary>
+    /// <see cref="Claims"/> in two parts, each a pattern of its own whose matcher the JIT still optimizes (see
+    /// docs/PERFORMANCE.md, ninth session): the claim words (optimize, speed up, faster, lazy loading).
+    /// </summary>
+    public const string ClaimsWords =
         // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
         // "I need to optimize its query before we merge": work still to do is not what the change does
         // (the look back starts after the literal "optimi", so it costs nothing where the word is absent)
         "optimi(?<!(?:need|needs|have|has|want|wants|plan|plans|going|ought|try|tries) to optimi|(?:should|will|must|could|might|would|can|may) (?:still |also )?optimi)" +
         "[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
-        "more efficient(?:ly)?|efficiently|perf(?:ormance)? (?:improvement|optimi[sz]ation|fix|win)s?|hot ?path|" +
-        "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b|" +
+        "more efficient(?:ly)?|efficiently|(?<!\\b(?:no|any|without|zero) )(?:perf(?:ormance)?|speed) (?:improvement|optimi[sz]ation|fix|win|boost|benefit|gain)s?|hot ?path|" +
+        "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b";
+
+    /// <summary>The second part of <see cref="Claims"/>: a time or latency improved, N+1, ratios and factors, artefacts made smaller.</summary>
+    public const string ClaimsResults =
         // "Improve `Pages#show` response time": improving a time or a latency is making it smaller
-        "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|cpu usage)|eager[- ]?load(?:s|ed|ing)?|n\\+1|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
-        "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)";
+        "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/'’-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|cpu usage)|eager[- ]?load(?:s|ed|ing)?|n\\+1|n \\+ 1(?= (?:quer|problem|issue|select|fetch|[가-힣]|[\\u3040-\\u30ff]|[\\u4e00-\\u9fff]))|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
+        "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)|" +
+        // a speed-up told as a factor: "improves that by roughly a factor of 3", "faster by a factor of ~2"
+        "(?:improv(?:e|es|ed|ing)|speed(?:s|ed|ing)? (?:\\w+ )?up|faster|quicker|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\\b[^.\\n]{0,30}?\\bby (?:(?:about|roughly|around|nearly|almost|approximately|~)\\s*)*(?:a )?factor of ~?\\d|" +
+        // a shipped artefact made smaller: "makes the release tarball smaller", "a smaller wheel"
+        "mak(?:e|es|ing)\\s+(?:the\\s+|our\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?(?:" + ShippedArtefacts + ")\\s+(?:much\\s+|a lot\\s+|a bit\\s+)?smaller\\b|" +
+        "smaller\\s+(?:(?!(?:ones?|and|or|than)\\s)[\\w-]+\\s+)?(?:bundles?|binar(?:y|ies)|downloads?|zips?|archives?|tarballs?|wheels?|jars?|apks?|ipas?|payloads?|installers?|(?:docker|container|oci) images?)\\b";
+
+    /// <summary>What a build ships, whose size a change can bring down (pictures excluded: "smaller images" is often layout).</summary>
+    private const string ShippedArtefacts =
+        "bundles?|binar(?:y|ies)|packages?|zips?|zip ?files?|archives?|tarballs?|artifacts?|artefacts?|deployments?|deployment packages?|downloads?|" +
+        "installs?|installers?|wheels?|jars?|apks?|ipas?|payloads?|(?:docker|container|oci) images?|layers?";
 
     /// <summary>A result told as a ratio: "2.2x better", "60% reduction", "3× faster".</summary>
     public const string RatioResult =
         "\\d+(?:\\.\\d+)?\\s?(?:x|×|%)\\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|reduction|decrease|speed-?up)\\b";
 
     /// <summary>Doing less work: once instead of every time, only what is needed, no re-runs.</summary>
-    public const string LessWork =
+    public const string LessWork = LessWorkSaved + "|" + LessWorkAvoided;
+
+    /// <summary>
+    /// <see cref="LessWork"/> in two parts, each a pattern of its own whose matcher the JIT still optimizes (see
+    /// docs/PERFORMANCE.md, ninth session): a cost saved with its amount, work off the waited path, a bound, once instead of each time.
+    /// </summary>
+    public const string LessWorkSaved =
+        // a cost saved with the amount stated beside it: "saves roughly 300 ms of start-up time", "saving a lot of CPU time (2 s on …)"
+        "(?:sav|shav)(?:e|es|ed|ing)\\s+(?:(?:about|around|roughly|nearly|almost|over|up to|some|~)\\s*)?\\d[\\d.,]*\\s?(?:ms|µs|us|s|secs?|seconds?|minutes?|mins?|[KMG]i?B|kB|%)\\s+(?:of|off)\\s+(?:the\\s+|our\\s+|its\\s+)?(?:" + MachineCosts + ")\\b|" +
+        "(?:sav|shav)(?:e|es|ed|ing)\\b[^.\\n]{0,40}?\\b(?:" + MachineCosts + ")\\b[^.\\n]{0,20}?\\((?:(?:about|around|roughly|nearly|over|up to|~)\\s*)?\\d[\\d.,]*\\s?(?:ms|µs|us|s|secs?|seconds?|minutes?|mins?|[KMG]i?B|kB|%)(?![\\w/])|" +
         // work moved off the path that is waited on: "off the critical path", "off the main thread"
         "(?:off|out of) (?:the )?(?:critical|hot|main|request|render|ui) (?:path|thread|loop)|" +
         // a cost brought under a bound: "get memory below 1 GB", "keep the bundle under 200 kB"
         "(?:get|gets|getting|keep|keeps|keeping|bring|brings|bringing)\\s+(?:[\\w-]+\\s+){0,3}?(?:below|under|within)\\s+~?\\d[\\d.,]*\\s?(?:[KMGT]i?B|kB|ms|s|sec|seconds|minutes?|min|%)\\b|" +
-        "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b|" +
+        "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b";
+
+    /// <summary>The second part of <see cref="LessWork"/>: no re-runs, caching, fewer operations, batching, background work, waste removed.</summary>
+    public const string LessWorkAvoided =
         "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
         "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*|" +
         // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
@@ -87,13 +118,18 @@ internal static class Improvement
         // "Insert many rows in a single query", "send the ids in one request"
         "(?:in|with|into|as|through) (?:a single|one) (?:query|statement|request|call|round[- ]?trip|batch|pass|transaction|write)\\b|" +
         // work moved to a thread no one waits on: "Capture profiles on a BG thread"
-        "(?:on|to|in|onto) (?:a |the )?(?:background|bg|worker|separate|dedicated) (?:thread|queue|task|worker)s?\\b|" +
+        "(?:on|to|in|onto) (?:a |the )?(?:background|bg|worker|separate|dedicated) (?:thread|queue|task|worker|job)s?\\b|" +
         // "Disable scheduler busy waiting", "stop polling the queue": waiting that burns CPU, taken away
         "(?:disabl|remov|eliminat|avoid|stop|drop|turn(?:s|ed|ing)? off|switch(?:es|ed|ing)? off)\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:busy[- ]?wait\\w*|spin[- ]?wait\\w*|busy[- ]?(?:loop|poll)\\w*|spinning)\\b|" +
         // "Remove some Task allocations from the handler": what is removed is pure cost
         "(?:remov|eliminat)(?:e|es|ed|ing)\\s+(?:[\\w-]+\\s+){0,3}?(?:allocations?|allocs|boxing|copies|syscalls|round[- ]trips)\\b|" +
         // "saves opening and closing a connection per request"
         "sav(?:e|es|ed|ing) \\w+ing\\b[^.\\n]{0,40}?\\b(?:per|for each|on each|on every|for every) (?:request|call|query|row|item|page|frame|iteration|message|event|job)\\b";
+
+    /// <summary>What a machine spends (not people's time: "saves ten minutes of setup" is not an optimization).</summary>
+    private const string MachineCosts =
+        "cpu(?: time)?|memory|ram|rss|heap|allocations?|latency|bandwidth|disk(?: space| i/o)?|i/o|network|gc(?: time)?|" +
+        "(?:build|boot|startup|start-up|load|loading|ci|run|compile|response|render|query|request|execution|wall[- ]?clock|processing) time|p\\d{2}";
 
     /// <summary>Work now done once: "the result is now read once into a static", "parsed only once".</summary>
     public const string DoneOnce =
@@ -105,7 +141,7 @@ internal static class Improvement
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
-        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
+        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|cls|lcp|inp|(?:cumulative )?layout shifts?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
 
     /// <summary>"performance" as titles spell it, typos included: "performace", "perfomance", "performnace", "preformance".</summary>
     public const string PerformanceSpelt = "p(?:er|re)f(?:or|ro|o)m(?:an|en|na|a)c?e";
@@ -136,6 +172,12 @@ internal static class Improvement
     public const string TitleClaimsBounds =
         // a cost brought under a bound by a verb of making it smaller: "Slim the worker image below 1G"
         "(?:" + DecreaseVerbs + ")\\b[^.\\n]{0,40}?\\b(?:below|under|to (?:less than|under|below))\\s+~?\\d[\\d.,]*\\s?(?:" + BoundUnits + "|[KMGT]i?\\b)|" +
+        // a page-speed score the title reaches or raises: "Get the docs site to a Lighthouse score of 95", "Raise PageSpeed to 90"
+        "(?:reach|hit|get|gets|getting|rais|improv|boost|bump|push)\\w*\\s+(?:[\\w-]+\\s+){0,5}?(?:lighthouse|pagespeed|psi)\\b[^.\\n]{0,25}?(?:\\bscores?\\b|\\b\\d{2,3}\\b)|" +
+        // a platform's size, memory or time limit the change works within: "Cope with the function size limit", "fit under the upload limits"
+        "(?:deal(?:s|t|ing)? with|cop(?:e|es|ing) with|work(?:s|ing)? around|get(?:s|ting)? (?:around|under)|stay(?:s|ing)? (?:under|within|below)|fit(?:s|ting)? (?:in|into|under|within))\\b[^.\\n]{0,30}?\\b(?:size|memory|time|deployment|package|upload|payload|bundle)\\s+limits?\\b|" +
+        // Android's ahead-of-time startup profiles: "Generate baseline profiles for the app module"
+        "(?:add|creat|generat|ship|includ|enabl|us|introduc)\\w*\\s+(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?baseline[- ]profiles?\\b|" +
         // "Tune application performance", "performance tuning"
         "tun(?:e|es|ed|ing)\\b[^.\\n]{0,30}?\\bperformance\\b|performance[- ]tuning|" +
         // a time a page, build or start is brought towards: "first pass towards a 3 second load"
@@ -167,13 +209,15 @@ internal static class Improvement
     private const string BoundUnits = "(?:[KMGT]i?B|kB|ms|s|secs?|seconds?|minutes?|mins?|hours?|h|%)\\b";
 
     public const string ClaimsForeign = "최적화|성능\\s?개선|最適化|高速化|优化|性能|提速|加速|beschleunig\\w*|schneller|plus rapide|acelera\\w*|más rápido|mais rápido|" +
-        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*|оптимиз\\w*|ускор\\w*|быстрее";
+        "optimiza(?:r|do|da|mos|ción|cion)?\\b|otimiza\\w*|acc[ée]l[èée]r\\w*|оптимиз\\w*|ускор\\w*|быстрее|" +
+        // a rate that went up: "吞吐明显上去了", "スループットが向上", "처리량이 향상"
+        "(?:吞吐|スループット|처리량|qps|tps|rps)[^。，,.\\n]{0,8}?(?:提升|提高|翻倍|上去|上升|向上|増加|향상|증가)";
 
     /// <summary>
     /// Performance work that is not an optimization: adds or retires benchmarks, tooling, dashboards, alerts, metrics or
     /// docs; tightens or raises a budget; a feature named after performance.
     /// </summary>
-    public const string NotOptimization = NotOptimizationAddsTooling + "|" + NotOptimizationBudgetsAndTools + "|" + NotOptimizationOther;
+    public const string NotOptimization = NotOptimizationAddsTooling + "|" + NotOptimizationBudgetsAndTools + "|" + NotOptimizationToolChanges + "|" + NotOptimizationOther;
 
     /// <summary>
     /// <see cref="NotOptimization"/> in three parts, each a pattern of its own whose matcher the JIT still optimizes
@@ -192,11 +236,20 @@ internal static class Improvement
         // a tool named as what the change works on: "Improve async-profiler integration", "pprof support for workers"
         "(?:" + ToolingNouns + ")\\s+(?:integration|support|setup|plugin|task|target|script|wrapper|config(?:uration)?)\\b";
 
-    /// <summary>The third part of <see cref="NotOptimization"/>: dashboards, docs, flags retired, instrumentation, benchmarks.</summary>
+    /// <summary>The third part of <see cref="NotOptimization"/>: a tool changed, an observability artefact added, a metric gated.</summary>
+    public const string NotOptimizationToolChanges =
+        // the tool itself as what changes: "Flame graph improvements", "profiling updates", "dashboard tweaks"
+        "(?:" + ToolingNouns + ")\\s+(?:improvements?|updates?|tweaks?|fixes|changes|polish|styling|restyl\\w*|clean-?ups?|refactor\\w*|redesign)\\s*$|" +
+        // "add p99 request latency percentile panels": the artefact added is the title's last word
+        "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|creat(?:e|es|ed|ing))\\s+(?:(?!(?:for|to|on|in|into|of|from|with|by|behind)\\s)[\\w-]+\\s+){1,6}?(?:dashboards?|panels?|alerts?|alerting rules?|metrics?|graphs?|charts?)\\s*$|" +
+        // a check that holds a metric where it is: "gate bundle size and load time in CI", "ratchet the p95"
+        "^\\s*(?:[a-z]+(?:\\([^)]*\\))?!?:\\s*)?(?:gat(?:e|es|ed|ing)|ratchet\\w*)\\s+(?![^\\n]*\\bbehind\\b)[^.\\n]{0,40}?\\b(?:time|size|latenc(?:y|ies)|memory|p\\d{2}|lcp|cls|inp|tbt)\\b";
+
+    /// <summary>The fourth part of <see cref="NotOptimization"/>: dashboards, docs, flags retired, instrumentation, benchmarks.</summary>
     public const string NotOptimizationOther =
         // a title that is only the name of an observability artefact: "SLO dashboard", "Latency alerts"
         "^\\s*(?:[\\w-]+\\s+){0,3}(?:dashboards?|alerts?|alerting rules?|panels?)\\s*$|" +
-        "\\bperformance (?:tab|page|view|panel|report|issues?)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
+        "\\bperformance (?:tab|page|view|panel|report)\\b|\\bperformance issues?\\s+(?:[\\w-]+\\s+){0,2}?(?:options?|flags?|settings?|types?|templates?|labels?|detect\\w*|group\\w*|ingest\\w*|post[- ]process\\w*|ui|page|tab|list|creation|rollout|feature)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
         "\\bblog[- ]?post:|^\\s*(?:(?:new|add|a)\\s+)?blog[- ]?post\\b|" +
         // retiring a flag after a rollout; adding a way to turn an optimization off
         "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
@@ -221,7 +274,7 @@ internal static class Improvement
     public const string AddsTooling =
         "(?:add(?:s|ed)?|introduc(?:e|es|ed))\\b[^.\\n]{0,40}\\b(?:benchmarks?|dashboards?|metrics?|profiling|tooling|tool|load[- ]testing|instrumentation)\\b|" +
         "\\bmak(?:e|es|ing) it easier to (?:run|profile|benchmark|measure|trace|record)\\b|" +
-                "\\bperformance issues?\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b|" +
+                "\\bperformance issues? (?:template|form|label|detection|detector)\\b|\\boptimi[sz]e[sd]? (?:the )?imports\\b|^\\s*docs?(?:\\([^)]*\\))?!?:|\\bhow to (?:profile|benchmark|measure)\\b|" +
         "^\\s*(?:a |the |this |new )?(?:blog post|article|write-?up)\\b";
 
     /// <summary>Conventional-commit scopes that say the change is tooling, docs or observability.</summary>

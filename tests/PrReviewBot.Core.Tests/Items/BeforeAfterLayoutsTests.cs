@@ -72,6 +72,31 @@ public class BeforeAfterLayoutsTests
     [InlineData("Before:\n\n```\nindex built in 9120.5[ms]\n```\n\nAfter:\n\n```\nindex built in 1310.2[ms]\n```")]
     // an HTML table whose heading row is bold cells, with a caption row spanning the table
     [InlineData("<table>\n<tr><td><b>input</b></td><td><b>Before (s)</b></td><td><b>After (s)</b></td></tr>\n<tr><td colspan=\"3\"><i>small</i></td></tr>\n<tr><td>10k rows</td><td>12.4</td><td>3.1</td></tr>\n</table>")]
+    // side labels carrying an aside in brackets on how the side was measured, "key: value" lines under each
+    [InlineData("Reference build (median of seven runs on the CI box, profiler attached):\nwall clock: 812 ms\nheap churn: 3.4 GB\n\nThis branch:\nwall clock: 640 ms\nheap churn: 2.9 GB")]
+    // a lead-in naming both sides in order over a block of two unnamed lines of figures, one line per side
+    [InlineData("**trunk vs. patched**\n```\n 51200 ns/op   8192 B/op   64 allocs/op\n 30400 ns/op   4096 B/op   12 allocs/op\n```")]
+    [InlineData("Old → new:\n```\nparse 880 ms 120 MB\nparse 610 ms 95 MB\n```")]
+    // an aligned table whose first heading names the rows, then old and new columns with their unit, then a delta
+    [InlineData("```\nbenchmark          old ns/op     new ns/op     delta\nBenchmarkSplit-8   4120          2975          -27.79%\n```")]
+    // one column named after the base branch's result file, the other after the branch's, then differences
+    [InlineData("```\n name        main-1a2b3c.txt ns/iter   speedy-4d5e6f.txt ns/iter   diff ns/iter   diff %   speedup\n tokenize    88,410                    61,002                      -27,408        -31.00%  x 1.45\n```")]
+    // rows of one run told apart by a side word closing the benchmark's name
+    [InlineData("```\nBenchmarkHash-4        2000000      812 ns/op\nBenchmarkHashOptimized-4 5000000   301 ns/op\n```")]
+    // Go benchmark rows with a side in brackets after the name, one label naming its side
+    [InlineData("```\nBenchmarkDecode-4 (today)     1200   981220 ns/op   40960 B/op   88 allocs/op\nBenchmarkDecode-4 (this PR)   2100   512004 ns/op   20480 B/op   31 allocs/op\n```")]
+    // an unnamed run first, then a run the text calls the one before the change
+    [InlineData("What the start-up script prints:\n```\ncold start: 1,840 ms\nfirst query: 95 ms\n```\n\nAnd the same script before I moved the warm-up off the request path:\n```\ncold start: 4,310 ms\nfirst query: 260 ms\n```")]
+    // scores in points, in English and in Korean
+    [InlineData("The audit score moves from 61 points to 88 points on the landing page.")]
+    [InlineData("- 랜딩 페이지 성능 점수: 61점 → 88점")]
+    // the same table twice, under a heading for each side; a label glued to its figure inside a cell
+    [InlineData("#### Old query plan\n\n| screen | 20 rows | 500 rows |\n|---|---|---|\n| invoices | 310 ms | 2,950 ms |\n\n#### New query plan\n\n| screen | 20 rows | 500 rows |\n|---|---|---|\n| invoices | 41 ms | 180 ms |")]
+    [InlineData("Antes:\n\n| vista | carga |\n|---|---|\n| pedidos | SQL412 queries |\n\nDespués:\n\n| vista | carga |\n|---|---|\n| pedidos | SQL18 queries |")]
+    // one labelled line per paragraph, the side inside the label, a link under each
+    [InlineData("Median page render before the caching work: 3.9 s\nhttps://perf.example.org/run/881\n\nMedian page render after the caching work: 1.2 s\nhttps://perf.example.org/run/902")]
+    // an audit score given as a bare number after the label
+    [InlineData("Lighthouse performance on the staging box, before: 54\n\nLighthouse performance on the staging box, after: 83")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -101,6 +126,16 @@ public class BeforeAfterLayoutsTests
     [InlineData("The earlier pass raised `_SESSION_CACHE_TTL` from 5s to 90s, and edits then showed up late.")]
     // the branch named beside one number only
     [InlineData("On this branch the soak test issued about 3,100 cache lookups per minute.")]
+    // two runs of differently named things, neither named as a side
+    [InlineData("```\nname        parser_a ns/iter   parser_b ns/iter   diff %\n tokenize   88,410             61,002             -31.00%\n```")]
+    // a constructor benchmark beside another benchmark: "New" opening a name is not a side
+    [InlineData("```\nBenchmarkReader-4        2000000      812 ns/op\nBenchmarkNewReader-4     5000000      301 ns/op\n```")]
+    // rows with bracketed labels that name no side at all
+    [InlineData("```\nBenchmarkDecode-4 (cold)   1200   981220 ns/op\nBenchmarkDecode-4 (warm)   2100   512004 ns/op\n```")]
+    // two tables of the same shape under headings that name no side
+    [InlineData("#### Staging\n\n| screen | 20 rows |\n|---|---|\n| invoices | 310 ms |\n\n#### Production\n\n| screen | 20 rows |\n|---|---|\n| invoices | 41 ms |")]
+    // bare numbers after labels that name no score
+    [InlineData("Open tickets before the cleanup: 54\n\nOpen tickets after the cleanup: 83")]
     public void NoMeasuredPair_IsMissing(string body)
     {
         Assert.False(Review.Present(body, ItemKind.BeforeAfter));
@@ -116,6 +151,20 @@ public class BeforeAfterLayoutsTests
         var m = Assert.Single(Review.Of(body, title: title).Measurements);
         Assert.Equal((before, after), (m.Before, m.After));
     }
+
+    [Theory]
+    // the lead-in's order says which line is which side, whichever side it names first
+    [InlineData("trunk vs. patched:\n```\n51200 ns/op 8192 B/op\n30400 ns/op 4096 B/op\n```", 51200, 30400)]
+    [InlineData("patched vs. trunk:\n```\n30400 ns/op 8192 B/op\n51200 ns/op 4096 B/op\n```", 51200, 30400)]
+    public void APairLeadIn_OverTwoLines_ReadsTheLinesInItsOrder(string body, double before, double after)
+    {
+        var m = Review.Of(body).Measurements.First(x => x.Unit == "ns/op");
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void APairLeadIn_OverMoreThanTwoLines_IsNotReadLineByLine() =>
+        Assert.False(Review.Present("trunk vs. patched:\n```\n51200 ns/op\n30400 ns/op\n29900 ns/op\n```", ItemKind.BeforeAfter));
 
     [Fact]
     public void TwoValuesOfOneSetting_WithNothingToSayWhichIsNew_AreNotAPair() =>

@@ -128,6 +128,9 @@ public class ConstraintTests
     [InlineData("Closes #19. The hosted runner timeout (45 minutes) is close; the matrix now splits so each job stays well under it.", "<", 45, "min")]
     // "inside" a cap
     [InlineData("Refs #4. Both suites now finish inside the 30-minute cap of the shared runners.", "<", 30, "min")]
+    // a time limit written after its value, minutes as one letter included
+    [InlineData("Refs #31. The integration job now runs the suite with a 12m timeout and four workers.", "<=", 12, "min")]
+    [InlineData("Refs #31. Each shard gets a 20-minute time limit so a stuck test cannot hold a runner.", "<=", 20, "min")]
     public void AGoalStatedAsANeed_IsATarget(string body, string comparator, double value, string unit)
     {
         var target = Assert.Single(Review.Of(body).Targets);

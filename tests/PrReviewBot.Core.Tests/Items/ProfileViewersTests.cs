@@ -15,6 +15,13 @@ public class ProfileViewersTests
     [InlineData("Flame graphs of the importer, same input both times:\n\n**old**\n\n![a](https://user-images.githubusercontent.com/1/old.svg)\n\n**new**\n\n![b](https://user-images.githubusercontent.com/1/new.svg)")]
     [InlineData("Heap snapshots taken with the Leaks instrument, one per side:\n\n## Before\n\n![x](https://user-images.githubusercontent.com/1/x.png)")]
     [InlineData("CPU profiles below were taken while paging through the inbox:\n\nmain: ![m](https://github.com/user-attachments/assets/0000-1111)")]
+    // perf report rows pasted without their header: shares, command, object, "[.]" and the symbol
+    [InlineData("Top of the report on trunk:\n\n```\n  41.02%  indexer  indexer       [.] tokenize_utf8\n  17.80%  indexer  libc.so.6     [.] __memmove_avx_unaligned\n```")]
+    // counter statistics from perf stat, and valgrind's cache simulator summary
+    [InlineData("```\n Performance counter stats for './render --frames 300':\n\n     2,004,118,930      cycles\n```")]
+    [InlineData("```\n==3120== I   refs:      12,402,118,004\n==3120== I1  misses:        4,110,221\n```")]
+    // a line-level profiler's table
+    [InlineData("```\nLine #      Hits         Time  Per Hit   % Time  Line Contents\n    12       400     180221.0    450.6     71.3      rows = load_all(path)\n```")]
     public void ProfilerOutputOrView_IsProfileEvidence(string body)
     {
         var item = Review.Item(body, ItemKind.Profile);
@@ -27,6 +34,8 @@ public class ProfileViewersTests
     [InlineData("Stack trace of the crash:\n\n```\nat com.acme.Main.run(Main.java:10)\nat com.acme.Main.main(Main.java:4)\nat java.base/Thread.run(Thread.java:1583)\n```")]
     // a compilation profile is not profiler output, even with screenshots beside it
     [InlineData("Ships the baseline profile the project template generates, so start-up code is compiled ahead of time.\n\n| without | with |\n|---|---|\n| <img alt=\"a\" src=\"https://github.com/user-attachments/assets/aaaa\" /> | <img alt=\"b\" src=\"https://github.com/user-attachments/assets/bbbb\" /> |")]
+    // shares in a list that is not a profiler's report
+    [InlineData("```\n  41.02%  of users  on mobile  [.] see notes\n```")]
     public void ToolNamesWithoutOutput_AreNotProfileEvidence(string body)
     {
         Assert.False(Review.Present(body, ItemKind.Profile));

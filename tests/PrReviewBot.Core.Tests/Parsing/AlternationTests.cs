@@ -11,16 +11,19 @@ namespace PrReviewBot.Core.Tests.Parsing;
 /// </summary>
 public class AlternationTests
 {
-    public static TheoryData<string> Splits() => ["DisableVerb", "NotOptimizationWords", "TitleOnlyClaim", "DecreaseCost"];
+    public static TheoryData<string> Splits() => ["DisableVerb", "NotOptimizationWords", "TitleOnlyClaim", "DecreaseCost", "Claim", "LessWork"];
 
     private static (Regex Whole, Regex[] Parts) Split(string name) => name switch
     {
         "DisableVerb" => (SwitchCues.DisableVerb(), [SwitchCues.DisableVerbTurnOff(), SwitchCues.DisableVerbLeaveOut()]),
         "NotOptimizationWords" => (OptimizationDetector.NotOptimizationWords(),
-            [OptimizationDetector.NotOptimizationAddsTooling(), OptimizationDetector.NotOptimizationBudgetsAndTools(), OptimizationDetector.NotOptimizationOther(), OptimizationDetector.NotOptimizationForeign()]),
+            [OptimizationDetector.NotOptimizationAddsTooling(), OptimizationDetector.NotOptimizationBudgetsAndTools(), OptimizationDetector.NotOptimizationToolChanges(),
+             OptimizationDetector.NotOptimizationOther(), OptimizationDetector.NotOptimizationForeign()]),
         "TitleOnlyClaim" => (OptimizationDetector.TitleOnlyClaim(),
             [OptimizationDetector.TitleOnlyClaimWords(), OptimizationDetector.TitleOnlyClaimBounds(), OptimizationDetector.TitleOnlyClaimLimits()]),
-        _ => (OptimizationDetector.DecreaseCost(), [OptimizationDetector.DecreaseCostEnglish(), OptimizationDetector.DecreaseCostForeign()]),
+        "DecreaseCost" => (OptimizationDetector.DecreaseCost(), [OptimizationDetector.DecreaseCostEnglish(), OptimizationDetector.DecreaseCostForeign()]),
+        "Claim" => (OptimizationDetector.Claim(), [OptimizationDetector.ClaimWords(), OptimizationDetector.ClaimResults(), OptimizationDetector.ClaimForeign()]),
+        _ => (OptimizationDetector.LessWork(), [OptimizationDetector.LessWorkSaved(), OptimizationDetector.LessWorkAvoided()]),
     };
 
     [Theory]

@@ -23,6 +23,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         {
             raw.AddRange(TableMeasurements.Read(table, BySetting));
         }
+        raw.AddRange(SideTables(document));
         var loneSides = new List<string>();
         ReadCodeBlocks(document, raw, loneSides);
         ReadProse(document, raw, loneSides, BySetting);
@@ -69,6 +70,14 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 raw.AddRange(AsvCompare.Read(code.Content));
                 continue;
             }
+            if (!leadIsCaption && Sides.OfPairLeadIn(code.LeadIn) is { } firstSide && TwoRuns(code.Content) is var (one, two) &&
+                ToolOutput.Pair(firstSide == Side.Before ? one : two, firstSide == Side.Before ? two : one).ToList() is { Count: > 0 } lines)
+            {
+                // "main vs. change:" over a block of two lines of the same figures: one line per side, in the lead-in's order.
+                raw.AddRange(lines);
+                continue;
+            }
+            raw.AddRange(ToolOutput.VariantPairs(ToolOutput.Metrics(code.Content)));
             raw.AddRange(ToolOutput.InlinePairs(code.Content));
             raw.AddRange(TextTables.Read(code.Content));
             raw.AddRange(ToolOutput.SegmentPairs(code.Content));
@@ -108,6 +117,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 // An after run with no before run: the run shown earlier without a side is the one it improves on — unless
                 // a before run follows ("This PR:" … "master:" under a third, unnamed run), which is then its partner.
                 unsidedPartner = run;
+                unsided.Clear();
+                pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
+                continue;
+            }
+            if (pending is null && side == Side.Before && LastRun(unsided) is { } shown && ToolOutput.Pair(metrics, shown).ToList() is { Count: > 0 } earlierRun)
+            {
+                // "What it reports now:" … "and what I got before the change:": a before run with no after run, after a run
+                // that names no side, is what that run improved on — unless an after run follows, which is then its partner.
+                unsidedPartner = earlierRun;
                 unsided.Clear();
                 pending = new PendingRun(side, metrics, code.LeadIn, code.Content);
                 continue;
@@ -208,6 +226,114 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         return metrics.Count > 0 ? metrics : SidedQuantities.Generic(content);
     }
 
+    /// <summary>
+    /// Two tables of one shape, the first under a label naming one side and the next under a label naming the other
+    /// ("### Before" over a table, "### After" over the same table with new figures): the cells in the same row (by
+    /// its first cell) and column pair, figure by figure.
+    /// </summary>
+    private static IEnumerable<RawMeasurement> SideTables(DescriptionDocument document)
+    {
+        var found = new List<RawMeasurement>();
+        TableData? pending = null;
+        var pendingSide = Side.None;
+        foreach (var table in document.Tables)
+        {
+            var side = Sides.OfLeadIn(table.LeadIn);
+            if (side == Side.None)
+            {
+                pending = null;
+                continue;
+            }
+            if (pending is not null && side != pendingSide && SameShape(pending, table))
+            {
+                var (before, after) = side == Side.After ? (pending, table) : (table, pending);
+                found.AddRange(PairCells(before, after));
+                pending = null;
+                continue;
+            }
+            (pending, pendingSide) = (table, side);
+        }
+        return found;
+    }
+
+    private static bool SameShape(TableData one, TableData other) =>
+        one.Header.Count >= 2 && one.Header.Count == other.Header.Count &&
+        one.Header.Select(h => h.Trim()).SequenceEqual(other.Header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<RawMeasurement> PairCells(TableData before, TableData after)
+    {
+        var rows = after.Rows.Where(r => r.Count > 0).GroupBy(r => r[0].Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var row in before.Rows)
+        {
+            if (row.Count < 2 || !rows.TryGetValue(row[0].Trim(), out var other) || other.Count != row.Count)
+            {
+                continue;
+            }
+            for (var c = 1; c < row.Count && c < before.Header.Count; c++)
+            {
+                var (b, a) = (CellFigures(row[c]), CellFigures(other[c]));
+                if (b.Count == 0 || b.Count != a.Count)
+                {
+                    continue;
+                }
+                for (var k = 0; k < b.Count; k++)
+                {
+                    if (b[k].Family == a[k].Family)
+                    {
+                        var metric = $"{Sentences.Plain(row[0]).Trim()} {Sentences.Plain(before.Header[c]).Trim()}" + (b.Count > 1 ? $" #{k + 1}" : string.Empty);
+                        yield return new RawMeasurement(metric, b[k], a[k], MeasurementSource.Table);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The figures with units in a cell, in order; a label glued to its figure ("Queries1022") is set apart first.</summary>
+    private static List<Quantity> CellFigures(string cell) =>
+        Quantities.Find(GluedFigure().Replace(Sentences.Plain(cell), " ")).Select(f => f.Quantity).Where(q => q.Unit.Length > 0).ToList();
+
+    /// <summary>A paragraph that is one short "label: figure" line, with at most links on the lines under it.</summary>
+    private static string? LabelParagraph(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 0 && lines[0].Length <= 120 && LabelledFigure().IsMatch(lines[0]) &&
+               lines.Skip(1).All(l => Sides.WithoutLinks(l).Trim().Length == 0)
+            ? lines[0]
+            : null;
+    }
+
+    /// <summary>A block of exactly two non-empty lines that each read as a run of figures.</summary>
+    private static (Dictionary<string, Quantity> First, Dictionary<string, Quantity> Second)? TwoRuns(string content)
+    {
+        var lines = content.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length != 2)
+        {
+            return null;
+        }
+        var (first, second) = (FiguresOnly(lines[0]) ?? RunOf(lines[0]), FiguresOnly(lines[1]) ?? RunOf(lines[1]));
+        return first.Count > 0 && second.Count > 0 ? (first, second) : null;
+    }
+
+    /// <summary>
+    /// A line of nothing but figures with their units, "968805333 ns/op   2970674744 B/op": each figure named by its unit
+    /// (null when words other than units sit between them).
+    /// </summary>
+    private static Dictionary<string, Quantity>? FiguresOnly(string line)
+    {
+        var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
+        var end = 0;
+        foreach (var (q, index, length) in Quantities.Find(line))
+        {
+            if (line.AsSpan(end, index - end).Trim().Length > 0 || q.Unit.Length == 0)
+            {
+                return null;
+            }
+            found.TryAdd(q.Unit, q);
+            end = index + length;
+        }
+        return found.Count > 0 && line.AsSpan(end).Trim().Length == 0 ? found : null;
+    }
+
     /// <summary>The metrics of the latest of these blocks that has any.</summary>
     private static Dictionary<string, Quantity>? LastRun(List<CodeSnippet> blocks)
     {
@@ -296,6 +422,16 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var lastText = string.Empty;
         Dictionary<string, List<(string Sentence, int At, int Length)>>? versionMentions = null;
         TextBlock? previousParagraph = null;
+        // Paragraphs that are each one labelled line ("Load time before the fix: 4.8 s", a link under it), read as lines.
+        var labelParagraphs = new List<string>();
+        void FlushLabelParagraphs()
+        {
+            if (labelParagraphs.Count > 1)
+            {
+                raw.AddRange(SidedQuantities.LabelledLines(string.Join('\n', labelParagraphs), columns: false));
+            }
+            labelParagraphs.Clear();
+        }
         void FlushItems()
         {
             if (items.Count > 0 && earlierItems is not null &&
@@ -340,6 +476,14 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 FlushItems();
                 lastText = block.Text;
+            }
+            if (block.Role == BlockRole.Paragraph && LabelParagraph(block.Text) is { } labelLine)
+            {
+                labelParagraphs.Add(labelLine);
+            }
+            else
+            {
+                FlushLabelParagraphs();
             }
             var inResults = block.In(ItemKind.BeforeAfter);
             var count = raw.Count;
@@ -416,6 +560,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             }
         }
         FlushItems();
+        FlushLabelParagraphs();
         if (pendingBefore is not null && raw.Count == 0)
         {
             loneSides.Add($"only a \"before\" value ({Short(pendingBefore.Text)})");
@@ -499,11 +644,16 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static (Side Side, string Figures)? LabelLine(string text)
     {
         var end = text.IndexOf('\n', StringComparison.Ordinal);
-        if (end <= 0 || end > 60)
+        if (end <= 0 || end > 200)
         {
             return null;
         }
-        var side = Sides.OfBareLabel(Sentences.Plain(text[..end]).Trim().TrimEnd(':').Trim(CaptionMarks));
+        var line = Sides.WithoutAsides(Sentences.Plain(text[..end])).Trim();
+        if (line.Length > 60)
+        {
+            return null;
+        }
+        var side = Sides.OfBareLabel(line.TrimEnd(':').Trim(CaptionMarks));
         return side == Side.None || !Cues.HasDigit(text[end..]) ? null : (side, text[(end + 1)..]);
     }
 
@@ -525,6 +675,12 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var t = text.Replace('\n', ' ').Trim();
         return t.Length <= 80 ? t : t[..77].TrimEnd() + "…";
     }
+
+    [GeneratedRegex(@"^[^\n:：]{2,80}[:：]\s*~?\d(?:[^\n.;!?]|\.(?=\d)){0,40}$")]
+    private static partial Regex LabelledFigure();
+
+    [GeneratedRegex(@"(?<=\p{L})(?=\d)")]
+    private static partial Regex GluedFigure();
 
     [GeneratedRegex(@"^\s*(?<w>before|after)\b\s*(?:[—–:-]|\(|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SideLead();

@@ -210,7 +210,7 @@ internal static partial class ProseMeasurements
     private static partial Regex ForeignFromTo();
 
     // Performance metrics whose values are plain counts: "QPS 从 12.1k 提升到 19.4k", "queries: 101 → 3".
-    [GeneratedRegex(@"\b(?:p\d{2,3}|qps|rps|tps|ops|throughput|latency|queries|query count|calls|requests|round ?trips|allocations|allocs|gc|frames?|fps|hitches|draw calls|score|misses|hits|retries|errors|rows scanned|cache misses|statements|sql|wake-?ups|syscalls|system calls)\b|クエリ|件数|回数|次数|条数|查询|请求|调用|쿼리|호출", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:p\d{2,3}|qps|rps|tps|ops|throughput|latency|queries|query count|calls|requests|round ?trips|allocations|allocs|gc|frames?|fps|hitches|draw calls|score|lighthouse|pagespeed|misses|hits|retries|errors|rows scanned|cache misses|statements|sql|wake-?ups|syscalls|system calls)\b|クエリ|件数|回数|次数|条数|查询|请求|调用|쿼리|호출", RegexOptions.IgnoreCase)]
     private static partial Regex MetricWord();
 
     // "hitches per scroll session: 14 → 2": a labelled list line of results.

@@ -252,6 +252,11 @@ internal static partial class SidedQuantities
                 // "with optimization: AVG 29.28": a named statistic without a unit still pairs with the same on the other side.
                 found.Add(new Quantity(value, string.Empty, UnitFamily.None));
             }
+            else if (found.Count == 0 && ScoredLine().Match(Sides.WithoutLinks(raw)) is { Success: true } score && Quantities.TryParseNumber(score.Groups["n"].Value, out var points))
+            {
+                // "PageSpeed score before the fixes: 48": an audit score is a bare number on its own scale.
+                found.Add(new Quantity(points, "points", UnitFamily.Count));
+            }
             (side == Side.Before ? before : after).AddRange(found);
         }
         if (before.Count == 0 || after.Count == 0)
@@ -659,6 +664,10 @@ internal static partial class SidedQuantities
 
     [GeneratedRegex(@"^\W*(?:avg|average|mean|median|p\d{2,3}|score|total|elapsed|run ?time|wall ?time|duration)\b\s*[:=]?\s*(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)", RegexOptions.IgnoreCase)]
     private static partial Regex StatisticValue();
+
+    // A line that names an audit score and gives it after a colon: "Lighthouse performance (mobile), after: 91".
+    [GeneratedRegex(@"\b(?:score|lighthouse|pagespeed)\b[^:：=\n]{0,60}[:：=]\s*(?<n>\d{1,3}(?:\.\d+)?)(?![\w.%,]*\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex ScoredLine();
 
     [GeneratedRegex(@"\b(?:no|zero)(?=\s+(?:" + Quantities.CountUnits + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NoneOfACount();

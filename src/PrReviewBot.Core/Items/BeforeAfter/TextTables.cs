@@ -75,13 +75,12 @@ internal static partial class TextTables
                 // "| Benchmark | main | branch |": the first column names the rows.
                 headings = headings.Skip(1).ToList();
             }
-            if (headings.Count is < 2 or > 4)
+            else if (headings.Count >= 3 && Sides.Of(headings[0]) == Side.None && !IsDelta(headings[0]) && !Cues.HasDigit(headings[0]))
             {
-                continue;
+                // "benchmark   old ns/op   new ns/op   delta": the first heading names the rows.
+                headings = headings.Skip(1).ToList();
             }
-            var beforeAt = headings.FindIndex(h => Sides.Of(h) == Side.Before);
-            var afterAt = headings.FindIndex(h => Sides.Of(h) == Side.After);
-            if (beforeAt < 0 || afterAt <= beforeAt || headings.Any(h => Sides.Of(h) == Side.None && !IsDelta(h)))
+            if (headings.Count is < 2 or > 5 || SideColumns(headings) is not var (beforeAt, afterAt))
             {
                 continue;
             }
@@ -107,14 +106,66 @@ internal static partial class TextTables
                 var first = cells.Count - headings.Count;
                 var label = string.Join(' ', cells.Take(first));
                 if (TryValue(cells[first + beforeAt], out var b) && TryValue(cells[first + afterAt], out var a) &&
+                    WithHeadingUnit(b, headings[beforeAt]) is var before && WithHeadingUnit(a, headings[afterAt]) is var after &&
                     (a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None))
                 {
                     var metric = lines[j].StartsWith(' ') && group.Length > 0 ? $"{group} {label}" : label;
-                    found.Add(new RawMeasurement(metric, b, a, MeasurementSource.ToolOutput));
+                    found.Add(new RawMeasurement(metric, before, after, MeasurementSource.ToolOutput));
                 }
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// The before and after columns of a heading row: every heading names a side or a difference, or there are exactly
+    /// two value columns beside differences and one of them names its side ("master-a60517.bench ns/iter" beside a
+    /// branch's file name, then "diff %" and "speedup"), the other then being the other side.
+    /// </summary>
+    private static (int Before, int After)? SideColumns(List<string> headings)
+    {
+        var values = new List<int>();
+        for (var k = 0; k < headings.Count; k++)
+        {
+            if (!IsDelta(headings[k]))
+            {
+                values.Add(k);
+            }
+        }
+        if (values.Count != 2)
+        {
+            return null;
+        }
+        var (first, second) = (Sides.Of(headings[values[0]]), Sides.Of(headings[values[1]]));
+        if (first != Side.None && second != Side.None)
+        {
+            return first == Side.Before && second == Side.After ? (values[0], values[1]) : null;
+        }
+        // Only one named: the unnamed column is the other side, but only when differences follow them.
+        if (values[1] != values[0] + 1 || values[1] == headings.Count - 1)
+        {
+            return null;
+        }
+        return Sides.OfFirstOfTwo(first, second) switch
+        {
+            Side.Before => (values[0], values[1]),
+            Side.After => (values[1], values[0]),
+            _ => null,
+        };
+    }
+
+    /// <summary>A bare figure under a heading that ends in its unit ("old ns/op", "… ns/iter") takes that unit.</summary>
+    private static Quantity WithHeadingUnit(Quantity value, string heading)
+    {
+        if (value.Unit.Length > 0)
+        {
+            return value;
+        }
+        var unit = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].Trim('(', ')', '[', ']');
+        var found = Quantities.Find("1 " + unit).FirstOrDefault();
+        return found.Length == unit.Length + 2 && found.Index == 0
+            ? new Quantity(value.Value, found.Quantity.Unit, found.Quantity.Family)
+            : value;
     }
 
     /// <summary>hyperfine with two commands: the first is the baseline, the second the change.</summary>
@@ -187,7 +238,7 @@ internal static partial class TextTables
             : ColumnGap().Split(t).Where(c => c.Length > 0).ToList();
     }
 
-    private static bool IsDelta(string heading) => heading is "delta" or "change" or "Δ" or "diff" || heading.EndsWith('%');
+    private static bool IsDelta(string heading) => DeltaHeading().IsMatch(heading) || heading.EndsWith('%');
 
     private static bool TryValue(string text, out Quantity quantity)
     {
@@ -209,6 +260,10 @@ internal static partial class TextTables
 
     [GeneratedRegex(@"\s{2,}|\t+")]
     private static partial Regex ColumnGap();
+
+    // A column of differences or ratios: "delta", "diff ns/iter", "change", "Δ", "speedup", "ratio".
+    [GeneratedRegex(@"^(?:delta|diff|difference|change|Δ|speed-?up|ratio)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeltaHeading();
 
     [GeneratedRegex(@"^\s*-{3,}(?:\s+-{3,})+\s*$")]
     private static partial Regex Rule();

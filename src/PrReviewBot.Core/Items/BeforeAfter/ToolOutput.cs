@@ -228,6 +228,73 @@ internal static partial class ToolOutput
     }
 
     /// <summary>
+    /// Rows of one run whose names differ only by a side: a side word closing the name ("BenchmarkParse-4" and
+    /// "BenchmarkParseNew-4", "encode_old" and "encode") or a side label in brackets after it ("Compress-8 (main)" and
+    /// "Compress-8 (this PR)"). A plain name stands for the side its variant does not name.
+    /// </summary>
+    public static IEnumerable<RawMeasurement> VariantPairs(Dictionary<string, Quantity> run)
+    {
+        var variants = new Dictionary<string, List<(Side Side, Quantity Value)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in run)
+        {
+            if (Variant(name) is not var (plain, side))
+            {
+                continue;
+            }
+            if (!variants.TryGetValue(plain, out var list))
+            {
+                variants[plain] = list = [];
+            }
+            list.Add((side, value));
+        }
+        foreach (var (plain, list) in variants)
+        {
+            Quantity? before = null, after = null;
+            if (list.Count == 2)
+            {
+                // Two labelled variants: one label that names its side is enough ("(currently)" beside "(this PR)").
+                var first = Sides.OfFirstOfTwo(list[0].Side, list[1].Side);
+                if (first == Side.Before)
+                {
+                    (before, after) = (list[0].Value, list[1].Value);
+                }
+                else if (first == Side.After)
+                {
+                    (before, after) = (list[1].Value, list[0].Value);
+                }
+            }
+            else if (list.Count == 1 && list[0].Side != Side.None && run.TryGetValue(plain, out var other))
+            {
+                (before, after) = list[0].Side == Side.Before ? (list[0].Value, other) : (other, list[0].Value);
+            }
+            if (before is { } b && after is { } a && (a.Family == b.Family || a.Family == UnitFamily.None || b.Family == UnitFamily.None))
+            {
+                yield return new RawMeasurement(plain, b, a, MeasurementSource.ToolOutput);
+            }
+        }
+    }
+
+    /// <summary>The name without its side, and the side (None for a bracketed label that names none), when a row's name carries one.</summary>
+    private static (string Plain, Side Side)? Variant(string name)
+    {
+        var m = BracketedVariant().Match(name);
+        if (m.Success)
+        {
+            return (name.Remove(m.Index, m.Length).Trim(), Of(m.Groups["w"].Value));
+        }
+        m = VariantSuffix().Match(name);
+        var side = m.Success ? Of(m.Groups["w"].Value) : Side.None;
+        if (side == Side.None)
+        {
+            return null;
+        }
+        var at = m.Groups["sep"].Success ? m.Groups["sep"].Index : m.Groups["w"].Index;
+        return (name.Remove(at, m.Groups["w"].Index + m.Groups["w"].Length - at), side);
+    }
+
+    private static Side Of(string label) => Sides.Of(label);
+
+    /// <summary>
     /// Rows that carry their side in a parameter column, as JMH prints a <c>@Param</c>:
     /// "AggregatorBench.add  main  avgt  10  182.441 ± 3.102  ns/op" and the same row with "branch".
     /// </summary>
@@ -364,7 +431,16 @@ internal static partial class ToolOutput
     [GeneratedRegex(@"^Latency\s+(?<v>[\d.]+\s?(?:ns|us|µs|ms|s))\s+[\d.]+", RegexOptions.IgnoreCase)]
     private static partial Regex WrkThreadLatency();
 
-    [GeneratedRegex(@"Benchmark(?<name>\S+)\s+\d+\s+(?<ns>[\d.]+)\s+ns/op(?:\s+(?<b>[\d.]+)\s+B/op)?(?:\s+(?<a>\d+)\s+allocs/op)?")]
+    // A side word closing a name, glued on or after "_"/"-", before a "-4" processor suffix or the metric. Metric names
+    // are compared without case, so the plain name must be a row of the same run for the pair to count.
+    [GeneratedRegex(@"^\S*?[a-z0-9](?<sep>[_-])?(?<w>new|old|optimi[sz]ed|baseline|before|after|legacy|original)(?=-\d+\b|\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex VariantSuffix();
+
+    // A side label in brackets right after a row's name: "BenchmarkCompress-8 (this PR)".
+    [GeneratedRegex(@"(?<=\S)\s*\((?<w>[^()\n]{1,30})\)(?=\s|$)")]
+    private static partial Regex BracketedVariant();
+
+    [GeneratedRegex(@"Benchmark(?<name>\S+(?:\s\([^()\n]{1,30}\))?)\s+\d+\s+(?<ns>[\d.]+)\s+ns/op(?:\s+(?<b>[\d.]+)\s+B/op)?(?:\s+(?<a>\d+)\s+allocs/op)?")]
     private static partial Regex GoBenchmark();
 
     [GeneratedRegex(@"^[✓✗]?\s*(?<name>http_req_duration|iteration_duration|http_req_waiting|http_reqs|http_req_failed|checks)[.\s]*:\s*(?<rest>.+)$")]
@@ -412,10 +488,13 @@ internal enum Side
 
 internal static partial class Sides
 {
-    /// <summary>A short text that is nothing but a side label: "Before", "After:", "**With the index**".</summary>
+    /// <summary>
+    /// A short text that is nothing but a side label: "Before", "After:", "**With the index**". An aside in brackets
+    /// says how the side was measured and is not part of the label: "Baseline (five runs, averaged):".
+    /// </summary>
     public static Side OfBareLabel(string text)
     {
-        var t = text.Trim();
+        var t = WithoutAsides(text).Trim();
         return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
     }
 
@@ -481,6 +560,23 @@ internal static partial class Sides
     }
 
     /// <summary>
+    /// A lead-in that names both sides in order, "main vs. change:", "old → new", "baseline against this branch": the
+    /// side of the first (null when it does not name two opposite sides).
+    /// </summary>
+    public static Side? OfPairLeadIn(string leadIn)
+    {
+        var m = PairLeadIn().Match(Sentences.Plain(leadIn).Trim().Trim(CaptionTrim));
+        if (!m.Success)
+        {
+            return null;
+        }
+        var first = OfBareLabel(m.Groups["a"].Value);
+        var second = OfBareLabel(m.Groups["b"].Value);
+        var side = OfFirstOfTwo(first, second);
+        return side == Side.None ? null : side;
+    }
+
+    /// <summary>
     /// The side the text introducing a block names in its last clause: "Plan on the replica before the change:",
     /// "Same tenant, same replica, after:", "Summary (before):".
     /// </summary>
@@ -510,6 +606,12 @@ internal static partial class Sides
         var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
         return before == after ? Side.None : before ? Side.Before : Side.After;
     }
+
+    private static readonly char[] CaptionTrim = ['*', '_', ':', '：', ' '];
+
+    // Two short labels joined by "vs", "versus", "against" or an arrow, and nothing else.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<a>[^\n:]{1,30}?)\s+(?:vs\.?|versus|against|→|->|=>)\s+(?<b>[^\n:]{1,30})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PairLeadIn();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:" + PrReviewBot.Core.Vocabulary.SideWords.BeforeLabel + @")\b")]
     private static partial System.Text.RegularExpressions.Regex BeforeLead();

@@ -28,6 +28,8 @@ internal static partial class TargetReader
 
     private const string TargetUnits =
         Units.TimeInProse + @"|h|%|x|×|" +
+        // "a 5m timeout": minutes as one letter, where a time limit follows
+        @"m(?=[\s-]?(?:timeout|time-?out|time limit)\b)|" +
         @"rps|qps|tps|req(?:uests)?\s?/\s?s(?:ec)?|requests per second|ops\s?/\s?s(?:ec)?|[\w]+/s|fps|" +
         // counts of things that go wrong or cost: "0 missed evaluations", "at most 3 queries"
         @"(?:missed |failed |dropped |skipped )?(?:[a-z]+ )?(?:evaluations|errors|failures|timeouts|queries|round ?trips|allocations|allocs|retries|restarts|evictions)|" +
@@ -53,6 +55,8 @@ internal static partial class TargetReader
         // The sentence's before/after pairs, read once and only if a bound needs them.
         List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
+        // Where the comparators before a value were read, so one written after the same value is not read twice.
+        List<(int Start, int End)>? read = null;
         foreach (Match m in Explicit().Matches(text))
         {
             var cmp = m.Groups["cmp"].Value.ToLowerInvariant();
@@ -76,6 +80,7 @@ internal static partial class TargetReader
             if (TryBuild(m, text[..m.Index], after, comparator, out var target))
             {
                 found = true;
+                (read ??= []).Add((m.Index, m.Index + m.Length));
                 yield return target;
             }
         }
@@ -86,6 +91,10 @@ internal static partial class TargetReader
             // "p50 20 ms, 750 ms max" reports a run.
             var english = m.Groups["en"].Success || m.Groups["more"].Success;
             if (english && (!goal || Estimate().IsMatch(text)))
+            {
+                continue;
+            }
+            if (read is not null && read.Any(r => m.Groups["num"].Index >= r.Start && m.Groups["num"].Index < r.End))
             {
                 continue;
             }
@@ -270,14 +279,14 @@ internal static partial class TargetReader
     private static partial Regex GoalCue();
 
     // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
-    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?\s?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?[\s-]?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b|(?<=\d[\s-]?[a-zA-Zµ]{1,7})(?:-|\s)?(?:timeout|time-?out|time limit|cap)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Postfix();
 
     // The first characters of Postfix's CJK comparators and its English words, one of which it cannot match without (FastPaths).
     private static readonly System.Buffers.SearchValues<char> PostfixStarts = System.Buffers.SearchValues.Create("以未이미");
 
     private static readonly System.Buffers.SearchValues<string> PostfixWords = System.Buffers.SearchValues.Create(
-        ["max", "most", "tops", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
+        ["max", "most", "tops", "timeout", "time-out", "time limit", "cap", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
         StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]

@@ -180,7 +180,7 @@ internal sealed partial class ProfileItem : IItemJudge
         }
         if (PerfReport().IsMatch(content))
         {
-            return "perf output";
+            return content.TrimStart().StartsWith("==", StringComparison.Ordinal) ? "valgrind output" : "perf output";
         }
         if (AsyncProfiler().IsMatch(content))
         {
@@ -349,13 +349,15 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"\bflat%?\s+flat%\s+sum%\s+cum\s+cum%|Showing nodes accounting for", RegexOptions.IgnoreCase)]
     private static partial Regex PprofTop();
 
-    [GeneratedRegex(@"^#\s*(?:Overhead|Samples:)|^\s*Children\s+Self\s+Command|^\s*Samples:\s+\d", RegexOptions.Multiline)]
+    // perf report's header, or its rows without one: shares, command, object, then "[.]" (user) or "[k]" (kernel) and the symbol.
+    [GeneratedRegex(@"^#\s*(?:Overhead|Samples:)|^\s*Children\s+Self\s+Command|^\s*Samples:\s+\d|^\s*\d+[.,]\d+%\s+(?:\d+[.,]\d+%\s+)?\S+\s+\S+\s+\[[.kgu]\]\s+\S|^\s*Performance counter stats for\b|^==\d+==\s+(?:I\s+refs|D\s+refs|Collected)\s*:", RegexOptions.Multiline)]
     private static partial Regex PerfReport();
 
     [GeneratedRegex(@"---\s+\d+\s+(?:ns|samples)\s+\(\d+(?:\.\d+)?%\)|Total samples\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AsyncProfiler();
 
-    [GeneratedRegex(@"ncalls\s+tottime\s+(?:\w+_)?percall\s+cumtime|%Own\s+%Total\s+OwnTime", RegexOptions.IgnoreCase)]
+    // cProfile/pstats, py-spy top, and line-level profilers (line_profiler, pprofile): "Line #  Hits  Time".
+    [GeneratedRegex(@"ncalls\s+tottime\s+(?:\w+_)?percall\s+cumtime|%Own\s+%Total\s+OwnTime|Line #\s*\|?\s*Hits\s*\|?\s*Time\b", RegexOptions.IgnoreCase)]
     private static partial Regex PythonProfiler();
 
     // gprof's flat profile and call graph: "Flat profile:", "Each sample counts as 0.01 seconds.", "% cumulative self".
