@@ -117,7 +117,13 @@ internal static partial class OptimizationDetector
         title = ConventionalPrefix().Replace(title, string.Empty);
         foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim(), FixesSlowness() })
         {
-            var m = regex.Match(title);
+            // Claim's, LessWork's, TitleOnlyClaim's and DecreaseCost's generated matchers are too large for the JIT to optimize; their parts are not (same answer).
+            var m = !FastPaths.On ? regex.Match(title)
+                : regex == Claim() ? MatchClaim(title)
+                : regex == LessWork() ? MatchLessWork(title)
+                : regex == TitleOnlyClaim() ? Alternation.Match(title, TitleOnlyClaimWords(), TitleOnlyClaimBounds(), TitleOnlyClaimLimits())
+                : regex == DecreaseCost() ? MatchDecreaseCost(title)
+                : regex.Match(title);
             if (m.Success)
             {
                 return m.Value.Trim();
@@ -152,7 +158,10 @@ internal static partial class OptimizationDetector
     {
         // "/api/benchmarks: serialize with orjson": a route names part of the product, not tooling.
         title = RoutePath().Replace(title, " ");
-        var m = NotOptimizationWords().Match(title);
+        // The whole pattern's generated matcher is too large for the JIT to optimize; its parts are not (same answer).
+        var m = FastPaths.On
+            ? Alternation.Match(title, NotOptimizationAddsTooling(), NotOptimizationBudgetsAndTools(), NotOptimizationToolChanges(), NotOptimizationOther(), NotOptimizationForeign())
+            : NotOptimizationWords().Match(title);
         if (m.Success)
         {
             return m.Value.Trim();
@@ -184,9 +193,9 @@ internal static partial class OptimizationDetector
         // A claim word in quotation marks names something ("the \"faster time\" support") rather than claims it.
         var prose = document.Prose.Select(p => Quoted().Replace(Sentences.Plain(p), " ")).ToList();
         var evidence = context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0;
-        foreach (var regex in new[] { Claim(), LessWork() })
+        foreach (var match in new Func<string, Match>[] { MatchClaim, MatchLessWork })
         {
-            var claim = prose.Select(p => regex.Match(p)).FirstOrDefault(m => m.Success);
+            var claim = prose.Select(match).FirstOrDefault(m => m.Success);
             if (claim is not null)
             {
                 return $"its description says \"{claim.Value.Trim()}\"";
@@ -210,7 +219,7 @@ internal static partial class OptimizationDetector
             var slow = prose.Select(p => Slowdown().Match(p)).First(m => m.Success);
             return $"it turns back a change that made things {slow.Value.Trim().ToLowerInvariant()}";
         }
-        var cost = prose.Select(p => DecreaseCost().Match(p)).FirstOrDefault(m => m.Success)
+        var cost = prose.Select(MatchDecreaseCost).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => IncreaseSpeed().Match(p)).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => CostWentDown().Match(p)).FirstOrDefault(m => m.Success)
                    ?? prose.Select(p => DoneOnce().Match(p)).FirstOrDefault(m => m.Success);
@@ -269,24 +278,67 @@ internal static partial class OptimizationDetector
 
     private static bool TalksPerformance(ReviewContext context) =>
         context.Measurements.Count > 0 || context.ProfileArtifacts.Count > 0 || context.Targets.Count > 0 || TitleClaim(context.Pr.Title) is not null ||
-        context.Document.Prose.Any(p => Claim().IsMatch(p) || LessWork().IsMatch(p) || DecreaseCost().IsMatch(p) || IncreaseSpeed().IsMatch(p) || PerformanceWord().IsMatch(p));
+        context.Document.Prose.Any(p => HasClaim(p) || HasLessWork(p) || HasDecreaseCost(p) || IncreaseSpeed().IsMatch(p) || PerformanceWord().IsMatch(p));
 
     private static string BeforeAfterText(Measurement m) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Metric} {m.Before:0.###} {m.Unit} → {m.After:0.###} {m.Unit}");
 
     // The claim is a word of its own; a letter of a script written without spaces may touch it ("N+1潰し").
     [GeneratedRegex(@"(?<![A-Za-z0-9_-])(?:" + Improvement.Claims + @")(?![A-Za-z0-9_-])|" + Improvement.ClaimsForeign, RegexOptions.IgnoreCase)]
-    private static partial Regex Claim();
+    internal static partial Regex Claim();
+
+    // The whole pattern's generated matcher is too large for the JIT to optimize (MinOpts); its parts are not.
+    private static Match MatchClaim(string text) =>
+        FastPaths.On ? Alternation.Match(text, ClaimWords(), ClaimResults(), ClaimForeign()) : Claim().Match(text);
+
+    private static bool HasClaim(string text) =>
+        FastPaths.On ? Alternation.IsMatch(text, ClaimWords(), ClaimResults(), ClaimForeign()) : Claim().IsMatch(text);
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])(?:" + Improvement.ClaimsWords + @")(?![A-Za-z0-9_-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex ClaimWords();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])(?:" + Improvement.ClaimsResults + @")(?![A-Za-z0-9_-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex ClaimResults();
+
+    [GeneratedRegex(Improvement.ClaimsForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex ClaimForeign();
 
     // A short phrase in quotation marks: "faster time", “fast mode”.
     [GeneratedRegex(@"""[^""\n]{1,30}""|“[^”\n]{1,30}”")]
     private static partial Regex Quoted();
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWork + @")", RegexOptions.IgnoreCase)]
-    private static partial Regex LessWork();
+    internal static partial Regex LessWork();
 
-    [GeneratedRegex(@"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b|" + Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
-    private static partial Regex DecreaseCost();
+    // The whole pattern's generated matcher is too large for the JIT to optimize (MinOpts); its halves are not.
+    private static Match MatchLessWork(string text) =>
+        FastPaths.On ? Alternation.Match(text, LessWorkSaved(), LessWorkAvoided()) : LessWork().Match(text);
+
+    private static bool HasLessWork(string text) =>
+        FastPaths.On ? Alternation.IsMatch(text, LessWorkSaved(), LessWorkAvoided()) : LessWork().IsMatch(text);
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWorkSaved + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex LessWorkSaved();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.LessWorkAvoided + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex LessWorkAvoided();
+
+    private const string DecreaseCostInEnglish = @"\b(?:" + Improvement.DecreaseVerbs + @")\b[^.\n]{0,40}?\b(?:" + Improvement.CostNouns + @")\b";
+
+    [GeneratedRegex(DecreaseCostInEnglish + "|" + Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex DecreaseCost();
+
+    private static Match MatchDecreaseCost(string text) =>
+        FastPaths.On ? Alternation.Match(text, DecreaseCostEnglish(), DecreaseCostForeign()) : DecreaseCost().Match(text);
+
+    private static bool HasDecreaseCost(string text) =>
+        FastPaths.On ? Alternation.IsMatch(text, DecreaseCostEnglish(), DecreaseCostForeign()) : DecreaseCost().IsMatch(text);
+
+    [GeneratedRegex(DecreaseCostInEnglish, RegexOptions.IgnoreCase)]
+    internal static partial Regex DecreaseCostEnglish();
+
+    [GeneratedRegex(Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex DecreaseCostForeign();
 
     [GeneratedRegex(@"\b(?:" + Improvement.IncreaseVerbs + @")\b[^.\n]{0,30}?\b(?:" + Improvement.SpeedNouns + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex IncreaseSpeed();
@@ -298,7 +350,22 @@ internal static partial class OptimizationDetector
     private static partial Regex TurnsBack();
 
     [GeneratedRegex(@"\b(?:" + Improvement.NotOptimization + @")|" + Improvement.NotOptimizationForeign, RegexOptions.IgnoreCase)]
-    private static partial Regex NotOptimizationWords();
+    internal static partial Regex NotOptimizationWords();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationAddsTooling + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationAddsTooling();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationBudgetsAndTools + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationBudgetsAndTools();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationToolChanges + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationToolChanges();
+
+    [GeneratedRegex(@"\b(?:" + Improvement.NotOptimizationOther + @")", RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationOther();
+
+    [GeneratedRegex(Improvement.NotOptimizationForeign, RegexOptions.IgnoreCase)]
+    internal static partial Regex NotOptimizationForeign();
 
     [GeneratedRegex(Improvement.NotOptimizationPrefix, RegexOptions.IgnoreCase)]
     private static partial Regex NotOptimizationPrefix();
@@ -315,7 +382,16 @@ internal static partial class OptimizationDetector
     private static partial Regex MeasuringVerb();
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaims + @")(?![\w-])", RegexOptions.IgnoreCase)]
-    private static partial Regex TitleOnlyClaim();
+    internal static partial Regex TitleOnlyClaim();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsWords + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimWords();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsBounds + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimBounds();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsLimits + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimLimits();
 
     [GeneratedRegex(@"\b(?:" + Improvement.DoneOnce + ")", RegexOptions.IgnoreCase)]
     private static partial Regex DoneOnce();

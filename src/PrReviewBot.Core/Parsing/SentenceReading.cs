@@ -38,7 +38,7 @@ internal sealed class SentenceReading(string text)
     }
 
     /// <summary>A verb of disabling anywhere in the sentence, as written (with code spans).</summary>
-    public bool HasDisableVerb => _hasDisableVerb ??= SwitchCues.DisableVerb().IsMatch(Text);
+    public bool HasDisableVerb => _hasDisableVerb ??= SwitchCues.HasDisableVerb(Text);
 
     /// <summary>A cue for what happens when the change is off ("falls back", "as before", "the old parser").</summary>
     public bool HasBehaviour => _behaviour ??= SwitchCues.Behaviour().IsMatch(Plain);

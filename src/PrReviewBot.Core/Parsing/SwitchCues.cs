@@ -24,7 +24,7 @@ internal static partial class SwitchCues
         {
             return m.Value;
         }
-        m = DisableVerb().Match(sentence);
+        m = MatchDisableVerb(sentence);
         if (m.Success && !OnlyDefault().IsMatch(sentence))
         {
             return m.Value;
@@ -50,8 +50,23 @@ internal static partial class SwitchCues
     [GeneratedRegex(@"(?<=^\W*|(?:\b(?:can|could|just|simply|then|or|please|to)|[,;:])\s+)set\b(?:[^.\n]|\be\.g\.|\bi\.e\.){0,80}?\b[A-Za-z][\w.:-]*\s*=\s*[\w.-]+|\b(?:set|change|put|flip|revert|reset|switch)\s+(?:(?:the|its|this)\s+)?(?:[\w -]{0,30}\s)?[`'""]?[\w.:$-]{3,}[`'""]?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[`'""]?[\w.-]+[`'""]?|(?:previous|old|original|default|prior)\s+value)|" + Switching.DisableCuesForeign + @"", RegexOptions.IgnoreCase)]
     internal static partial Regex SetValue();
 
+    /// <summary><see cref="DisableVerb"/>'s match; asked as its two halves on the fast path (same answer, see <see cref="Alternation"/>).</summary>
+    public static Match MatchDisableVerb(string text) =>
+        FastPaths.On ? Alternation.Match(text, DisableVerbTurnOff(), DisableVerbLeaveOut()) : DisableVerb().Match(text);
+
+    /// <summary>Whether <see cref="DisableVerb"/> matches; asked as its two halves on the fast path.</summary>
+    public static bool HasDisableVerb(string text) =>
+        FastPaths.On ? Alternation.IsMatch(text, DisableVerbTurnOff(), DisableVerbLeaveOut()) : DisableVerb().IsMatch(text);
+
+    // The whole pattern's generated matcher is too large for the JIT to optimize (MinOpts); its halves are not.
     [GeneratedRegex(@"\b(?:" + Switching.DisableCues + @")(?![\w-])", RegexOptions.IgnoreCase)]
     internal static partial Regex DisableVerb();
+
+    [GeneratedRegex(@"\b(?:" + Switching.DisableCuesTurnOff + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex DisableVerbTurnOff();
+
+    [GeneratedRegex(@"\b(?:" + Switching.DisableCuesLeaveOut + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex DisableVerbLeaveOut();
 
     [GeneratedRegex(@"\b[A-Za-z][\w.:-]*\s*=\s*[\w.-]+(?=`?\s+(?:gives|restores|brings back|keeps|reproduces|means)\b[^.]{0,40}\b(?:previous|old|original|prior|former|earlier|current)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AssignOld();

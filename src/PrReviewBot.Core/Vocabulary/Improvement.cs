@@ -56,14 +56,23 @@ internal static class Improvement
     public const string SpeedNouns = "performance|perf|throughput|speed|startup|start-up|efficiency|hit rate|cache hits|fps|frame rate|qps|rps";
 
     /// <summary>Direct claims: optimize, speed up, faster, N× faster, more efficiently.</summary>
-    public const string Claims =
+    public const string Claims = ClaimsWords + "|" + ClaimsResults;
+
+    /// <summary>
+    /// <see cref="Claims"/> in two parts, each a pattern of its own whose matcher the JIT still optimizes (see
+    /// docs/PERFORMANCE.md, ninth session): the claim words (optimize, speed up, faster, lazy loading).
+    /// </summary>
+    public const string ClaimsWords =
         // "optimizing compilers", "optimizer passes" name parts of a compiler, not a claim
         // "I need to optimize its query before we merge": work still to do is not what the change does
         // (the look back starts after the literal "optimi", so it costs nothing where the word is absent)
         "optimi(?<!(?:need|needs|have|has|want|wants|plan|plans|going|ought|try|tries) to optimi|(?:should|will|must|could|might|would|can|may) (?:still |also )?optimi)" +
         "[sz](?:e|es|ed|ing)(?! (?:compilers?|tiers?|pass(?:es)?|jits?|builds?|flags?|levels?))|speed(?:s|ing|ed)?[ -]?up|speedups?|(?:faster|quicker)(?! ways? to| to (?:set up|write|review|debug|find|read|learn|navigate|onboard))|cheaper|leaner|lighter|" +
         "more efficient(?:ly)?|efficiently|(?<!\\b(?:no|any|without|zero) )(?:perf(?:ormance)?|speed) (?:improvement|optimi[sz]ation|fix|win|boost|benefit|gain)s?|hot ?path|" +
-        "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b|" +
+        "lazy[- ]?load(?:s|ed|ing)?|defer(?:s|red|ring)? (?:the )?(?:loading|initiali[sz](?:ation|ing)|parsing|fetching|computing|rendering)\\b[^.\\n]{0,60}?\\buntil\\b";
+
+    /// <summary>The second part of <see cref="Claims"/>: a time or latency improved, N+1, ratios and factors, artefacts made smaller.</summary>
+    public const string ClaimsResults =
         // "Improve `Pages#show` response time": improving a time or a latency is making it smaller
         "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/'’-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|cpu usage)|eager[- ]?load(?:s|ed|ing)?|n\\+1|n \\+ 1(?= (?:quer|problem|issue|select|fetch|[가-힣]|[\\u3040-\\u30ff]|[\\u4e00-\\u9fff]))|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)|" +
@@ -83,7 +92,13 @@ internal static class Improvement
         "\\d+(?:\\.\\d+)?\\s?(?:x|×|%)\\s+(?:better|faster|quicker|fewer|less|smaller|lower|improvement|reduction|decrease|speed-?up)\\b";
 
     /// <summary>Doing less work: once instead of every time, only what is needed, no re-runs.</summary>
-    public const string LessWork =
+    public const string LessWork = LessWorkSaved + "|" + LessWorkAvoided;
+
+    /// <summary>
+    /// <see cref="LessWork"/> in two parts, each a pattern of its own whose matcher the JIT still optimizes (see
+    /// docs/PERFORMANCE.md, ninth session): a cost saved with its amount, work off the waited path, a bound, once instead of each time.
+    /// </summary>
+    public const string LessWorkSaved =
         // a cost saved with the amount stated beside it: "saves roughly 300 ms of start-up time", "saving a lot of CPU time (2 s on …)"
         "(?:sav|shav)(?:e|es|ed|ing)\\s+(?:(?:about|around|roughly|nearly|almost|over|up to|some|~)\\s*)?\\d[\\d.,]*\\s?(?:ms|µs|us|s|secs?|seconds?|minutes?|mins?|[KMG]i?B|kB|%)\\s+(?:of|off)\\s+(?:the\\s+|our\\s+|its\\s+)?(?:" + MachineCosts + ")\\b|" +
         "(?:sav|shav)(?:e|es|ed|ing)\\b[^.\\n]{0,40}?\\b(?:" + MachineCosts + ")\\b[^.\\n]{0,20}?\\((?:(?:about|around|roughly|nearly|over|up to|~)\\s*)?\\d[\\d.,]*\\s?(?:ms|µs|us|s|secs?|seconds?|minutes?|mins?|[KMG]i?B|kB|%)(?![\\w/])|" +
@@ -91,7 +106,10 @@ internal static class Improvement
         "(?:off|out of) (?:the )?(?:critical|hot|main|request|render|ui) (?:path|thread|loop)|" +
         // a cost brought under a bound: "get memory below 1 GB", "keep the bundle under 200 kB"
         "(?:get|gets|getting|keep|keeps|keeping|bring|brings|bringing)\\s+(?:[\\w-]+\\s+){0,3}?(?:below|under|within)\\s+~?\\d[\\d.,]*\\s?(?:[KMGT]i?B|kB|ms|s|sec|seconds|minutes?|min|%)\\b|" +
-        "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b|" +
+        "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b";
+
+    /// <summary>The second part of <see cref="LessWork"/>: no re-runs, caching, fewer operations, batching, background work, waste removed.</summary>
+    public const string LessWorkAvoided =
         "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
         "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*|" +
         // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
@@ -136,13 +154,22 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = "⚡️?|:zap:|optimi(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) optimi)[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) (?:improvements?|enhancements?)|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
+    public const string TitleClaims = TitleClaimsWords + "|" + TitleClaimsBounds + "|" + TitleClaimsLimits;
+
+    /// <summary>
+    /// <see cref="TitleClaims"/> in three parts, each a pattern of its own whose matcher the JIT still optimizes (see
+    /// docs/PERFORMANCE.md, ninth session): claim words, cost reductions, speed-only switches.
+    /// </summary>
+    public const string TitleClaimsWords = "⚡️?|:zap:|optimi(?<!(?:disabl\\w*|turn\\w* off|skip\\w*|without|no) optimi)[sz]ations?|micro-optimi[sz]ations?|perf(?:ormance)? (?:by|via|through) [a-z]+ing|(?:perf(?:ormance)?|speed|latency|throughput|startup|start-up|memory|cpu) (?:improvements?|enhancements?)|(?:perf(?:ormance)?|speed|optimi[sz]ation) pass(?:es)?|" +
         // "payload reduction", "memory reduction": a cost named with the noun of making it smaller
         "(?:" + CostNouns + ") reductions?|" +
         // turning on a compiler that makes code faster: "Enable YJIT", "let Rails manage the YJIT default"
         "(?:enabl\\w*|turn\\w* on|switch\\w* on|allow\\w*|us(?:e|es|ing))\\b[^.\\n]{0,30}?\\b(?:[yzm]?jit|\\w*pgo|lto|profile-guided optimi[sz]ation|link-time optimi[sz]ation|" +
         // runtime and build switches whose only purpose is speed or size: server GC, a minifier
-        "server ?(?:gc|garbage ?collection)|\\w*minif(?:y|ier|ication)|minif(?:y|ied|ication))\\b|" +
+        "server ?(?:gc|garbage ?collection)|\\w*minif(?:y|ier|ication)|minif(?:y|ied|ication))\\b";
+
+    /// <summary>The second part of <see cref="TitleClaims"/>: costs brought under a bound, tuning, smaller images and payloads.</summary>
+    public const string TitleClaimsBounds =
         // a cost brought under a bound by a verb of making it smaller: "Slim the worker image below 1G"
         "(?:" + DecreaseVerbs + ")\\b[^.\\n]{0,40}?\\b(?:below|under|to (?:less than|under|below))\\s+~?\\d[\\d.,]*\\s?(?:" + BoundUnits + "|[KMGT]i?\\b)|" +
         // a page-speed score the title reaches or raises: "Get the docs site to a Lighthouse score of 95", "Raise PageSpeed to 90"
@@ -157,7 +184,10 @@ internal static class Improvement
         "(?:towards?|under|below|within)\\s+(?:an?\\s+)?~?\\d[\\d.,]*[- ]?(?:ms|s|secs?|seconds?|minutes?|mins?)\\s+(?:page[- ]?)?(?:loads?|load times?|builds?|starts?|start-?up|boot|responses?|renders?|runs?)\\b|" +
         // smaller images and compressed payloads
         "(?:smaller|small|slim(?:mer)?|minimal|lighter|tiny|distroless|alpine)\\s+(?:base\\s+|docker\\s+|container\\s+|runtime\\s+)?images?\\b|" +
-        "(?:gzip|brotli|zstd)(?:-?compress(?:ed|ion))?\\b[^.\\n]{0,30}?\\b(?:bundles?|assets|responses?|payloads?|static files)\\b|(?:bundles?|assets|responses?|payloads?|static files)\\b[^.\\n]{0,30}?\\b(?:gzip|brotli|zstd)(?:-?compressed)?\\b|" +
+        "(?:gzip|brotli|zstd)(?:-?compress(?:ed|ion))?\\b[^.\\n]{0,30}?\\b(?:bundles?|assets|responses?|payloads?|static files)\\b|(?:bundles?|assets|responses?|payloads?|static files)\\b[^.\\n]{0,30}?\\b(?:gzip|brotli|zstd)(?:-?compressed)?\\b";
+
+    /// <summary>The third part of <see cref="TitleClaims"/>: work done once or only when needed, a platform's limit not hit.</summary>
+    public const string TitleClaimsLimits =
         // work done once per run instead of each time: "Read repositories.txt once per run"
         "(?:read|load|pars|comput|fetch|build|resolv|creat)\\w*\\s+(?:[\\w.`/-]+\\s+){0,2}once (?:per|at|on|during|instead)\\b|" +
         // a cost brought under a bound or a platform's limit: "so builds finish under 15 minutes", "below the 300 MB limit",
@@ -187,21 +217,36 @@ internal static class Improvement
     /// Performance work that is not an optimization: adds or retires benchmarks, tooling, dashboards, alerts, metrics or
     /// docs; tightens or raises a budget; a feature named after performance.
     /// </summary>
-    public const string NotOptimization =
+    public const string NotOptimization = NotOptimizationAddsTooling + "|" + NotOptimizationBudgetsAndTools + "|" + NotOptimizationToolChanges + "|" + NotOptimizationOther;
+
+    /// <summary>
+    /// <see cref="NotOptimization"/> in three parts, each a pattern of its own whose matcher the JIT still optimizes
+    /// (see docs/PERFORMANCE.md, ninth session): tooling added or set up.
+    /// </summary>
+    public const string NotOptimizationAddsTooling =
         "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|implement(?:s|ed|ing)?|set(?:s|ting)? up|wire(?:s|d)? up|enabl(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|" +
         "updat(?:e|es|ed|ing)|run(?:s|ning)?|port(?:s|ed)?|document(?:s|ed|ing)?|setup|set-up)\\b[^.\\n]{0,25}?\\b" +
-        "(?:" + ToolingNouns + ")\\b|" +
+        "(?:" + ToolingNouns + ")\\b";
+
+    /// <summary>The second part of <see cref="NotOptimization"/>: budgets and limits changed, tooling worked on.</summary>
+    public const string NotOptimizationBudgetsAndTools =
         "(?:enforc(?:e|es|ed|ing)|add(?:s|ed|ing)?|introduc(?:e|es|ed|ing))\\b[^.\\n]{0,40}?\\bbudgets?\\b|" +
         "(?:tighten|lower|raise|relax|reduce|increase|bump|adjust)(?:s|ed|ing)?\\b[^.\\n]{0,40}?\\b(?:budgets?|limits?|regression (?:max|threshold|limit)|thresholds?|slos?|slis?|slas?|objectives?)\\b|" +
         "optimi[sz]\\w*\\s+(?:[\\w-]+\\s+){0,3}?(?:dashboards?|imports|docs?|documentation|alerts?|panels?|readme)\\b|" +
         // a tool named as what the change works on: "Improve async-profiler integration", "pprof support for workers"
-        "(?:" + ToolingNouns + ")\\s+(?:integration|support|setup|plugin|task|target|script|wrapper|config(?:uration)?)\\b|" +
+        "(?:" + ToolingNouns + ")\\s+(?:integration|support|setup|plugin|task|target|script|wrapper|config(?:uration)?)\\b";
+
+    /// <summary>The third part of <see cref="NotOptimization"/>: a tool changed, an observability artefact added, a metric gated.</summary>
+    public const string NotOptimizationToolChanges =
         // the tool itself as what changes: "Flame graph improvements", "profiling updates", "dashboard tweaks"
         "(?:" + ToolingNouns + ")\\s+(?:improvements?|updates?|tweaks?|fixes|changes|polish|styling|restyl\\w*|clean-?ups?|refactor\\w*|redesign)\\s*$|" +
         // "add p99 request latency percentile panels": the artefact added is the title's last word
         "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|creat(?:e|es|ed|ing))\\s+(?:(?!(?:for|to|on|in|into|of|from|with|by|behind)\\s)[\\w-]+\\s+){1,6}?(?:dashboards?|panels?|alerts?|alerting rules?|metrics?|graphs?|charts?)\\s*$|" +
         // a check that holds a metric where it is: "gate bundle size and load time in CI", "ratchet the p95"
-        "^\\s*(?:[a-z]+(?:\\([^)]*\\))?!?:\\s*)?(?:gat(?:e|es|ed|ing)|ratchet\\w*)\\s+(?![^\\n]*\\bbehind\\b)[^.\\n]{0,40}?\\b(?:time|size|latenc(?:y|ies)|memory|p\\d{2}|lcp|cls|inp|tbt)\\b|" +
+        "^\\s*(?:[a-z]+(?:\\([^)]*\\))?!?:\\s*)?(?:gat(?:e|es|ed|ing)|ratchet\\w*)\\s+(?![^\\n]*\\bbehind\\b)[^.\\n]{0,40}?\\b(?:time|size|latenc(?:y|ies)|memory|p\\d{2}|lcp|cls|inp|tbt)\\b";
+
+    /// <summary>The fourth part of <see cref="NotOptimization"/>: dashboards, docs, flags retired, instrumentation, benchmarks.</summary>
+    public const string NotOptimizationOther =
         // a title that is only the name of an observability artefact: "SLO dashboard", "Latency alerts"
         "^\\s*(?:[\\w-]+\\s+){0,3}(?:dashboards?|alerts?|alerting rules?|panels?)\\s*$|" +
         "\\bperformance (?:tab|page|view|panel|report)\\b|\\bperformance issues?\\s+(?:[\\w-]+\\s+){0,2}?(?:options?|flags?|settings?|types?|templates?|labels?|detect\\w*|group\\w*|ingest\\w*|post[- ]process\\w*|ui|page|tab|list|creation|rollout|feature)\\b|\\bhow to (?:profile|benchmark|measure)\\b|" +
