@@ -97,6 +97,8 @@ public class BeforeAfterLayoutsTests
     [InlineData("Median page render before the caching work: 3.9 s\nhttps://perf.example.org/run/881\n\nMedian page render after the caching work: 1.2 s\nhttps://perf.example.org/run/902")]
     // an audit score given as a bare number after the label
     [InlineData("Lighthouse performance on the staging box, before: 54\n\nLighthouse performance on the staging box, after: 83")]
+    // "From" and "To" as the only words over the two runs
+    [InlineData("From\n```\nTime: 9120ms\n```\nTo\n```\nTime: 6410ms\n```")]
     public void BothSidesOfOneMetric_IsPresent(string body)
     {
         var item = Review.Item(body, ItemKind.BeforeAfter);
@@ -173,11 +175,19 @@ public class BeforeAfterLayoutsTests
     [InlineData("perf(sync): cache the tenant lookups", "| approach | p95 |\n|---|---|\n| a query per event | 48 ms |\n| cached per tenant for 60 s | 6 ms |", 48, 6)]
     // the original row beside several tried, the row naming most of the title is the change
     [InlineData("Speed up export with streaming and gzip level 1", "| variant | time |\n|---|---|\n| original | 92 s |\n| gzip level 1 | 70 s |\n| streaming | 51 s |\n| streaming + gzip level 1 | 33 s |", 92, 33)]
+    // columns: beside the base column, the one naming most of what the title does, not a third approach shown for reference
+    [InlineData("Load events through a staging table and one MERGE", "| rows | main | staging table + MERGE | bulk COPY |\n|---|---|---|---|\n| 10k | 840 ms | 310 ms | 120 ms |", 840, 310)]
+    // two list lines, one naming the tool the title brings in
+    [InlineData("use msgspec to serialize responses", "- the stdlib `json.dumps` call takes 1.9 s on the sample\n- `msgspec.json.encode` takes 0.4 s on the same sample", 1.9, 0.4)]
     public void RowsNamedByApproach_TakeTheirSidesFromTheTitle(string title, string body, double before, double after)
     {
         var m = Assert.Single(Review.Of(body, title: title).Measurements);
         Assert.Equal((before, after), (m.Before, m.After));
     }
+
+    [Fact]
+    public void ListLinesNamingDifferentThings_AreNotApproaches_EvenWhenTheTitleNamesOne() =>
+        Assert.False(Review.Of("- `/orders` takes 48 ms\n- `/invoices` takes 6 ms", title: "Speed up the invoices endpoint").Item(ItemKind.BeforeAfter).Present);
 
     [Fact]
     public void RowsNamingDifferentThings_AreNotApproaches_EvenWhenTheTitleNamesOne() =>

@@ -18,21 +18,22 @@ internal static partial class TableMeasurements
     /// Which side a value of a setting stands for (the value the title names is the change's); used for tables whose
     /// columns or rows are named by values rather than by side words.
     /// </param>
-    public static IEnumerable<RawMeasurement> Read(TableData table, Func<string, Side>? valueSide = null)
+    /// <param name="titleOverlap">How many of the words saying what the title does a label names (none when not given).</param>
+    public static IEnumerable<RawMeasurement> Read(TableData table, Func<string, Side>? valueSide = null, Func<string, int>? titleOverlap = null)
     {
         var stated = LeadInUnit().Match(Sentences.Plain(table.LeadIn));
         if (!stated.Success)
         {
-            return ReadAll(table, valueSide);
+            return ReadAll(table, valueSide, titleOverlap);
         }
         var unit = Quantities.CanonicalUnit(stated.Groups["u"].Value);
         var family = Quantities.FamilyOf(unit);
-        return ReadAll(table, valueSide).Select(m => m.Before.Family == UnitFamily.None && m.After.Family == UnitFamily.None
+        return ReadAll(table, valueSide, titleOverlap).Select(m => m.Before.Family == UnitFamily.None && m.After.Family == UnitFamily.None
             ? m with { Before = new Quantity(m.Before.Value, unit, family), After = new Quantity(m.After.Value, unit, family) }
             : m);
     }
 
-    private static IEnumerable<RawMeasurement> ReadAll(TableData table, Func<string, Side>? valueSide)
+    private static IEnumerable<RawMeasurement> ReadAll(TableData table, Func<string, Side>? valueSide, Func<string, int>? titleOverlap)
     {
         var header = table.Header.Select(Name).ToList();
         var beforeCol = table.Header.ToList().FindIndex(IsBefore);
@@ -94,6 +95,15 @@ internal static partial class TableMeasurements
                 others.Where(i => NamedSide(table.Header[i], valueSide) == Side.After).ToList() is [var named] && Math.Abs(named - beforeCol) == 1)
             {
                 others = [named];
+            }
+            // "master | multi-row converted to INSERT .. SELECT | COPY" under "Route multi-row INSERTs through INSERT .. SELECT":
+            // beside a before column, the one column naming most of what the title does is the change's.
+            if (others.Count > 1 && beforeCol >= 0 && titleOverlap is not null &&
+                others.Select(i => (Column: i, Score: titleOverlap(table.Header[i]))).ToList() is var scored &&
+                scored.Max(x => x.Score) is var best and > 0 && scored.Where(x => x.Score == best).ToList() is [var top] &&
+                Math.Abs(top.Column - beforeCol) == 1)
+            {
+                others = [top.Column];
             }
             if (others.Count == 1 && Math.Abs(others[0] - known) == 1)
             {

@@ -583,6 +583,14 @@ internal static partial class Sides
     public static Side OfLeadIn(string leadIn)
     {
         leadIn = Sentences.Plain(leadIn);
+        // "From" over the old output and "To" over the new, each alone on the last line before its block.
+        switch (leadIn.Trim().Split('\n')[^1].Trim().TrimEnd(':', '：').Trim('*', '_', ' ').ToLowerInvariant())
+        {
+            case "from":
+                return Side.Before;
+            case "to":
+                return Side.After;
+        }
         var direct = Of(leadIn);
         if (direct != Side.None)
         {
