@@ -437,11 +437,15 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     /// <summary>A paragraph that is one short "label: figure" line, with at most links on the lines under it.</summary>
     private static string? LabelParagraph(string text)
     {
+        // The first line is looked at in place; the paragraph is split only when it is a labelled figure.
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = (end < 0 ? text.AsSpan() : text.AsSpan(0, end)).Trim();
+        if (first.Length is 0 or > 120 || !LabelledFigure().IsMatch(first))
+        {
+            return null;
+        }
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length > 0 && lines[0].Length <= 120 && LabelledFigure().IsMatch(lines[0]) &&
-               lines.Skip(1).All(l => Sides.WithoutLinks(l).Trim().Length == 0)
-            ? lines[0]
-            : null;
+        return lines.Skip(1).All(l => Sides.WithoutLinks(l).Trim().Length == 0) ? lines[0] : null;
     }
 
     /// <summary>A block of exactly two non-empty lines that each read as a run of figures.</summary>
