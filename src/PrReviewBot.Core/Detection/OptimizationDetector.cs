@@ -373,8 +373,9 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(@"^\s*docs?(?:\([^)]*\))?!?:|\bblog[- ]?post:|^\s*(?:(?:new|add|a)\s+)?blog[- ]?post\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocsType();
 
+    /// <summary>A conventional-commit type before a title ("perf(cli): "), also taken off by the before/after item.</summary>
     [GeneratedRegex(@"^\s*[a-z]+(?:\([^)]*\))?!?:\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex ConventionalPrefix();
+    internal static partial Regex ConventionalPrefix();
 
     // The verb a title opens with, after a commit type or an issue reference, measures what the change does: "Benchmark what
     // the filters save", "#12 Measure how much faster …" (but "profile and reduce the cold start" is an optimization).

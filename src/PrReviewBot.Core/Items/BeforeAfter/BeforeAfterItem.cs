@@ -361,7 +361,7 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     private static HashSet<string> TitleWords(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        var plain = CommitType().Replace(Sentences.Plain(text), string.Empty).ToLowerInvariant();
+        var plain = Detection.OptimizationDetector.ConventionalPrefix().Replace(Sentences.Plain(text), string.Empty).ToLowerInvariant();
         foreach (Match m in TitleWord().Matches(plain))
         {
             var w = m.Value;
@@ -838,9 +838,6 @@ internal sealed partial class BeforeAfterItem : IItemJudge
 
     [GeneratedRegex(@"^(?:with|from|into|this|that|these|those|make|makes|more|less|when|than|then|only|over|under|perf|performance|speed|faster|improve\w*|optimi[sz]\w*|reduce\w*|avoid\w*|code|change\w*|update\w*|some|also)$")]
     private static partial Regex CommonTitleWord();
-
-    [GeneratedRegex(@"^\s*[\w-]+(?:\([^)]*\))?!?:\s*")]
-    private static partial Regex CommitType();
 
     [GeneratedRegex(@"\b(?:" + Vocabulary.Techniques.TitleWords + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex TechniqueWord();

@@ -52,8 +52,10 @@ internal static partial class TargetReader
             yield break;
         }
         // Goal words are read outside code spans: "`import requirements`" names a module, it states no requirement.
-        var words = sentence.Contains('`', StringComparison.Ordinal) ? Quantities.WithSpelledNumbers(Sentences.Plain(CodeSpan().Replace(sentence, " "))) : text;
-        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(words);
+        // The text without them is built only when a goal word is asked about and the sentence has a code span.
+        string? withoutCode = null;
+        string Words() => withoutCode ??= sentence.Contains('`', StringComparison.Ordinal) ? Sentences.Plain(CodeSpan().Replace(sentence, " ")) : text;
+        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(Words());
         // The sentence's before/after pairs, read once and only if a bound needs them.
         List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
@@ -114,7 +116,7 @@ internal static partial class TargetReader
             yield return new Target(ScoreMetric(text[..score.Index] + score.Groups["metric"].Value), null, Normalise(score.Groups["cmp"].Value.ToLowerInvariant()), points, "points");
         }
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
-        if (!found && (listedGoal || StatedGoal().IsMatch(words)) && !IsTemplateText(text))
+        if (!found && (listedGoal || StatedGoal().IsMatch(Words())) && !IsTemplateText(text))
         {
             // The value after the goal word is the goal ("p95 is 240 ms today, target 80 ms"); one before it only
             // when nothing follows ("the 200 ms budget"). A listed goal is its first value ("- 100 ms startup").
