@@ -121,9 +121,21 @@ internal static partial class OptimizationDetector
             var m = !FastPaths.On ? regex.Match(title)
                 : regex == Claim() ? MatchClaim(title)
                 : regex == LessWork() ? MatchLessWork(title)
-                : regex == TitleOnlyClaim() ? Alternation.Match(title, TitleOnlyClaimWords(), TitleOnlyClaimBounds(), TitleOnlyClaimLimits())
+                : regex == TitleOnlyClaim() ? Alternation.Match(title, TitleOnlyClaimWords(), TitleOnlyClaimBounds(), TitleOnlyClaimLimits(), TitleOnlyClaimBuild())
                 : regex == DecreaseCost() ? MatchDecreaseCost(title)
                 : regex.Match(title);
+            // "remove the redundant `allocs` profile": a cost word inside a code span names something (a profile, a
+            // metric, a field), not the cost a change brings down.
+            if (m.Success && regex == DecreaseCost() && CodeSpan().IsMatch(title))
+            {
+                var masked = CodeSpan().Replace(title, c => "`" + new string(' ', c.Length - 2) + "`");
+                var again = FastPaths.On ? MatchDecreaseCost(masked) : regex.Match(masked);
+                if (again.Success)
+                {
+                    return title.Substring(again.Index, again.Length).Trim();
+                }
+                continue;
+            }
             if (m.Success)
             {
                 return m.Value.Trim();
@@ -212,6 +224,12 @@ internal static partial class OptimizationDetector
         if (prose.FirstOrDefault(p => StaysUnderLimit().IsMatch(p) && LimitAmount().IsMatch(p)) is { } bounded)
         {
             return $"its description says \"{StaysUnderLimit().Match(bounded).Value.Trim()}\"";
+        }
+        // "Remove the extra watcher" with "each watcher costs memory and CPU": something taken away or turned off, which
+        // the description says costs performance or is slow.
+        if (TitleRemoves().IsMatch(ConventionalPrefix().Replace(title, string.Empty)) && prose.Select(p => CostOfRemoved().Match(p)).FirstOrDefault(m => m.Success) is { } costly)
+        {
+            return $"its title takes away something the description says \"{costly.Value.Trim()}\"";
         }
         // Reverting or switching something off because it made things slower.
         if (prose.Any(p => Slowdown().IsMatch(p)) && (TurnsBack().IsMatch(title) || prose.Any(p => TurnsBack().IsMatch(p))))
@@ -393,6 +411,18 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsLimits + @")(?![\w-])", RegexOptions.IgnoreCase)]
     internal static partial Regex TitleOnlyClaimLimits();
+
+    [GeneratedRegex(@"(?<![\w-])(?:" + Improvement.TitleClaimsBuild + @")(?![\w-])", RegexOptions.IgnoreCase)]
+    internal static partial Regex TitleOnlyClaimBuild();
+
+    [GeneratedRegex(@"`[^`\n]+`")]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex(Improvement.CostOfRemoved, RegexOptions.IgnoreCase)]
+    private static partial Regex CostOfRemoved();
+
+    [GeneratedRegex(Improvement.TitleRemoves, RegexOptions.IgnoreCase)]
+    private static partial Regex TitleRemoves();
 
     [GeneratedRegex(@"\b(?:" + Improvement.DoneOnce + ")", RegexOptions.IgnoreCase)]
     private static partial Regex DoneOnce();

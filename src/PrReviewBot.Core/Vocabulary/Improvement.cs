@@ -74,7 +74,7 @@ internal static class Improvement
     /// <summary>The second part of <see cref="Claims"/>: a time or latency improved, N+1, ratios and factors, artefacts made smaller.</summary>
     public const string ClaimsResults =
         // "Improve `Pages#show` response time": improving a time or a latency is making it smaller
-        "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/'’-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|cpu usage)|eager[- ]?load(?:s|ed|ing)?|n\\+1|n \\+ 1(?= (?:quer|problem|issue|select|fetch|[가-힣]|[\\u3040-\\u30ff]|[\\u4e00-\\u9fff]))|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
+        "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/'’-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|allocations|allocs|cpu usage)|eager[- ]?load(?:s|ed|ing)?|\\d*n\\+1|n \\+ 1(?= (?:quer|problem|issue|select|fetch|[가-힣]|[\\u3040-\\u30ff]|[\\u4e00-\\u9fff]))|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)|" +
         // a speed-up told as a factor: "improves that by roughly a factor of 3", "faster by a factor of ~2"
         "(?:improv(?:e|es|ed|ing)|speed(?:s|ed|ing)? (?:\\w+ )?up|faster|quicker|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\\b[^.\\n]{0,30}?\\bby (?:(?:about|roughly|around|nearly|almost|approximately|~)\\s*)*(?:a )?factor of ~?\\d|" +
@@ -106,11 +106,13 @@ internal static class Improvement
         "(?:off|out of) (?:the )?(?:critical|hot|main|request|render|ui) (?:path|thread|loop)|" +
         // a cost brought under a bound: "get memory below 1 GB", "keep the bundle under 200 kB"
         "(?:get|gets|getting|keep|keeps|keeping|bring|brings|bringing)\\s+(?:[\\w-]+\\s+){0,3}?(?:below|under|within)\\s+~?\\d[\\d.,]*\\s?(?:[KMGT]i?B|kB|ms|s|sec|seconds|minutes?|min|%)\\b|" +
-        "(?:only )?once (?:per \\w+ )?instead of|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b";
+        "(?:only )?once (?:per \\w+ )?instead of|" +
+        // work done in bulk instead of piece by piece: "copies whole runs instead of checking bit by bit", "instead of one at a time"
+        "instead of\\b[^.\\n]{0,30}?\\b(?:(?<unit>bit|byte|row|line|item|element|entry|record|char|character|page|file|key|one|node|chunk|block|message|request|query|frame) by \\k<unit>|one at a time)\\b|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b";
 
     /// <summary>The second part of <see cref="LessWork"/>: no re-runs, caching, fewer operations, batching, background work, waste removed.</summary>
     public const string LessWorkAvoided =
-        "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|build|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
+        "(?:don't|do not|doesn't|does not|avoid|avoids|skip|skips|stop|stops|no longer|never) (?:re-?|redundant(?:ly)? |repeated(?:ly)? )(?:run|comput|render|fetch|load|read|pars|query|sync|buil[dt]|allocat|copy|walk|scan|evaluat|calculat|initiali[sz]|creat|serializ|sort)\\w*|" +
         "(?:memoi[sz]|cach|precomput|reus)(?:e|es|ed|ing)\\b[^.\\n]{0,40}\\binstead of (?:re-?)?(?:comput|calculat|fetch|load|read|pars|query|creat|build)\\w*|" +
         // "cuts the number of aggregations per request", "the first share no longer causes a visible hitch"
         "(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|halv(?:e|es|ed|ing))\\s+(?:the\\s+)?(?:number|count) of [\\w-]+(?:\\s+[\\w-]+)?\\s+(?:per|for each|on each|on every|in each) \\w+|" +
@@ -141,7 +143,7 @@ internal static class Improvement
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
-        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|cls|lcp|inp|(?:cumulative )?layout shifts?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
+        "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|hitch(?:es|ing)?|hitch time|jank\\w*|stutter\\w*|oom(?:s|-?kill\\w*)?|out[- ]of[- ]memory|cls|lcp|inp|(?:cumulative )?layout shifts?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
 
     /// <summary>"performance" as titles spell it, typos included: "performace", "perfomance", "performnace", "preformance".</summary>
     public const string PerformanceSpelt = "p(?:er|re)f(?:or|ro|o)m(?:an|en|na|a)c?e";
@@ -154,7 +156,7 @@ internal static class Improvement
     /// Claims that count in a title but are too loose in a body ("optimizations" names a feature as often as work), and
     /// the gitmoji for performance (⚡️, ":zap:") that commit-style titles open with.
     /// </summary>
-    public const string TitleClaims = TitleClaimsWords + "|" + TitleClaimsBounds + "|" + TitleClaimsLimits;
+    public const string TitleClaims = TitleClaimsWords + "|" + TitleClaimsBounds + "|" + TitleClaimsLimits + "|" + TitleClaimsBuild;
 
     /// <summary>
     /// <see cref="TitleClaims"/> in three parts, each a pattern of its own whose matcher the JIT still optimizes (see
@@ -197,6 +199,44 @@ internal static class Improvement
         "(?:no|never|not|don't|doesn't|won't|without)\\s+(?:[\\w-]+\\s+){0,3}?(?:hits?|hitting|exceed\\w*|reach\\w*|runs? into|go(?:es)? over)\\s+(?:the\\s+|an?\\s+|its\\s+|their\\s+)?(?:[\\w'’-]+\\s+){0,2}?\\d[\\d.,]*[- ]?" + BoundUnits + "\\s+(?:[\\w'’-]+\\s+){0,2}?(?:limit|cap|ceiling|quota|timeout)|" +
         // work done only when it is needed: "only read oom_score when the column is shown"
         "only (?:read|load|comput|fetch|query|render|pars|call|run|build|creat|initiali[sz]|allocat|scan|sort|sync|send|writ|refresh|recomput)\\w*\\b[^.\\n]{1,40}?\\b(?:when|if)\\b";
+
+    /// <summary>
+    /// The fourth part of <see cref="TitleClaims"/>: changes whose only purpose is speed or size even with no speed word —
+    /// caching in a build or CI, a multi-stage image, a minified bundle, the runtime's memory and CPU knobs, unneeded work
+    /// skipped, smoothness restored.
+    /// </summary>
+    public const string TitleClaimsBuild =
+        // a cache for a build or CI run: "Cache the toolchain in CI", "Gradle caching", "improve the build cache"
+        // (not one turned off or bypassed: "disable the Gradle cache" is said to be slow or it is a fix)
+        "(?<!(?:disabl\\w*|remov\\w*|drop\\w*|delet\\w*|nuk\\w*|purg\\w*|clear\\w*|bypass\\w*|ignor\\w*|skip\\w*|invalidat\\w*|without|no|turn\\w* off)\\s+(?:[\\w-]+\\s+){0,3})" +
+        "(?:cach(?:e|es|ed|ing)\\b[^.\\n]{0,40}?\\b(?:" + BuildRuns + ")|(?:" + BuildRuns + ")\\s+(?:[\\w-]+\\s+){0,2}?cach(?:e|es|ed|ing)|improv\\w*\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?cach(?:e|es|ing))|" +
+        // a multi-stage image build adopted: "Use a multi-stage Dockerfile", "Switch the worker to a multi-stage build"
+        "(?:us|add|mov|switch|convert|introduc|adopt|turn|mak|rewrit)\\w*\\b[^.\\n]{0,25}?\\bmulti-?stage\\b[^.\\n]{0,20}?\\b(?:builds?|dockerfiles?|images?|containers?)|" +
+        // a bundle switched to its minified form: "Serve the minified bundle", "switch the script to a minified copy"
+        "(?:chang|switch|mov|swap|convert)\\w*\\b[^.\\n]{0,30}?\\bto\\s+(?:the\\s+|a\\s+)?minified|(?:us|serv|ship|load)(?:e|es|ed|ing|s)?\\s+(?:the\\s+|a\\s+)?minified|" +
+        // the runtime's memory and CPU knobs: "set GOMEMLIMIT from the pod limit", "cap malloc arenas", "size the JVM heap to the container"
+        "gomemlimit|gomaxprocs|gogc|malloc[_ ]arena\\w*|malloc_arena_max|(?:siz|tun|cap|bound)\\w*\\s+(?:the\\s+)?(?:go|jvm|node|v8|\\.net)\\s+(?:gc|garbage collector|heap)|" +
+        // unneeded work not done: "Avoid hashing unused columns", "skip parsing redundant headers"
+        "(?:avoid|skip|stop)(?:s|ped|ping)?\\s+\\w+ing\\s+(?:the\\s+|any\\s+)?(?:unneeded|unnecessary|needless|redundant|unused|superfluous)|" +
+        // smoothness brought back or made better: "restore smooth scrolling", "smoother list animations"
+        "restor\\w*\\s+(?:the\\s+)?smooth\\w*\\s+(?:[\\w-]+\\s+)?(?:scroll\\w*|animations?|rendering|playback|frame rate)|smoother\\s+(?:[\\w-]+\\s+)?(?:scroll\\w*|animations?|rendering|playback|frame rate)";
+
+    /// <summary>What a build or CI run is made of, for caching named in a title ("Cache npm in CI").</summary>
+    private const string BuildRuns =
+        "ci|builds?|pipelines?|workflows?|jobs?|runners?|bazel|gradle|cargo|maven|sbt|npm|yarn|pnpm|pip|node_modules|dependenc(?:y|ies)|toolchains?|" +
+        "docker|buildx|(?:docker |image )?layers|gha|github actions|actions|e2e|compil\\w*|ccache|sccache";
+
+    /// <summary>
+    /// What a removed or disabled thing is said to cost: "it costs performance", "costs memory and CPU", "the remote cache is
+    /// painfully slow". Read with a title that removes or turns something off.
+    /// </summary>
+    public const string CostOfRemoved =
+        "costs?\\s+(?:us\\s+)?(?:a lot of\\s+|lots of\\s+|some\\s+|extra\\s+|real\\s+|noticeable\\s+)?(?:perf(?:ormance)?|memory|cpu|ram|latency|throughput|startup|start-up)\\b|" +
+        "(?:is|are|was|were|being|gets|got)\\s+(?:\\w+\\s+)?slow\\b(?!\\s+(?:to\\s+(?:review|read|write|type)|path))";
+
+    /// <summary>A title that takes something away or turns it off: "Remove the extra watcher", "disable the remote cache".</summary>
+    public const string TitleRemoves =
+        "^\\s*(?:\\[[^\\]\\n]{1,30}\\]\\s*|[A-Z][A-Z0-9]+-\\d+:?\\s+|#\\d+:?\\s+)*(?:remov|drop|delet|disabl|turn\\w* off|switch\\w* off|get rid of|stop)\\w*\\b";
 
     /// <summary>
     /// A goal stated as the title, read on the whole title (a "Performance:" prefix included): "Performance: answer in
@@ -254,6 +294,10 @@ internal static class Improvement
         // retiring a flag after a rollout; adding a way to turn an optimization off
         "(?:remov|drop|delet|retir|clean(?:s|ed|ing)? up)\\w*\\b[^.\\n]{0,30}?\\b(?:flags?|toggles?|feature gates?)\\b|" +
         "(?:allow|support|option|variable|flag|setting|switch|toggle)\\w*\\s+(?:to\\s+|for\\s+)?(?:disabl\\w+|turn\\w* off|switch\\w* off)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,5}(?:speed-?ups?|optimi[sz]ations?|fast paths?|acceleration)\\b|" +
+        // a switch for an optimization that does not work is a fix to the switch: "the minifier option cannot be disabled"
+        "(?:speed-?ups?|optimi[sz]ations?|fast paths?|minif\\w+)\\s+(?:(?:option|flag|setting|switch)\\s+)?(?:can'?t|cannot|can not|could not|couldn'?t|won'?t|doesn'?t|does not|isn'?t|is not)\\s+(?:be\\s+)?(?:turn\\w* off|disabl\\w*|switch\\w* off|set to false|opted out)|" +
+        // a time traced or measured as the whole title is instrumentation: "Trace the app's cold-start time"
+        "(?:trac|measur|track|instrument)(?:e|es|ed|ing|s)?\\s+(?:the\\s+)?(?:(?!and\\b|or\\b|then\\b|to\\b)[\\w'’-]+\\s+){0,2}?(?:startup|start-up|boot|load|launch|build|response|render|cold[- ]start)\\s+(?:times?|durations?|latenc(?:y|ies))\\s*$|" +
         // adding a flag that turns something off is a feature: "add a `--no-optimize` flag"
         "(?:add(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|support(?:s|ed|ing)?)\\b[^.\\n]{0,20}?--no-[\\w-]+|" +
         // logging or exposing timings is instrumentation

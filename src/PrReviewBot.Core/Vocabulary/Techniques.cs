@@ -29,7 +29,9 @@ internal static partial class Techniques
     /// statics"): broader than the ladder catalogue below, and only a signal when numbers or a profile back it.
     /// </summary>
     public const string TitleWords =
-        "batch(?:es|ed|ing)?|cach(?:e|es|ed|ing)|precompute[sd]?|precalcul\\w+|memoi[sz]e[sd]?|shard(?:s|ed|ing)?|paralleli[sz]e[sd]?|vectori[sz]e[sd]?|simd|inline[sd]?|lazy|lazily|pool(?:s|ed|ing)?|reuse[sd]?|avoid(?:s|ed)?|skip(?:s|ped)?|without the|instancing|index(?:es)?|prefetch\\w*|stream(?:s|ed|ing)?|fast-[\\w-]+|by default|once|statics?|btree|b-tree|o\\(1\\)|in place|in-place|zero[- ]copy|stop(?:s|ped)? \\w+ing|no longer \\w+s?|react\\.memo|usememo|usecallback";
+        "batch(?:es|ed|ing)?|cach(?:e|es|ed|ing)|precompute[sd]?|precalcul\\w+|memoi[sz]e[sd]?|shard(?:s|ed|ing)?|paralleli[sz]e[sd]?|vectori[sz]e[sd]?|simd|inline[sd]?|lazy|lazily|pool(?:s|ed|ing)?|reuse[sd]?|avoid(?:s|ed)?|skip(?:s|ped)?|without the|instancing|index(?:es)?|prefetch\\w*|stream(?:s|ed|ing)?|fast-[\\w-]+|by default|once|statics?|btree|b-tree|o\\(1\\)|in place|in-place|zero[- ]copy|stop(?:s|ped)? \\w+ing|no longer \\w+s?|react\\.memo|usememo|usecallback|" +
+        // draw calls merged through a texture atlas; Nagle's algorithm turned off for small writes
+        "(?:sprite|texture|glyph|image) ?atlas(?:es)?|atlas(?:es)?|sprite ?sheets?|tcp[_ -]?nodelay|nagle(?:'s)?(?: algorithm)?";
 
     public static IReadOnlyList<Technique> All { get; } =
     [

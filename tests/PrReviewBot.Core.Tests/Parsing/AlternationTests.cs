@@ -20,7 +20,7 @@ public class AlternationTests
             [OptimizationDetector.NotOptimizationAddsTooling(), OptimizationDetector.NotOptimizationBudgetsAndTools(), OptimizationDetector.NotOptimizationToolChanges(),
              OptimizationDetector.NotOptimizationOther(), OptimizationDetector.NotOptimizationForeign()]),
         "TitleOnlyClaim" => (OptimizationDetector.TitleOnlyClaim(),
-            [OptimizationDetector.TitleOnlyClaimWords(), OptimizationDetector.TitleOnlyClaimBounds(), OptimizationDetector.TitleOnlyClaimLimits()]),
+            [OptimizationDetector.TitleOnlyClaimWords(), OptimizationDetector.TitleOnlyClaimBounds(), OptimizationDetector.TitleOnlyClaimLimits(), OptimizationDetector.TitleOnlyClaimBuild()]),
         "DecreaseCost" => (OptimizationDetector.DecreaseCost(), [OptimizationDetector.DecreaseCostEnglish(), OptimizationDetector.DecreaseCostForeign()]),
         "Claim" => (OptimizationDetector.Claim(), [OptimizationDetector.ClaimWords(), OptimizationDetector.ClaimResults(), OptimizationDetector.ClaimForeign()]),
         _ => (OptimizationDetector.LessWork(), [OptimizationDetector.LessWorkSaved(), OptimizationDetector.LessWorkAvoided()]),
