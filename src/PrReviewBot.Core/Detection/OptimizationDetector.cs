@@ -113,6 +113,12 @@ internal static partial class OptimizationDetector
         {
             return goal.Value.Trim();
         }
+        // "fix: wasm bundle size": a fix whose whole subject is the size of what is built or shipped (read with the
+        // commit type, which is the verb).
+        if (FixesSize().Match(title) is { Success: true } size)
+        {
+            return size.Value.Trim();
+        }
         // "perf(bench): add a JMH suite": the prefix is an explicit signal of its own, not a claim.
         title = ConventionalPrefix().Replace(title, string.Empty);
         foreach (var regex in new[] { Claim(), LessWork(), DecreaseCost(), IncreaseSpeed(), TitleOnlyClaim(), FixesSlowness() })
@@ -246,11 +252,11 @@ internal static partial class OptimizationDetector
         {
             return $"its description says \"{cost.Value.Trim()}\"";
         }
-        // "Batch avatar lookups", "Precompute affinity bitmaps": a technique in the title, backed by numbers, a profile, or a
-        // bottleneck the description says a profile showed.
-        if ((evidence || context.Bottlenecks.Count > 0) && technique is not null)
+        // "Batch avatar lookups", "Precompute affinity bitmaps": a technique in the title, backed by numbers, a profile, a
+        // bottleneck the description says a profile showed, a load-test tool's run, or a measurable target.
+        if ((evidence || context.Bottlenecks.Count > 0 || context.LoadTest?.Tool is not null || context.Targets.Count > 0) && technique is not null)
         {
-            return $"its title says \"{technique}\" and the description shows measurements, a profile or the bottleneck";
+            return $"its title says \"{technique}\" and the description shows measurements, a profile, a load-test run, a target or the bottleneck";
         }
         if (!evidence)
         {
@@ -447,6 +453,9 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"\bby default\b|\b(?:as |the |a )?default\b(?= *$)|\bdefault to\b|\bopt-?out instead of opt-?in\b|\bon by default\b", RegexOptions.IgnoreCase)]
     private static partial Regex MadeDefault();
+
+    [GeneratedRegex(Improvement.FixesSize, RegexOptions.IgnoreCase)]
+    private static partial Regex FixesSize();
 
     [GeneratedRegex(Improvement.TitleGoal, RegexOptions.IgnoreCase)]
     private static partial Regex TitleGoal();

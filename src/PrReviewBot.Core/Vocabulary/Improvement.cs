@@ -108,7 +108,7 @@ internal static class Improvement
         "(?:get|gets|getting|keep|keeps|keeping|bring|brings|bringing)\\s+(?:[\\w-]+\\s+){0,3}?(?:below|under|within)\\s+~?\\d[\\d.,]*\\s?(?:[KMGT]i?B|kB|ms|s|sec|seconds|minutes?|min|%)\\b|" +
         "(?:only )?once (?:per \\w+ )?instead of|" +
         // work done in bulk instead of piece by piece: "copies whole runs instead of checking bit by bit", "instead of one at a time"
-        "instead of\\b[^.\\n]{0,30}?\\b(?:(?<unit>bit|byte|row|line|item|element|entry|record|char|character|page|file|key|one|node|chunk|block|message|request|query|frame) by \\k<unit>|one at a time)\\b|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b";
+        "instead of\\b[^.\\n]{0,30}?\\b(?:(?<unit>bit|byte|row|line|item|element|entry|record|char|character|page|file|key|one|node|chunk|block|message|request|query|frame) by \\k<unit>|one at a time)\\b|instead of (?:on |for |in )?(?:every|each|per)\\b|instead of \\w+ing\\b[^.\\n]{0,30}?\\b(?:on|for|in) (?:every|each)\\b|instead of (?:\\w+ing )?(?:and \\w+ing )?(?:the )?(?:whole|entire|full|complete|all)\\b";
 
     /// <summary>The second part of <see cref="LessWork"/>: no re-runs, caching, fewer operations, batching, background work, waste removed.</summary>
     public const string LessWorkAvoided =
@@ -144,6 +144,13 @@ internal static class Improvement
     public const string FixesSlowness =
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
         "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|hitch(?:es|ing)?|hitch time|jank\\w*|stutter\\w*|oom(?:s|-?kill\\w*)?|out[- ]of[- ]memory|cls|lcp|inp|(?:cumulative )?layout shifts?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
+
+    /// <summary>
+    /// A fix whose whole subject is the size of what is built or shipped: "fix: wasm bundle size", "Fix the APK size".
+    /// Read on the whole title, the commit type being the verb.
+    /// </summary>
+    public const string FixesSize =
+        "^\\s*fix(?:es|ed)?(?:\\([^)]*\\))?!?:?\\s+(?:the\\s+)?(?:[\\w.-]+\\s+){0,2}?(?:build|bundle|binary|image|package|deployment|function|lambda|apk|app|wheel|artifact) sizes?(?: limits?)?\\s*$";
 
     /// <summary>"performance" as titles spell it, typos included: "performace", "perfomance", "performnace", "preformance".</summary>
     public const string PerformanceSpelt = "p(?:er|re)f(?:or|ro|o)m(?:an|en|na|a)c?e";
@@ -232,7 +239,9 @@ internal static class Improvement
     /// </summary>
     public const string CostOfRemoved =
         "costs?\\s+(?:us\\s+)?(?:a lot of\\s+|lots of\\s+|some\\s+|extra\\s+|real\\s+|noticeable\\s+)?(?:perf(?:ormance)?|memory|cpu|ram|latency|throughput|startup|start-up)\\b|" +
-        "(?:is|are|was|were|being|gets|got)\\s+(?:\\w+\\s+)?slow\\b(?!\\s+(?:to\\s+(?:review|read|write|type)|path))";
+        "(?:is|are|was|were|being|gets|got)\\s+(?:\\w+\\s+)?slow\\b(?!\\s+(?:to\\s+(?:review|read|write|type)|path))|" +
+        // work as the subject of "expensive" ("extracting the symbols is expensive"); a plan or a licence that is expensive is money
+        "\\b\\w+ing\\s+(?:[\\w`'-]+\\s+){0,3}?(?:is|are|was|were)\\s+(?:\\w+\\s+)?(?:expensive|costly)\\b";
 
     /// <summary>A title that takes something away or turns it off: "Remove the extra watcher", "disable the remote cache".</summary>
     public const string TitleRemoves =

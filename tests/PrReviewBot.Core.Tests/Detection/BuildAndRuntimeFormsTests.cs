@@ -106,6 +106,59 @@ public class BuildAndRuntimeFormsTests
         Assert.False(verdict.IsOptimization, verdict.DetectionReason);
     }
 
+    [Theory]
+    [InlineData("Stop walking the frame stack in the input hook", "Walking the whole stack is expensive on older devices.")]
+    public void SomethingStoppedThatIsExpensiveWork_IsInferred(string title, string body)
+    {
+        var verdict = Review.Of(body, title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void AnExpensivePlan_IsMoneyNotWork()
+    {
+        var verdict = Review.Of("The premium plan is expensive for small teams.", title: "Remove the premium plan from the pricing page");
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void WorkRepeatedForEachItem_TakenAway_IsLessWork()
+    {
+        var verdict = Review.Of("Headers are now shared by reference instead of cloning them for every request.", title: "Rework the proxy");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void TitleTechnique_BackedByATarget_IsInferred()
+    {
+        var verdict = Review.Of("The statement page has to render in under 2 s at p95, see #412.", title: "Batch the ledger reads");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void TitleTechnique_BackedByALoadTestRun_IsInferred()
+    {
+        const string run = "```\n$ wrk -t4 -c64 -d30s http://localhost:8080/routes\nRunning 30s test @ http://localhost:8080/routes\nRequests/sec:   5120.33\n```";
+        var verdict = Review.Of("Route tables are built when the server boots.\n\n" + run, title: "Precompute the route tables");
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    [InlineData("fix: wasm bundle size")]
+    [InlineData("Fix the APK size")]
+    public void AFixOfTheShippedSize_IsInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Fact]
+    public void AFixOfTheSizeReport_IsNot()
+    {
+        var verdict = Review.Of("See the diff.", title: "fix: bundle size report in the PR comment");
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
     [Fact]
     public void TracingJoinedToAFix_StaysAnOptimization()
     {
