@@ -63,7 +63,7 @@ internal static partial class OptimizationDetector
                 return (true, $"its title says \"{titleClaim}\"");
             }
             // "Make running parallel by default", "Make parallel builds opt-out instead of opt-in": a technique made the default.
-            if (MadeDefault().IsMatch(title) && TitleTechnique(title, besidesDefault: true) is { } technique)
+            if (MadeDefault().IsMatch(title) && (TitleTechnique(title, besidesDefault: true) ?? SwitchNamedForSpeed(title)) is { } technique)
             {
                 return (true, $"its title makes \"{technique}\" the default");
             }
@@ -297,6 +297,22 @@ internal static partial class OptimizationDetector
         return null;
     }
 
+    /// <summary>
+    /// A switch the title names as an identifier (camelCase, snake_case, dotted) whose name says speed: "turn on
+    /// `OptimizeReads` by default", "default `fast_path.enabled`". Read only where the title makes it the default.
+    /// </summary>
+    private static string? SwitchNamedForSpeed(string title)
+    {
+        foreach (Match id in Identifier().Matches(title))
+        {
+            if (SpeedStem().IsMatch(id.Value) && !TurnedOff(title, id.Index))
+            {
+                return id.Value;
+            }
+        }
+        return null;
+    }
+
     /// <summary>"Add option to disable parallel file parsing": a technique the title turns off is not one it applies.</summary>
     private static bool TurnedOff(string title, int at) => OffBefore().IsMatch(title.AsSpan(0, at));
 
@@ -453,6 +469,13 @@ internal static partial class OptimizationDetector
 
     [GeneratedRegex(@"\bby default\b|\b(?:as |the |a )?default\b(?= *$)|\bdefault to\b|\bopt-?out instead of opt-?in\b|\bon by default\b", RegexOptions.IgnoreCase)]
     private static partial Regex MadeDefault();
+
+    // An identifier: two or more parts joined by case (fastFallback, OptimizeInserts), "_" or ".".
+    [GeneratedRegex(@"(?<![\w.])[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+|[_.][A-Za-z0-9]+)+(?![\w.])")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"optimi[sz]|lazy|lazily|parallel|cach|batch|pool|compress|prefetch|precomput|memoi[sz]", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeedStem();
 
     [GeneratedRegex(Improvement.FixesSize, RegexOptions.IgnoreCase)]
     private static partial Regex FixesSize();

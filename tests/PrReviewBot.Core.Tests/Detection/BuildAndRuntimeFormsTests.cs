@@ -159,6 +159,26 @@ public class BuildAndRuntimeFormsTests
         Assert.False(verdict.IsOptimization, verdict.DetectionReason);
     }
 
+    [Theory]
+    [InlineData("Turn on ParallelScan by default")]
+    [InlineData("reader: enable prefetch_pages by default")]
+    public void ASwitchNamedForSpeed_MadeTheDefault_IsInferred(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.True(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
+    [Theory]
+    [InlineData("Turn on StrictMode by default")]
+    [InlineData("kv: enable audit.log.enabled by default")]
+    // "fast" names protocols and features as often as speed (an armoring scheme, a fast-forward merge)
+    [InlineData("auth: add an enable_fast_armor option, on by default")]
+    public void ASwitchNamedForSomethingElse_MadeTheDefault_IsNot(string title)
+    {
+        var verdict = Review.Of("See the diff.", title: title);
+        Assert.False(verdict.IsOptimization, verdict.DetectionReason);
+    }
+
     [Fact]
     public void TracingJoinedToAFix_StaysAnOptimization()
     {
