@@ -77,6 +77,8 @@ internal static class Switching
         "the old \\w+|only affects|keeps? (?:the|using)|stays? on|goes straight|no longer|is skipped|are skipped|skips|ignores?|" +
         "stops? (?:using|caching|doing|batching|reading)|uses? the (?:old|previous|original|existing|legacy|slow|default)|" +
         "(?:is|are) not (?:used|applied|cached|called)|nothing changes|no effect|not applied|then\\b|" +
+        // "turning it off draws with meshes, but isn't as fast": how the off state compares with the change
+        "(?:is|are|isn't|aren't|is not|are not) (?:not )?as fast|(?:is|are|runs?) slower|" +
         // "`x: false` -> back to the old minifier": an arrow reads as "and then it is".
         "(?<=(?:->|→|=>|⇒)\\s{0,3})back to";
 

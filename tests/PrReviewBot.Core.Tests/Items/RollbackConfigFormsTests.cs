@@ -22,6 +22,8 @@ public class RollbackConfigFormsTests
     [InlineData("## Rollback\n\nPut `worker-reuse never` back in the generated pool config. Each job then starts in a fresh worker, which is the old behaviour.")]
     // Chinese: remove the assignment to get the old behaviour back
     [InlineData("线程数是通过环境变量设置的：如果要回到原来的行为，去掉 `POOL_THREADS=64`，服务就恢复单线程处理。")]
+    // a name the text calls a preference, turned off, and how the off state compares
+    [InlineData("GlyphCache is still a preference for now: turning it off renders every glyph from the font each frame, which is sharper but isn't as fast.")]
     public void ConfigTermsInvertedSwitchesAndRussianCues_AreRollbacks(string body) =>
         Assert.True(Review.Present(body, ItemKind.Rollback), string.Join(" | ", Review.Item(body, ItemKind.Rollback).Messages));
 
@@ -30,6 +32,8 @@ public class RollbackConfigFormsTests
     [InlineData("The feature-disabling options `reports_disabled` and `export_disabled` are now read before the modules load. When those modules are not in use this skips a lot of start-up work.")]
     // a tuple that is not in a sentence about a switch
     [InlineData("The handler now returns `{ok, cached_value}` straight from the table, as before.")]
+    // a preference named, but nothing says how to turn it off
+    [InlineData("GlyphCache is a user preference now; the old renderer is not as fast.")]
     public void NotARollback(string body) =>
         Assert.False(Review.Present(body, ItemKind.Rollback));
 }

@@ -16,7 +16,7 @@ internal static partial class TargetReader
 
     private const string Comparator =
         @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\binside(?: of)?\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer|bigger|larger|heavier|greater) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
-        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\b(?:bring|get|cut|push)(?:s|ing)? (?:[\w-]+ ){0,4}?down to\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at|von)\b|\b(?:limit|cap|ceiling|quota|timeout|time limit|budget)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
+        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\b(?:(?:bring|get|cut|push)(?:s|ing)? (?:[\w-]+ ){0,4}?|back )down to\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at|von)\b|\b(?:limit|cap|ceiling|quota|timeout|time limit|budget)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
         @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多|" +
         // Spanish, Portuguese, French, German
@@ -55,7 +55,7 @@ internal static partial class TargetReader
         // The text without them is built only when a goal word is asked about and the sentence has a code span.
         string? withoutCode = null;
         string Words() => withoutCode ??= sentence.Contains('`', StringComparison.Ordinal) ? Sentences.Plain(CodeSpan().Replace(sentence, " ")) : text;
-        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(Words());
+        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(Words()) || PurposeBound().IsMatch(Words());
         // The sentence's before/after pairs, read once and only if a bound needs them.
         List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
@@ -235,6 +235,10 @@ internal static partial class TargetReader
     [GeneratedRegex(@"\b(?:aim(?:s|ed|ing)?|(?:must|has to|have to|needs? to) (?:be|take|finish|complete|stay|load|start))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AimedGoal();
 
+    // "… lazy, so start-up gets back under 1000 ms": a bound the change is done for, in its purpose clause.
+    [GeneratedRegex(@"\bso(?: that)? (?:[\w-]+ ){1,4}?(?:gets?|stays?|comes?|goes|fits?) (?:back )?(?:under|below|within|inside)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeBound();
+
     private static string ImpliedComparator(string unit) => Quantities.FamilyOf(unit) == UnitFamily.Rate ? ">=" : "<";
 
     private static string? PercentileName(string raw)
@@ -302,14 +306,14 @@ internal static partial class TargetReader
     private static partial Regex GoalCue();
 
     // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
-    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?[\s-]?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b|(?<=\d[\s-]?[a-zA-Zµ]{1,7})(?:-|\s)?(?:timeout|time-?out|time limit|cap)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?[\s-]?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b|(?<=\d[\s-]?[a-zA-Zµ]{1,7})(?:-|\s)?(?:timeout|time-?out|time limit|cap|(?:[a-z]+ )?limit)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Postfix();
 
     // The first characters of Postfix's CJK comparators and its English words, one of which it cannot match without (FastPaths).
     private static readonly System.Buffers.SearchValues<char> PostfixStarts = System.Buffers.SearchValues.Create("以未이미");
 
     private static readonly System.Buffers.SearchValues<string> PostfixWords = System.Buffers.SearchValues.Create(
-        ["max", "most", "tops", "timeout", "time-out", "time limit", "cap", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
+        ["max", "most", "tops", "timeout", "time-out", "time limit", "cap", "limit", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
         StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]

@@ -82,6 +82,11 @@ internal static partial class SwitchNames
                 yield return m.Value;
             }
         }
+        if (sentence.Contains(" is ", StringComparison.Ordinal) && NamedAsSwitch().Match(Sentences.Plain(sentence)) is { Success: true } named)
+        {
+            // "DrawTexture is still a preference", "prefetch_pages is an option": a name the sentence calls a switch.
+            yield return "=" + named.Groups["name"].Value;
+        }
         if (!hasCode && !switchWords && !inRollbackSection)
         {
             yield break;
@@ -241,6 +246,9 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^(?:\+(?<name>[A-Za-z]\w{1,30})(?:\s+[\w.-]+)?(?:\s+\+[A-Za-z]\w*(?:\s+[\w.-]+)?)*|-XX:[+-](?<name>[A-Za-z]\w{2,60}))$")]
     private static partial Regex VmFlag();
+
+    [GeneratedRegex(@"(?<![\w.-])(?<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+) is (?:still |now |also |only )?an? (?:user |runtime |config(?:uration)? )?(?:preference|setting|option|flag|toggle|feature flag)\b")]
+    private static partial Regex NamedAsSwitch();
 
     [GeneratedRegex(@"^\{\s*(?<name>[a-z][\w.]{2,60})\s*,\s*[^{},\s][^{},]{0,40}\}$")]
     private static partial Regex ConfigTuple();
