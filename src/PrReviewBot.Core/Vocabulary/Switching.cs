@@ -26,11 +26,13 @@ internal static class Switching
     public const string DisableCuesTurnOff =
         // turn/switch/flip it off, disable
         "turn(?:ed|s|ing)?\\s+(?:(?:it|this|them|that|the(?: [\\w-]+){1,3}|\\w+)\\s+)?(?:off|back on)|switch(?:ed|es|ing)?\\s+(?:(?:it|this|them|that|the(?: [\\w-]+){1,3})\\s+)?off|" +
-        "flip(?:ped|s)?\\s+(?:(?:it|this|the \\w+)\\s+)?(?:off|back)|disable[ds]?(?! by default)|disabling|deactivat(?:e|es|ed|ing)|" +
+        "flip(?:ped|s)?\\s+(?:(?:it|this|the \\w+)\\s+)?(?:off|back)|" +
+        // "the feature-disabling filters": glued after a noun by a hyphen, the verb names what a thing does, it tells nobody to act
+        "(?<!\\w-)(?:disable[ds]?(?! by default)|disabling|deactivat(?:e|es|ed|ing))|" +
         // opt out, kill switch, back out, roll back by
         "opt(?:s|ed|ing)?[- ]out|to back out|back (?:it|this|them) out|kill[- ]?switch|roll(?:ing)? (?:it |this )?back (?:by|with|via)|" +
         // put/set/change something back, restore the old value
-        "(?:set|put|change|flip|revert|reset|switch|move|return)(?:s|es|ted|ting|ed|ing)?\\s+(?:(?:it|them|this|that|either|both|the \\w+|[`'\"]?[\\w.:$-]{2,}[`'\"]?)\\s+)?back|" +
+        "(?:set|put|change|flip|revert|reset|switch|move|return)(?:s|es|ted|ting|ed|ing)?\\s+(?:(?:it|them|this|that|either|both|the \\w+|[`'\"]?[\\w.:$-]{2,}[`'\"]?|[\\w$]+[-_.:][\\w.:$-]+ [\\w.:$-]{1,20})\\s+)?back|" +
         "back to (?:the |its )?(?:previous|old|original|default|prior|legacy|former|earlier) (?:value|setting|default|mode|behaviou?r)|" +
         "restor(?:e|es|ed|ing) (?:the |its )?(?:previous|old|original|default|prior|legacy|former) (?:value|setting|default|mode|behaviou?r)|" +
         "<?(?:previous|old|original|prior) value>?|" +
@@ -49,6 +51,10 @@ internal static class Switching
         "--no-[\\w-]+|(?:pass|(?:start|run|launch|build)(?: \\S+)? with)\\s+[`'\"]?--[\\w-]+(?:=[\\w.-]+)?|" +
         // "To load the widget on every page again, set …": doing the old thing again, then how
         "to \\w+ (?:[\\w-]+ ){0,6}?again\\b(?=[^.\\n]{0,20}?\\b(?:set|pass|add|use|export|put|run with)\\b)|" +
+        // a switch whose name says it turns something off, set to on: "`SKIP_WARMUP=1`", "`disable_page_cache: true`"
+        "(?:[A-Za-z][\\w.-]*?[_.-])?(?:disable|disabled|no|skip)[_-][\\w.-]+\\s*[=:]\\s*['\"]?(?:true|1|on|yes)['\"]?|" +
+        // "anyone who wants the old behaviour can set …": wishing for the old state, before how to get it
+        "(?:want|wants|need|needs|prefer|prefers) (?:the|its|their) (?:old|previous|original|former|legacy|earlier) [\\w-]+|" +
         "to go back|(?:go|goes|going) back (?:with|by|via|using)|to revert to|to restore the|to get the old|for the old|(?:get|gets|got|have|bring|brings|brought) (?:it|them|that|the [\\w-]+) back|(?:build|compile|link)(?:s|ed|ing)?\\s+without";
 
     private const string RemovedKinds = "(?:key|variable|env(?:ironment)? var(?:iable)?|setting|entry|line|flag|option|feature)";
@@ -64,24 +70,28 @@ internal static class Switching
         // "turn parallel processing off again", "builds run one after another again"
         "(?:off|back|sequential(?:ly)?|serial(?:ly)?|one (?:at a time|after (?:the )?(?:other|another))|individually) again|" +
         "as before|exactly as|as today|as (?:it|they) (?:always |still |once )?(?:did|does|do|was|were|used to)|the way (?:it|they) (?:always )?(?:did|does|do|was|were|used to|worked)|like before|like today|" +
-        "same as (?:before|today|now|earlier)|what it was|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
+        "same as (?:before|today|now|earlier)|what it was|(?:the )?behaviou?rs? (?:from |of )?before (?:this|the) (?:pr|change|patch|commit)|how it was|as in (?:earlier|previous|older) (?:releases?|versions?)|" +
         "(?:current|old|previous|original|existing|legacy|prior|former|earlier|default|today's|today’s|pre-[\\w.]+|unoptimi[sz]ed|slow|regular|classic|v1|portable|generic|scalar|fallback) " +
         "(?:behaviou?rs?|path|code ?path|implementation|algorithm|logic|mode|strategy|ceiling|limits?|planner|parser|engine|route|query|handler|one|way|default)|" +
         "reverts? to|bypass(?:es|ed|ing)?|straight (?:from|to)|directly (?:from|to)|instead of|is used|are used|unchanged|behaves|" +
         "the old \\w+|only affects|keeps? (?:the|using)|stays? on|goes straight|no longer|is skipped|are skipped|skips|ignores?|" +
         "stops? (?:using|caching|doing|batching|reading)|uses? the (?:old|previous|original|existing|legacy|slow|default)|" +
         "(?:is|are) not (?:used|applied|cached|called)|nothing changes|no effect|not applied|then\\b|" +
+        // "turning it off draws with meshes, but isn't as fast": how the off state compares with the change
+        "(?:is|are|isn't|aren't|is not|are not) (?:not )?as fast|(?:is|are|runs?) slower|" +
         // "`x: false` -> back to the old minifier": an arrow reads as "and then it is".
         "(?<=(?:->|→|=>|⇒)\\s{0,3})back to";
 
     /// <summary>The same ideas in the other languages descriptions are written in.</summary>
     public const string BehaviourCuesForeign =
         "和之前一样|与之前相同|照旧|回到|恢复|回退|以前と同じ|元に戻|に戻り|に戻る|従来|이전과 같|이전처럼|기존처럼|예전처럼|되돌아|" +
-        "como antes|wie vorher|wie bisher|comme avant|revient|reviens|retombe|l'ancien|volta (?:a|para)|vuelve a";
+        "como antes|wie vorher|wie bisher|comme avant|revient|reviens|retombe|l'ancien|volta (?:a|para)|vuelve a|" +
+        "как раньше|как прежде|как до (?:этого|изменени\\w*)|напрямую|возвраща\\w* к";
 
     public const string DisableCuesForeign =
-        "(?:を|に)\\s*(?:戻[しすせ]|変更|設定)|(?:로|으로)\\s*(?:바꾸|변경|설정|되돌리)|改回|改为|设为|设置为|关闭|禁用|" +
-        "(?:mettre|remettre|passer)\\s+(?:à|a)\\s|désactiver|desactivar|desativar|deaktivieren|auf\\s+false|ausschalten|abschalten";
+        "(?:を|に)\\s*(?:戻[しすせ]|変更|設定)|(?:로|으로)\\s*(?:바꾸|변경|설정|되돌리)|改回|改为|设为|设置为|关闭|禁用|去掉|删掉|删除|移除|" +
+        "(?:mettre|remettre|passer)\\s+(?:à|a)\\s|désactiver|desactivar|desativar|deaktivieren|auf\\s+false|ausschalten|abschalten|" +
+        "отключ(?:ить|ите|ается|ение)|выключ(?:ить|ите|ается|ение)";
 
     /// <summary>Saying the only way back is a revert: not a rollback switch.</summary>
     public const string RevertOnly =

@@ -17,6 +17,10 @@ public class ProfileViewersTests
     [InlineData("CPU profiles below were taken while paging through the inbox:\n\nmain: ![m](https://github.com/user-attachments/assets/0000-1111)")]
     // perf report rows pasted without their header: shares, command, object, "[.]" and the symbol
     [InlineData("Top of the report on trunk:\n\n```\n  41.02%  indexer  indexer       [.] tokenize_utf8\n  17.80%  indexer  libc.so.6     [.] __memmove_avx_unaligned\n```")]
+    // perf report -g rows, opened by the "+"/"-" that folds their call tree (children and self shares)
+    [InlineData("```\n-   71.40%     0.00%  gateway  gateway        [.] serve_conn\n   - serve_conn\n      + 40.12% parse_headers\n```")]
+    // heaptrack's summary lines
+    [InlineData("Ran the importer under heaptrack:\n\n```\n3.10GB leaked over 912044 calls from\n  Store::grow(unsigned long)\n```")]
     // counter statistics from perf stat, and valgrind's cache simulator summary
     [InlineData("```\n Performance counter stats for './render --frames 300':\n\n     2,004,118,930      cycles\n```")]
     [InlineData("```\n==3120== I   refs:      12,402,118,004\n==3120== I1  misses:        4,110,221\n```")]

@@ -16,7 +16,7 @@ internal static partial class TargetReader
 
     private const string Comparator =
         @"(?<cmp><=|>=|=<|≤|≥|<|>|\bunder\b|\binside(?: of)?\b|\bbelow\b|\bless than\b|\blower than\b|\bfewer than\b|\bat most\b|\bno more than\b|\bno (?:worse|slower|higher|longer|bigger|larger|heavier|greater) than\b|\bnot (?:to )?exceed(?:ing)?\b|\bwithin\b|\bat least\b|\bmore than\b|\bgreater than\b|\bno less than\b|\bup to\b|" +
-        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at)\b|\b(?:limit|cap|ceiling|quota|timeout|time limit|budget)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
+        @"\bcuts?\s+(?:\w+\s+){0,3}off at\b|\btimes? out (?:at|after)\b|\bcapped at\b|\b(?:(?:bring|get|cut|push)(?:s|ing)? (?:[\w-]+ ){0,4}?|back )down to\b|\ba cap of\b|\blimit(?:ed)? (?:of|to|at|von)\b|\b(?:limit|cap|ceiling|quota|timeout|time limit|budget)\s*\(|\bmax(?:imum)? of\b|\bminimum of\b|" +
         @"\b(?:must|should|needs? to|has to|to) (?:handle|sustain|support|serve|reach|achieve|stay (?:under|below)|be (?:under|below|at most|at least))\b|" +
         @"低于|小于|不超过|不高于|少于|控制在|高于|大于|不低于|至少|最多|" +
         // Spanish, Portuguese, French, German
@@ -41,8 +41,8 @@ internal static partial class TargetReader
     /// <param name="listedGoal">The sentence is an item of a list its lead-in calls goals ("Measures the four budgets:" "- 100 ms startup").</param>
     public static IEnumerable<Target> Read(string sentence, bool inConstraintSection, bool inMonitoringSection = false, bool listedGoal = false)
     {
-        var text = Quantities.WithSpelledNumbers(Sentences.Plain(sentence));
-        if (!listedGoal && !Cues.MayTarget(text))
+        var text = OneUnit(Quantities.WithSpelledNumbers(Sentences.Plain(sentence)));
+        if (!listedGoal && !Cues.MayTarget(text) && !(text.AsSpan().ContainsAny(Digits) && (AimedGoal().IsMatch(text) || text.Contains("down to", StringComparison.OrdinalIgnoreCase))))
         {
             yield break;
         }
@@ -55,7 +55,7 @@ internal static partial class TargetReader
         // The text without them is built only when a goal word is asked about and the sentence has a code span.
         string? withoutCode = null;
         string Words() => withoutCode ??= sentence.Contains('`', StringComparison.Ordinal) ? Sentences.Plain(CodeSpan().Replace(sentence, " ")) : text;
-        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(Words());
+        var goal = inConstraintSection || listedGoal || GoalCue().IsMatch(Words()) || PurposeBound().IsMatch(Words());
         // The sentence's before/after pairs, read once and only if a bound needs them.
         List<Items.BeforeAfter.RawMeasurement>? measured = null;
         var found = false;
@@ -116,11 +116,12 @@ internal static partial class TargetReader
             yield return new Target(ScoreMetric(text[..score.Index] + score.Groups["metric"].Value), null, Normalise(score.Groups["cmp"].Value.ToLowerInvariant()), points, "points");
         }
         // "Goal: 50K claims/s per pod" — a goal stated without a comparator implies one from the unit.
-        if (!found && (listedGoal || StatedGoal().IsMatch(Words())) && !IsTemplateText(text))
+        if (!found && (listedGoal || StatedGoal().IsMatch(Words()) || AimedGoal().IsMatch(Words())) && !IsTemplateText(text))
         {
             // The value after the goal word is the goal ("p95 is 240 ms today, target 80 ms"); one before it only
             // when nothing follows ("the 200 ms budget"). A listed goal is its first value ("- 100 ms startup").
-            var m = Implied().Match(text, listedGoal ? 0 : StatedGoal().Match(text).Index);
+            var stated = StatedGoal().Match(text);
+            var m = Implied().Match(text, listedGoal ? 0 : stated.Success ? stated.Index : AimedGoal().Match(text) is { Success: true } aim ? aim.Index : 0);
             if (!m.Success)
             {
                 m = Implied().Match(text);
@@ -209,12 +210,34 @@ internal static partial class TargetReader
         "<=" or "=<" or "≤" or "at most" or "no more than" or "no worse than" or "no slower than" or "no higher than" or "no longer than" or "no bigger than" or "no larger than" or "no heavier than" or "no greater than" or "within" or "up to" or "not exceed" or "not exceeding" or "not to exceed" => "<=",
         ">" or "more than" or "greater than" => ">",
         ">=" or "≥" or "at least" or "no less than" => ">=",
+        var c when c.EndsWith("down to", StringComparison.Ordinal) => "<=",
         var c when c.Contains("off at", StringComparison.Ordinal) || c.Contains("time", StringComparison.Ordinal) || c.Contains("cap", StringComparison.Ordinal) || c.StartsWith("limit", StringComparison.Ordinal) || c.StartsWith("max", StringComparison.Ordinal) ||
                    c.StartsWith("ceiling", StringComparison.Ordinal) || c.StartsWith("quota", StringComparison.Ordinal) => "<",
         var c when c.Contains("under", StringComparison.Ordinal) || c.Contains("below", StringComparison.Ordinal) => "<",
         var c when c.Contains("at most", StringComparison.Ordinal) => "<=",
         _ => ">=",
     };
+
+    /// <summary>
+    /// "about a minute", "under an hour": an article before a unit of time, after a word that approximates or bounds it,
+    /// is one of that unit. "once a minute" (a rate) is left alone.
+    /// </summary>
+    private static string OneUnit(string text) =>
+        !text.Contains(" a ", StringComparison.OrdinalIgnoreCase) && !text.Contains(" an ", StringComparison.OrdinalIgnoreCase) ? text : ArticleUnit().Replace(text, "1");
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    [GeneratedRegex(@"(?<=\b(?:about|around|roughly|approximately|under|within|below|less than|at most|no more than|~)\s+)an?(?=\s+(?:second|minute|hour)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleUnit();
+
+    // Goals stated without any comparator word: "with the aim of …", "… has to finish in about …" (read with StatedGoal). "should take" is
+    // left out: it says as often what a thing is expected to cost ("a task that should take 40 ms takes 2 s").
+    [GeneratedRegex(@"\b(?:aim(?:s|ed|ing)?|(?:must|has to|have to|needs? to) (?:be|take|finish|complete|stay|load|start))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AimedGoal();
+
+    // "… lazy, so start-up gets back under 1000 ms": a bound the change is done for, in its purpose clause.
+    [GeneratedRegex(@"\bso(?: that)? (?:[\w-]+ ){1,4}?(?:gets?|stays?|comes?|goes|fits?) (?:back )?(?:under|below|within|inside)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeBound();
 
     private static string ImpliedComparator(string unit) => Quantities.FamilyOf(unit) == UnitFamily.Rate ? ">=" : "<";
 
@@ -283,14 +306,14 @@ internal static partial class TargetReader
     private static partial Regex GoalCue();
 
     // "10ms 以下", "200ms 이하", "750ms maximum", "~5min or even less", "2,000 RPS or more".
-    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?[\s-]?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b|(?<=\d[\s-]?[a-zA-Zµ]{1,7})(?:-|\s)?(?:timeout|time-?out|time limit|cap)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<mult>[kKM](?![a-zA-Z]))?[\s-]?(?<unit>" + TargetUnits + @")\s*(?:\*\*|__)?\s*(?<post>以下|以内|未満|이하|이내|미만|(?<en>maximum|max\b|at (?:the )?most|tops\b|or (?:even )?(?:less|fewer|lower|under|below|faster|smaller|sooner)\b|(?<=\d[\s-]?[a-zA-Zµ]{1,7})(?:-|\s)?(?:timeout|time-?out|time limit|cap|(?:[a-z]+ )?limit)\b)|(?<more>minimum|at (?:the )?least|or (?:even )?(?:more|higher|greater|above)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Postfix();
 
     // The first characters of Postfix's CJK comparators and its English words, one of which it cannot match without (FastPaths).
     private static readonly System.Buffers.SearchValues<char> PostfixStarts = System.Buffers.SearchValues.Create("以未이미");
 
     private static readonly System.Buffers.SearchValues<string> PostfixWords = System.Buffers.SearchValues.Create(
-        ["max", "most", "tops", "timeout", "time-out", "time limit", "cap", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
+        ["max", "most", "tops", "timeout", "time-out", "time limit", "cap", "limit", "or less", "or even", "or fewer", "or lower", "or under", "or below", "or faster", "or smaller", "or sooner", "minimum", "least", "or more", "or higher", "or greater", "or above"],
         StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:fires?|firing|triggers?|pages? (?:when|if|on-call)|alert(?:s|ing)? (?:when|if|fires|triggers))\b|^\s*-?\s*(?:alert|expr)\s*:", RegexOptions.IgnoreCase)]

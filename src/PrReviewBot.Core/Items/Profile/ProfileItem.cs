@@ -182,6 +182,10 @@ internal sealed partial class ProfileItem : IItemJudge
         {
             return content.TrimStart().StartsWith("==", StringComparison.Ordinal) ? "valgrind output" : "perf output";
         }
+        if (Heaptrack().IsMatch(content))
+        {
+            return "heaptrack output";
+        }
         if (AsyncProfiler().IsMatch(content))
         {
             return "async-profiler output";
@@ -349,9 +353,14 @@ internal sealed partial class ProfileItem : IItemJudge
     [GeneratedRegex(@"\bflat%?\s+flat%\s+sum%\s+cum\s+cum%|Showing nodes accounting for", RegexOptions.IgnoreCase)]
     private static partial Regex PprofTop();
 
-    // perf report's header, or its rows without one: shares, command, object, then "[.]" (user) or "[k]" (kernel) and the symbol.
-    [GeneratedRegex(@"^#\s*(?:Overhead|Samples:)|^\s*Children\s+Self\s+Command|^\s*Samples:\s+\d|^\s*\d+[.,]\d+%\s+(?:\d+[.,]\d+%\s+)?\S+\s+\S+\s+\[[.kgu]\]\s+\S|^\s*Performance counter stats for\b|^==\d+==\s+(?:I\s+refs|D\s+refs|Collected)\s*:", RegexOptions.Multiline)]
+    // perf report's header, or its rows without one: shares, command, object, then "[.]" (user) or "[k]" (kernel) and the symbol
+    // (with -g a row may open with the "+"/"-" that folds its call tree).
+    [GeneratedRegex(@"^#\s*(?:Overhead|Samples:)|^\s*Children\s+Self\s+Command|^\s*Samples:\s+\d|^\s*[-+]?\s*\d+[.,]\d+%\s+(?:\d+[.,]\d+%\s+)?\S+\s+\S+\s+\[[.kgu]\]\s+\S|^\s*Performance counter stats for\b|^==\d+==\s+(?:I\s+refs|D\s+refs|Collected)\s*:", RegexOptions.Multiline)]
     private static partial Regex PerfReport();
+
+    // heaptrack's summary lines: "1.20GB leaked over 48113 calls from", "peak heap memory consumption:".
+    [GeneratedRegex(@"\b(?:leaked|allocated|peak) over \d+ calls from\b|^\s*peak heap memory consumption\b|^\s*calls to allocation functions\s*:", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex Heaptrack();
 
     [GeneratedRegex(@"---\s+\d+\s+(?:ns|samples)\s+\(\d+(?:\.\d+)?%\)|Total samples\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex AsyncProfiler();

@@ -82,6 +82,11 @@ internal static partial class SwitchNames
                 yield return m.Value;
             }
         }
+        if (sentence.Contains(" is ", StringComparison.Ordinal) && NamedAsSwitch().Match(Sentences.Plain(sentence)) is { Success: true } named)
+        {
+            // "DrawTexture is still a preference", "prefetch_pages is an option": a name the sentence calls a switch.
+            yield return "=" + named.Groups["name"].Value;
+        }
         if (!hasCode && !switchWords && !inRollbackSection)
         {
             yield break;
@@ -134,9 +139,24 @@ internal static partial class SwitchNames
                 // "`opts.set_nodelay(false)`", "`builder.WithCache(false)`": the setting the call turns off.
                 yield return "=" + setter.Groups["name"].Value;
             }
-            else if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value) || EnvironmentName().IsMatch(assign.Groups["name"].Value)))
+            else if ((aboutSwitch || reading.DisableInstruction is not null) && ConfigTuple().Match(code) is { Success: true } tuple)
             {
-                // "`swcMinify: false`", "`useCache=off`": a key given an off value is a switch whatever its shape.
+                // "`{segment_entries, 4096}`": an Erlang/Elixir config term names its setting first.
+                yield return "=" + tuple.Groups["name"].Value;
+            }
+            else if ((aboutSwitch || reading.DisableInstruction is not null) && NestedMapping().Match(code) is { Success: true } nested)
+            {
+                // "`cache: { store: 'disk', level: 'fast' }`": each key of an object literal is a setting under its parent.
+                foreach (Match pair in MappingEntry().Matches(nested.Groups["body"].Value))
+                {
+                    yield return "=" + nested.Groups["outer"].Value + "." + pair.Groups["key"].Value;
+                }
+            }
+            else if (assign.Success && (aboutSwitch || Offish().IsMatch(assign.Groups["value"].Value) || EnvironmentName().IsMatch(assign.Groups["name"].Value) ||
+                                        reading.DisableInstruction is not null))
+            {
+                // "`swcMinify: false`", "`useCache=off`": a key given an off value is a switch whatever its shape; so is any key
+                // assigned in the sentence that says how to turn the change off ("remove `GOGC=400` from the unit").
                 yield return (OffValue().IsMatch(assign.Groups["value"].Value) ? "=" : string.Empty) + assign.Groups["name"].Value;
             }
             else if (!code.Contains(' ', StringComparison.Ordinal) && AdjacentSwitchWord().IsMatch(sentence[(span.Index + span.Length)..]))
@@ -149,9 +169,11 @@ internal static partial class SwitchNames
                 yield return code;
             }
             else if (ConfigDirective().Match(code) is { Success: true } directive && !UpperCaseWord().IsMatch(directive.Groups["name"].Value.ToUpperInvariant()) &&
-                     (code.EndsWith(';') || LineWord().IsMatch(sentence[(span.Index + span.Length)..])) && (aboutSwitch || reading.DisableInstruction is not null))
+                     (code.EndsWith(';') || LineWord().IsMatch(sentence[(span.Index + span.Length)..]) || reading.DisableInstruction?.Contains(code, StringComparison.Ordinal) == true) &&
+                     (aboutSwitch || reading.DisableInstruction is not null))
             {
-                // "Delete the `keepalive 48;` line": a config directive ("name value;") is named by its first word.
+                // "Delete the `keepalive 48;` line", "put `keepalive 48` back": a config directive ("name value;") is named by its
+                // first word, when it is what the sentence deletes or puts back.
                 yield return "=" + directive.Groups["name"].Value;
             }
         }
@@ -224,6 +246,18 @@ internal static partial class SwitchNames
 
     [GeneratedRegex(@"^(?:\+(?<name>[A-Za-z]\w{1,30})(?:\s+[\w.-]+)?(?:\s+\+[A-Za-z]\w*(?:\s+[\w.-]+)?)*|-XX:[+-](?<name>[A-Za-z]\w{2,60}))$")]
     private static partial Regex VmFlag();
+
+    [GeneratedRegex(@"(?<![\w.-])(?<name>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+) is (?:still |now |also |only )?an? (?:user |runtime |config(?:uration)? )?(?:preference|setting|option|flag|toggle|feature flag)\b")]
+    private static partial Regex NamedAsSwitch();
+
+    [GeneratedRegex(@"^\{\s*(?<name>[a-z][\w.]{2,60})\s*,\s*[^{},\s][^{},]{0,40}\}$")]
+    private static partial Regex ConfigTuple();
+
+    [GeneratedRegex(@"^(?<outer>[A-Za-z_][\w-]{1,40})\s*[:=]\s*\{(?<body>[^{}]{3,200})\}\s*,?$")]
+    private static partial Regex NestedMapping();
+
+    [GeneratedRegex(@"(?<key>[A-Za-z_][\w-]{1,40})\s*:\s*(?:'[^'\n]{0,40}'|""[^""\n]{0,40}""|[\w.-]{1,40})")]
+    private static partial Regex MappingEntry();
 
     [GeneratedRegex(@"^-{1,2}[A-Za-z][\w-]*\s+[-+](?<name>[A-Za-z][\w.-]{2,40})$")]
     private static partial Regex FlagArgument();
