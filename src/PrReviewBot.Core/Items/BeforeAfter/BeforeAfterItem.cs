@@ -595,6 +595,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             {
                 raw.Add(byTitle);
             }
+            if (items.Count > 0)
+            {
+                raw.AddRange(SidedQuantities.LegendLines(itemsLeadIn, items));
+            }
             if (items.Count > 1)
             {
                 var lines = string.Join('\n', items);
@@ -678,9 +682,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             previousParagraph = block.Role == BlockRole.Paragraph ? block : null;
             // "Before — **27 queries**" followed later by "After — **9 queries**"; or a bare "Before" paragraph with the
             // value in the paragraph under it.
-            var side = LeadingSide(block.Text);
+            var aside = AsideFigures(block.Text);
+            var side = aside?.Side ?? LeadingSide(block.Text);
             var labelled = labelOnly;
-            labelOnly = Sides.OfBareLabel(block.Text);
+            labelOnly = aside is null ? Sides.OfBareLabel(block.Text) : Side.None;
             if (labelOnly != Side.None)
             {
                 continue;
@@ -702,8 +707,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 {
                     raw.AddRange(pairs);
                 }
-                else if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m)
+                else if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m &&
+                         (aside is null || m.Before.Normalised != m.After.Normalised))
                 {
+                    // Figures in brackets that are the same on both sides say how each side was measured, not what changed.
                     raw.Add(m);
                 }
                 pendingBefore = null;
@@ -785,7 +792,36 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     }
 
     private static string StripSide(string text) =>
+        AsideFigures(text) is { } aside ? aside.Figures :
         LabelLine(text) is { } label ? Sentences.Plain(label.Figures) : SideLead().Replace(Sentences.Plain(text), string.Empty, 1);
+
+    /// <summary>
+    /// A side label whose figures sit in the brackets after it, on a line of its own (a screenshot may follow):
+    /// "Before (740 kB):", "Depois **(66 KB)**:", "After (500 draw calls, 60 fps):".
+    /// </summary>
+    private static (Side Side, string Figures)? AsideFigures(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        if (first.Length > 120 || first.IndexOf('(', StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+        var plain = Sentences.Plain(first).Trim();
+        var open = plain.IndexOf('(', StringComparison.Ordinal);
+        var close = plain.LastIndexOf(')');
+        if (open <= 0 || close < open || plain[(close + 1)..].Trim().TrimEnd(':', '：').Trim().Length > 0)
+        {
+            return null;
+        }
+        var side = Sides.OfBareLabel(plain[..open].Trim().TrimEnd(':', '：'));
+        var figures = plain[(open + 1)..close];
+        // What follows on the next lines is a screenshot or a link, never more figures.
+        return side != Side.None && Quantities.Find(figures).Any(f => f.Quantity.Unit.Length > 0) &&
+               (end < 0 || !Quantities.Find(Sentences.Plain(Sides.WithoutLinks(text[end..]))).Any(f => f.Quantity.Unit.Length > 0))
+            ? (side, figures)
+            : null;
+    }
 
     /// <summary>
     /// A paragraph whose first line is only a side label and whose next lines hold the figures: "_Pre-change_" over

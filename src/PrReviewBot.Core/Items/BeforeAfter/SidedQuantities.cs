@@ -205,6 +205,51 @@ internal static partial class SidedQuantities
     }
 
     /// <summary>
+    /// List lines under a lead-in that gives the order of the sides once, "(new - old = difference)", "old / new:", each
+    /// line then two figures joined the same way: "Project list: 3480ms - 11420ms = -7760ms".
+    /// </summary>
+    public static IEnumerable<RawMeasurement> LegendLines(string leadIn, IReadOnlyList<string> items)
+    {
+        var legend = Legend().Match(Sentences.Plain(leadIn));
+        if (!legend.Success)
+        {
+            yield break;
+        }
+        var first = Sides.OfFirstOfTwo(Sides.OfBareLabel(legend.Groups["a"].Value), Sides.OfBareLabel(legend.Groups["b"].Value));
+        if (first == Side.None)
+        {
+            yield break;
+        }
+        var joint = legend.Groups["j"].Value;
+        foreach (var item in items)
+        {
+            var plain = Sentences.Plain(Sides.WithoutLinks(item));
+            var figures = Quantities.Find(plain).Where(f => f.Quantity.Unit.Length > 0).Take(2).ToList();
+            if (figures.Count < 2 || figures[0].Quantity.Family != figures[1].Quantity.Family)
+            {
+                continue;
+            }
+            var between = plain[(figures[0].Index + figures[0].Length)..figures[1].Index].Trim();
+            if (!between.Equals(joint, StringComparison.OrdinalIgnoreCase) && !(IsDash(between) && IsDash(joint)))
+            {
+                continue;
+            }
+            var colon = plain.IndexOfAny([':', '：']);
+            var metric = colon > 0 && colon < figures[0].Index ? plain[..colon].Trim() : "measurement";
+            var (a, b) = (figures[0].Quantity, figures[1].Quantity);
+            yield return first == Side.Before
+                ? new RawMeasurement(metric, a, b, MeasurementSource.Prose)
+                : new RawMeasurement(metric, b, a, MeasurementSource.Prose);
+        }
+    }
+
+    private static bool IsDash(string text) => text is "-" or "−" or "–" or "—";
+
+    // "(new - old = difference)", "old / new:", "before vs after": two short labels joined once, at the end of a lead-in.
+    [GeneratedRegex(@"(?:^|[(\s])(?<a>[\p{L}][\p{L} ]{0,18}?)\s*(?<j>-|−|–|—|/|vs\.?|→|->)\s*(?<b>[\p{L}][\p{L} ]{0,18}?)\s*(?:=[^()\n]{0,30})?(?:\)|:|：)?\s*[:：]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Legend();
+
+    /// <summary>
     /// Lines that start with a side label: "Before: 20sec" / "After: 13sec", "old  43.2kb  13.8kB" / "new  40.0kb
     /// 12.8kB". Quantities pair by dimension in the order they are written.
     /// </summary>
@@ -679,8 +724,9 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"\b(?:down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|back to)$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeCue();
 
-    // A number with no unit right after a cue: ", about 6", ": ~12".
-    [GeneratedRegex(@"\G[\s,:]*(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
+    // A number with no unit right after a cue, or after a short clause that opens with it: ", about 6", ": ~12",
+    // "with this change it runs 2".
+    [GeneratedRegex(@"\G[\s,:]*(?:[a-z]+\s+){0,3}?(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
     private static partial Regex BareNumber();
 
     [GeneratedRegex(@"^(?:before|after|now|was|were|used|to|previously|it|the|a|an|and|with|this|change|down|from)$", RegexOptions.IgnoreCase)]

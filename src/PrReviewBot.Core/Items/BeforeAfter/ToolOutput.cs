@@ -498,6 +498,13 @@ internal static partial class Sides
         return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
     }
 
+    /// <summary>A label that names this very change: "This PR", "master with this patch" (not "before this PR").</summary>
+    public static bool NamesThisChange(string label)
+    {
+        var t = SectionAliases.Normalise(label);
+        return ThisChange().IsMatch(t) && !NotThisChange().IsMatch(t);
+    }
+
     /// <summary>The side of the first of two values of one thing: known and opposite to the second's (one known is enough).</summary>
     public static Side OfFirstOfTwo(Side first, Side second)
     {
@@ -510,14 +517,17 @@ internal static partial class Sides
 
     public static Side Of(string label)
     {
-        var t = SectionAliases.Normalise(label);
+        // A link in a label ("Before https://…/pull/77") names where, not which side; its words do not count.
+        var t = SectionAliases.Normalise(label.Contains("://", StringComparison.Ordinal) ? WithoutLinks(label) : label);
         if (t.Length == 0 || t.Split(' ').Length > 8)
         {
             return Side.None;
         }
         if (BeforeLead().IsMatch(t) || ForeignBefore().IsMatch(label))
         {
-            return Side.Before;
+            // "master with this patch": a place named first, then this change on it, is the after side ("before this
+            // PR" and "main without this patch" stay before).
+            return ThisChange().IsMatch(t) && !NotThisChange().IsMatch(t) ? Side.After : Side.Before;
         }
         if (AfterLead().IsMatch(t) || ForeignAfter().IsMatch(label))
         {
@@ -614,6 +624,12 @@ internal static partial class Sides
         var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
         return before == after ? Side.None : before ? Side.Before : Side.After;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bthis (?:pr|patch|change|branch|fix|commit)\b")]
+    private static partial System.Text.RegularExpressions.Regex ThisChange();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|without|prior to|pre|until|up to|minus|excluding|vs|versus|against)\s+(?:\w+\s+)?this\b|\bthis (?:pr|patch|change|branch|fix|commit) (?:reverted|removed|off)\b")]
+    private static partial System.Text.RegularExpressions.Regex NotThisChange();
 
     private static readonly char[] CaptionTrim = ['*', '_', ':', '：', ' '];
 
