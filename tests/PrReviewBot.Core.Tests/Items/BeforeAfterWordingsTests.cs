@@ -110,4 +110,33 @@ public class BeforeAfterWordingsTests
             """;
         Assert.Equal(2, Review.Of(body).Measurements.Count);
     }
+
+    [Fact]
+    public void ListLinesOfPlainCounts_UnderALeadInNamingWhatTheyCount_Pair()
+    {
+        const string body = """
+            Round trips per checkout on the demo store:
+
+            * last release: 38
+            * main: 61
+            * main with this patch: 9
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((61.0, 9.0), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void RunsMarkedByNamesALegendGivesOnce_Pair()
+    {
+        const string body = """
+            ## Cold start (run A = baseline, run B = patched)
+
+            ```
+            run A  ./server --check   exit 0   4.8s
+            run B  ./server --check   exit 0   1.9s
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((4.8, 1.9), (m.Before, m.After));
+    }
 }

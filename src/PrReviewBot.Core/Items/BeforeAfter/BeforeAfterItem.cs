@@ -34,6 +34,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var loneSides = new List<string>();
         ReadCodeBlocks(document, raw, loneSides);
         ReadProse(document, raw, loneSides, BySetting, context.Pr.Title);
+        if (raw.Count == 0)
+        {
+            raw.AddRange(SidedQuantities.AliasLines(document));
+        }
 
         if (SwitchesOff(context.Pr.Title))
         {
@@ -598,6 +602,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             if (items.Count > 0)
             {
                 raw.AddRange(SidedQuantities.LegendLines(itemsLeadIn, items));
+                if (SidedQuantities.CountedLines(itemsLeadIn, items) is { } counted)
+                {
+                    raw.Add(counted);
+                }
             }
             if (items.Count > 1)
             {
