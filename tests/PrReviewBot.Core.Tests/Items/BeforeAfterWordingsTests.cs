@@ -139,4 +139,28 @@ public class BeforeAfterWordingsTests
         var m = Assert.Single(Review.Of(body).Measurements);
         Assert.Equal((4.8, 1.9), (m.Before, m.After));
     }
+
+    [Fact]
+    public void CommaSeparatedOutputPerSide_PairsTheLastRowsColumnsThatCarryAUnit()
+    {
+        const string body = """
+            Ingest with one writer.
+
+            変更前:
+            ```
+            ts,batch total,overall docs/s
+            1700000000,1000,410.5
+            1700000010,2000,402.0
+            ```
+
+            変更後:
+            ```
+            ts,batch total,overall docs/s
+            1700000100,1000,655.0
+            1700000110,2000,661.5
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((402.0, 661.5), (m.Before, m.After));
+    }
 }

@@ -14,6 +14,10 @@ internal static partial class ToolOutput
     {
         var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
         HeaderUnitTable(text, found);
+        if (text.Contains(',', StringComparison.Ordinal))
+        {
+            CsvTable(text, found);
+        }
         var inDistribution = false;
         foreach (var raw in text.Split('\n'))
         {
@@ -172,6 +176,52 @@ internal static partial class ToolOutput
             }
         }
     }
+
+    /// <summary>
+    /// Comma-separated output, a header row over rows of numbers ("time,per. row/s,row total,overall row/s"): the last row's
+    /// value of each column whose heading ends in a unit.
+    /// </summary>
+    private static void CsvTable(string text, Dictionary<string, Quantity> found)
+    {
+        string[]? header = null;
+        string[]? last = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var cells = raw.Trim().Split(',');
+            if (cells.Length < 3)
+            {
+                continue;
+            }
+            if (cells.All(c => CsvHeading().IsMatch(c.Trim())))
+            {
+                (header, last) = (cells, null);
+            }
+            else if (header is not null && cells.Length == header.Length && cells.All(c => CsvNumber().IsMatch(c.Trim())))
+            {
+                last = cells;
+            }
+        }
+        if (header is null || last is null)
+        {
+            return;
+        }
+        for (var i = 0; i < header.Length; i++)
+        {
+            var heading = header[i].Trim();
+            var unit = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].Trim('(', ')', '[', ']');
+            if (Quantities.Find("1 " + unit).FirstOrDefault() is { Length: > 0 } u && u.Index == 0 && u.Length == unit.Length + 2 &&
+                double.TryParse(last[i].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                found.TryAdd(NormaliseKey(heading), new Quantity(value, u.Quantity.Unit, u.Quantity.Family));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[\p{L}][\p{L}\p{N} ._/()%-]{0,40}$")]
+    private static partial Regex CsvHeading();
+
+    [GeneratedRegex(@"^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")]
+    private static partial Regex CsvNumber();
 
     /// <summary>Pairs two runs' metrics by name.</summary>
     public static IEnumerable<RawMeasurement> Pair(Dictionary<string, Quantity> before, Dictionary<string, Quantity> after)
