@@ -163,4 +163,26 @@ public class BeforeAfterWordingsTests
         var m = Assert.Single(Review.Of(body).Measurements);
         Assert.Equal((402.0, 661.5), (m.Before, m.After));
     }
+
+    [Fact]
+    public void ABaseLine_AndALineNamedByWhatTheTitleDoes_Pair()
+    {
+        const string body = """
+            Measured with a file copy benchmark:
+
+            trunk: 410 MB/s
+            mmap-reads: 980 MB/s
+            """;
+        var m = Assert.Single(Review.Of(body, title: "Read segments through mmap").Measurements);
+        Assert.Equal((410.0, 980.0), (m.Before, m.After));
+        // A line the title does not name is not the change's.
+        Assert.Empty(Review.Of(body, title: "Tidy the reader").Measurements);
+    }
+
+    [Fact]
+    public void ARangeInSquareBrackets_ReadsAsItsMidpoint()
+    {
+        var m = Assert.Single(Review.Of("Local run: [40-60]ms -> 5ms").Measurements);
+        Assert.Equal((50.0, 5.0), (m.Before, m.After));
+    }
 }

@@ -11,9 +11,9 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// </summary>
 internal static partial class ProseMeasurements
 {
-    // "~2500–3000 req/s": a range reads as its midpoint.
-    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?[-–]\s?~?(?<r1>\d[\d,]*(?:\.\d+)?)(?![\d-]))?(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
-    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?[-–]\s?~?(?<r2>\d[\d,]*(?:\.\d+)?)(?![\d-]))?(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    // "~2500–3000 req/s", "[60-80]ms": a range reads as its midpoint.
+    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?[-–]\s?~?(?<r1>\d[\d,]*(?:\.\d+)?)(?![\d-])\]?)?(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?[-–]\s?~?(?<r2>\d[\d,]*(?:\.\d+)?)(?![\d-])\]?)?(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
     private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
     // "about 2 s", "~2 s", and a bound as a result: "to <1 min", "to under 1 min".
     // "from over 4 mins", "to just under 2 s", "from a 400ms task"; Italian, French and German "about" too.
