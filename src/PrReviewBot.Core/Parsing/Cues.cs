@@ -11,7 +11,7 @@ internal static class Cues
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     private static readonly SearchValues<string> MeasurementWords = SearchValues.Create(
-        ["->", "=>", "from ", " vs", "versus", "before", "after", "was ", "previously", "instead of", "rather than", "compared ", "von ", "de ", "desde"],
+        ["->", "=>", "from ", " vs", "versus", "before", "after", "was ", "previously", "instead of", "rather than", "compared ", "von ", "de ", "desde", "da ", "dal ", "dai "],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> Arrows = SearchValues.Create("→➜⟶➔⇒➡从從");

@@ -28,7 +28,7 @@ internal static class SideWords
 
     public const string AfterLabel =
         AfterWord + "|new(?: build| binary| version| code| implementation)?|with (?:this|the)|with fix|with|" +
-        "this pr|this branch|the branch|pr|branch|head|patched|optimi[sz]ed|candidate|proposed|fix|fixed|experiment|treatment|" +
+        "this pr|this branch|the branch|pr|branch|head|patched|optimi[sz]ed|candidate|contender|proposed|fix|fixed|experiment|treatment|" +
         "neu|" +
         "post ?(?:change|patch|fix|pr|merge|optimi[sz]ation|refactor|upgrade)s?|" +
         "punto di arrivo|questo (?:branch|ramo|pr)|con (?:questo|questa) (?:pr|modifica|patch)|point d ?arriv[ée]e|punto de llegada|ponto de chegada";
@@ -48,6 +48,8 @@ internal static class SideWords
         "on `?(?:main|master|trunk|develop)|without (?:this|the) (?:change|patch|pr|fix)|in the old (?:code|version|build)|" +
         "(?:under|with|on|in) the (?:old|previous|former) (?:default|settings?|config(?:uration)?|behaviou?r|code|version|build|implementation)|" +
         "where before|had been|it was|they were|was at|were at|was|were|" +
+        // a cache's two states: "uncached, the build takes 7 minutes; with the cache, around 3"
+        "uncached|without (?:the |a |any )?cach(?:e|es|ing)|from scratch|" +
         CurrentState + "|" +
         // "`master` made ~90,000 queries", "main takes 4.2 s": a place named as the subject of a measured verb.
         "(?:main|master|trunk|upstream|the baseline)(?= (?:" + PlaceVerb + "))|" +
@@ -60,6 +62,7 @@ internal static class SideWords
         "after|now|with (?:this|the) (?:change|patch|pr|fix|branch)|on this branch|with it|" +
         "down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|is now|are now|now at|(?:is|are|it's|goes|went) back to|" +
         "(?:with|using) (?:the )?(?:new|patched) [a-z]+|" +
+        "with (?:the |a )?(?:warm )?cach(?:e|es|ing)|from (?:the )?cache|" +
         "(?:this|the|my) (?:branch|pr|patch)(?= (?:" + PlaceVerb + "))|" +
         "maintenant|désormais|après|passe à|tombe à|avec (?:ce|cette) (?:pr|changement|modification|correctif|patch)|" +
         "(?<!hasta )ahora|después|baja a|bajó a|con (?:este|el) (?:pr|cambio|parche)|(?<!até )agora|com (?:este|o|esta|a) (?:pr|patch|mudança|alteração)|" +

@@ -34,6 +34,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
         var loneSides = new List<string>();
         ReadCodeBlocks(document, raw, loneSides);
         ReadProse(document, raw, loneSides, BySetting, context.Pr.Title);
+        if (raw.Count == 0)
+        {
+            raw.AddRange(SidedQuantities.AliasLines(document));
+        }
 
         if (SwitchesOff(context.Pr.Title))
         {
@@ -355,6 +359,35 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     }
 
     /// <summary>
+    /// Two labelled lines, one naming the base and the other what the title does: "master: 12 Gb/s" over "zero-copy:
+    /// 36 Gb/s" under "Zero copy between sockets".
+    /// </summary>
+    private static RawMeasurement? BaseAndTitled(string a, string b, string title)
+    {
+        var (ma, mb) = (LabelledFigure().Match(Sentences.Plain(a).Trim()), LabelledFigure().Match(Sentences.Plain(b).Trim()));
+        if (!ma.Success || !mb.Success)
+        {
+            return null;
+        }
+        static string Label(string line) => line[..line.IndexOfAny([':', '：'])].Trim(' ', '-', '*', '`', '_');
+        var (la, lb) = (Label(ma.Value), Label(mb.Value));
+        // "zero-copy" names what "Zero copy between sockets" does: hyphenated words count by their parts.
+        var titleWords = TitleWords(title.Replace('-', ' '));
+        bool Titled(string label) => Sides.Of(label) == Side.None && TitleWords(label.Replace('-', ' ')).Any(titleWords.Contains);
+        var (before, after) = Sides.Of(la) == Side.Before && Titled(lb) ? (ma.Value, mb.Value)
+            : Sides.Of(lb) == Side.Before && Titled(la) ? (mb.Value, ma.Value) : (null, null);
+        if (before is null || after is null)
+        {
+            return null;
+        }
+        var qb = Quantities.Find(before[before.IndexOfAny([':', '：'])..]).Select(f => f.Quantity).FirstOrDefault(q => q.Family is not (UnitFamily.None or UnitFamily.Ratio));
+        var qa = Quantities.Find(after[after.IndexOfAny([':', '：'])..]).Select(f => f.Quantity).FirstOrDefault(q => q.Family is not (UnitFamily.None or UnitFamily.Ratio));
+        return qb.Unit is not null && qa.Unit is not null && qb.Family == qa.Family
+            ? new RawMeasurement(Label(after), qb, qa, MeasurementSource.Prose)
+            : null;
+    }
+
+    /// <summary>
     /// The words of a title or label that say what was done, by stem ("batched" → "batch"), without a commit type; text
     /// in scripts written without spaces counts by pairs of characters.
     /// </summary>
@@ -591,9 +624,17 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 earlierItems = [.. items];
                 earlierLeadIn = itemsLeadIn;
             }
-            if (items.Count == 2 && ItemsByTitle(items[0], items[1], title) is { } byTitle)
+            if (items.Count == 2 && (ItemsByTitle(items[0], items[1], title) ?? BaseAndTitled(items[0], items[1], title)) is { } byTitle)
             {
                 raw.Add(byTitle);
+            }
+            if (items.Count > 0)
+            {
+                raw.AddRange(SidedQuantities.LegendLines(itemsLeadIn, items));
+                if (SidedQuantities.CountedLines(itemsLeadIn, items) is { } counted)
+                {
+                    raw.Add(counted);
+                }
             }
             if (items.Count > 1)
             {
@@ -648,6 +689,11 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 raw.AddRange(ProseMeasurements.Read(sentence, inResults));
             }
             raw.AddRange(SidedQuantities.LabelledLines(block.Text, columns: false));
+            if (raw.Count == count && block.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries) is [var lineA, var lineB] &&
+                BaseAndTitled(lineA, lineB, title) is { } titled)
+            {
+                raw.Add(titled);
+            }
             if (raw.Count == count)
             {
                 // "used to take 14.5% … now down to 4%": sides from the cues next to each number, in a sentence or two.
@@ -678,9 +724,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
             previousParagraph = block.Role == BlockRole.Paragraph ? block : null;
             // "Before — **27 queries**" followed later by "After — **9 queries**"; or a bare "Before" paragraph with the
             // value in the paragraph under it.
-            var side = LeadingSide(block.Text);
+            var aside = AsideFigures(block.Text);
+            var side = aside?.Side ?? LeadingSide(block.Text);
             var labelled = labelOnly;
-            labelOnly = Sides.OfBareLabel(block.Text);
+            labelOnly = aside is null ? Sides.OfBareLabel(block.Text) : Side.None;
             if (labelOnly != Side.None)
             {
                 continue;
@@ -702,8 +749,10 @@ internal sealed partial class BeforeAfterItem : IItemJudge
                 {
                     raw.AddRange(pairs);
                 }
-                else if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m)
+                else if (ProseMeasurements.FromLabelledBlocks(StripSide(pendingBefore.Text), StripSide(block.Text)) is { } m &&
+                         (aside is null || m.Before.Normalised != m.After.Normalised))
                 {
+                    // Figures in brackets that are the same on both sides say how each side was measured, not what changed.
                     raw.Add(m);
                 }
                 pendingBefore = null;
@@ -785,7 +834,36 @@ internal sealed partial class BeforeAfterItem : IItemJudge
     }
 
     private static string StripSide(string text) =>
+        AsideFigures(text) is { } aside ? aside.Figures :
         LabelLine(text) is { } label ? Sentences.Plain(label.Figures) : SideLead().Replace(Sentences.Plain(text), string.Empty, 1);
+
+    /// <summary>
+    /// A side label whose figures sit in the brackets after it, on a line of its own (a screenshot may follow):
+    /// "Before (740 kB):", "Depois **(66 KB)**:", "After (500 draw calls, 60 fps):".
+    /// </summary>
+    private static (Side Side, string Figures)? AsideFigures(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        if (first.Length > 120 || first.IndexOf('(', StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+        var plain = Sentences.Plain(first).Trim();
+        var open = plain.IndexOf('(', StringComparison.Ordinal);
+        var close = plain.LastIndexOf(')');
+        if (open <= 0 || close < open || plain[(close + 1)..].Trim().TrimEnd(':', '：').Trim().Length > 0)
+        {
+            return null;
+        }
+        var side = Sides.OfBareLabel(plain[..open].Trim().TrimEnd(':', '：'));
+        var figures = plain[(open + 1)..close];
+        // What follows on the next lines is a screenshot or a link, never more figures.
+        return side != Side.None && Quantities.Find(figures).Any(f => f.Quantity.Unit.Length > 0) &&
+               (end < 0 || !Quantities.Find(Sentences.Plain(Sides.WithoutLinks(text[end..]))).Any(f => f.Quantity.Unit.Length > 0))
+            ? (side, figures)
+            : null;
+    }
 
     /// <summary>
     /// A paragraph whose first line is only a side label and whose next lines hold the figures: "_Pre-change_" over

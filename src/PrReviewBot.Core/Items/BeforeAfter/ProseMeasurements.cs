@@ -11,12 +11,13 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// </summary>
 internal static partial class ProseMeasurements
 {
-    // "~2500–3000 req/s": a range reads as its midpoint.
-    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?[-–]\s?~?(?<r1>\d[\d,]*(?:\.\d+)?)(?![\d-]))?(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
-    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?[-–]\s?~?(?<r2>\d[\d,]*(?:\.\d+)?)(?![\d-]))?(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    // "~2500–3000 req/s", "[60-80]ms": a range reads as its midpoint.
+    private const string Q1 = @"(?<n1>" + Num + @")(?:\s?[-–]\s?~?(?<r1>\d[\d,]*(?:\.\d+)?)(?![\d-])\]?)?(?:\s?(?<u1>" + Quantities.UnitPattern + @")(?:\s?(?<c1>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
+    private const string Q2 = @"(?<n2>" + Num + @")(?:\s?[-–]\s?~?(?<r2>\d[\d,]*(?:\.\d+)?)(?![\d-])\]?)?(?:\s?(?<u2>" + Quantities.UnitPattern + @")(?:\s?(?<c2>\d+(?:\.\d+)?)\s?(?:s|sec|seconds)\b)?)?(?!(?!" + Quantities.CjkLetter + @")[\w/])";
     private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
     // "about 2 s", "~2 s", and a bound as a result: "to <1 min", "to under 1 min".
-    private const string Approx = @"(?:(?:about|around|roughly|approximately|approx\.?|nearly|almost|under|below|less than|~|<|≤)\s*)?";
+    // "from over 4 mins", "to just under 2 s", "from a 400ms task"; Italian, French and German "about" too.
+    private const string Approx = @"(?:(?:an?\s+)?(?:about|around|roughly|approximately|approx\.?|nearly|almost|just over|just under|over|more than|above|under|below|less than|circa|ca\.|environ|etwa|~|<|≤)\s*|an?\s+(?=~?\d))?";
 
 
 
@@ -47,6 +48,8 @@ internal static partial class ProseMeasurements
         }
         Collect(DownFrom(), text, found, taken, swap: false);
         Collect(WasAfter(), text, found, taken, swap: false);
+        Collect(WasAside(), text, found, taken, swap: false);
+        Collect(ClaimVersus(), text, found, taken, swap: false);
         Collect(ToFrom(), text, found, taken, swap: false);
         Collect(ForeignFromTo(), text, found, taken, swap: false, allowBareCounts: MetricWord().IsMatch(text));
         Collect(BeforeAfterWords(), text, found, taken, swap: false);
@@ -159,9 +162,9 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(Q1 + @"(?:\s*(?:before|previously|baseline|on main|on master))?\s*(?:→|->|➜|=>|⟶|➔|—>|-->|⇒|➡️?)\s*" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Arrow();
 
-    // "from 240 ms to 80 ms", "from ~12 minutes (last main build: <link>) to ~9 minutes".
+    // "from 240 ms to 80 ms", "from ~12 minutes (last main build: <link>) to ~9 minutes", "from a 400 ms task to 150 ms".
     // "from ~750ms on master to ~350ms on the branch": where each number was measured may sit after it.
-    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"(?:\s*\([^()\n]{1,160}\))?(?:\s+" + SidePlace + @")?\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bfrom\s+" + Approx + Q1 + @"(?:\s*\([^()\n]{1,160}\))?(?:\s+(?!to\b|down\b|up\b|on\b|in\b|with\b|at\b)[a-z]{3,12}(?=\s+(?:down |up )?to\s))?(?:\s+" + SidePlace + @")?\s+(?:down |up )?to\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FromTo();
 
     [GeneratedRegex(Q2 + @"\s+(?:instead of|rather than|compared to|compared with)\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -201,12 +204,20 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(Q2 + @"\s*(?:\(|,|;|—|–)\s*(?:was|previously|prev\.?|before:?|down from|up from|from|vs\.?\s+(?:before|main|baseline))\s+" + Approx + Q1 + @"\s*\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WasAfter();
 
+    // "about 880 ms with the lazy imports (it was ~935 ms)": the old value in brackets a few words after the new one.
+    [GeneratedRegex(Q2 + @"[^().;\n\d]{1,60}?\(\s*(?:(?:it|that|this|which)\s+)?(?:was|used to be|had been|previously)\s+" + Approx + Q1 + @"\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WasAside();
+
+    // "25% less memory (14 GB vs 22 GB)": figures after a comparative claim name the side it claims first, then the other.
+    [GeneratedRegex(@"\b(?:less|fewer|lower|smaller|faster|quicker|higher|more|better|larger|bigger)\b[^().;\n]{0,40}\(\s*" + Approx + Q2 + @"\s+(?:vs\.?|versus|against)\s+" + Approx + Q1 + @"\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClaimVersus();
+
     // "p95 went down to 180 ms from 420 ms".
     [GeneratedRegex(@"\bto\s+" + Approx + Q2 + @"\s+from\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ToFrom();
 
-    // "从 86ms 降到 31ms", "von 86 ms auf 31 ms", "de 86 ms à 31 ms", "de 86 ms para 31 ms".
-    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)了?\s*" + Q2 + @"|\b(?:von|de|del|desde)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "从 86ms 降到 31ms", "von 86 ms auf 31 ms", "de 86 ms à 31 ms", "de 86 ms para 31 ms", "da 86 ms a 31 ms".
+    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)了?\s*" + Q2 + @"|\b(?:von|de|del|desde|da|dal|dai|dalle|dagli)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|al|ai|alle|agli|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignFromTo();
 
     // Performance metrics whose values are plain counts: "QPS 从 12.1k 提升到 19.4k", "queries: 101 → 3".

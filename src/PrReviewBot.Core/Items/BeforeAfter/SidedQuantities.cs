@@ -205,6 +205,145 @@ internal static partial class SidedQuantities
     }
 
     /// <summary>
+    /// List lines under a lead-in that gives the order of the sides once, "(new - old = difference)", "old / new:", each
+    /// line then two figures joined the same way: "Project list: 3480ms - 11420ms = -7760ms".
+    /// </summary>
+    public static IEnumerable<RawMeasurement> LegendLines(string leadIn, IReadOnlyList<string> items)
+    {
+        var legend = Legend().Match(Sentences.Plain(leadIn));
+        if (!legend.Success)
+        {
+            yield break;
+        }
+        var first = Sides.OfFirstOfTwo(Sides.OfBareLabel(legend.Groups["a"].Value), Sides.OfBareLabel(legend.Groups["b"].Value));
+        if (first == Side.None)
+        {
+            yield break;
+        }
+        var joint = legend.Groups["j"].Value;
+        foreach (var item in items)
+        {
+            var plain = Sentences.Plain(Sides.WithoutLinks(item));
+            var figures = Quantities.Find(plain).Where(f => f.Quantity.Unit.Length > 0).Take(2).ToList();
+            if (figures.Count < 2 || figures[0].Quantity.Family != figures[1].Quantity.Family)
+            {
+                continue;
+            }
+            var between = plain[(figures[0].Index + figures[0].Length)..figures[1].Index].Trim();
+            if (!between.Equals(joint, StringComparison.OrdinalIgnoreCase) && !(IsDash(between) && IsDash(joint)))
+            {
+                continue;
+            }
+            var colon = plain.IndexOfAny([':', '：']);
+            var metric = colon > 0 && colon < figures[0].Index ? plain[..colon].Trim() : "measurement";
+            var (a, b) = (figures[0].Quantity, figures[1].Quantity);
+            yield return first == Side.Before
+                ? new RawMeasurement(metric, a, b, MeasurementSource.Prose)
+                : new RawMeasurement(metric, b, a, MeasurementSource.Prose);
+        }
+    }
+
+    /// <summary>
+    /// List lines of plain numbers under a lead-in that names what they count: "Queries per request on the sample:" over
+    /// "- 0.50: 250", "- main: 416", "- main with this patch: 91". One line names the before side and one the after.
+    /// </summary>
+    public static RawMeasurement? CountedLines(string leadIn, IReadOnlyList<string> items)
+    {
+        var counted = CountNoun().Match(Sentences.Plain(leadIn));
+        if (!counted.Success || items.Count < 2)
+        {
+            return null;
+        }
+        var sided = new List<(Side Side, double Value)>();
+        foreach (var item in items)
+        {
+            var m = LabelLine().Match(Sentences.Plain(item));
+            if (m.Success && PlainCount().Match(m.Groups["rest"].Value) is { Success: true } n && Quantities.TryParseNumber(n.Groups["n"].Value, out var value) &&
+                Sides.Of(m.Groups["label"].Value) is var side and not Side.None)
+            {
+                sided.Add((side, value));
+            }
+        }
+        if (sided.Count(s => s.Side == Side.Before) != 1 || sided.Count(s => s.Side == Side.After) != 1)
+        {
+            return null;
+        }
+        var unit = counted.Groups["u"].Value.ToLowerInvariant();
+        var before = new Quantity(sided.First(s => s.Side == Side.Before).Value, unit, UnitFamily.Count);
+        var after = new Quantity(sided.First(s => s.Side == Side.After).Value, unit, UnitFamily.Count);
+        return new RawMeasurement(counted.Value.Trim(), before, after, MeasurementSource.Prose);
+    }
+
+    // What a lead-in says its figures count: "SQL queries per request", "allocations per call".
+    [GeneratedRegex(@"(?:\b[\p{L}]+\s+)?\b(?<u>queries|requests|calls|allocations|allocs|round[- ]trips|statements|objects)\b(?:\s+per\s+[\p{L}]+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex CountNoun();
+
+    // A line's value that is one plain number and nothing else: "416", "~91".
+    [GeneratedRegex(@"^\s*~?(?<n>\d[\d,]*(?:\.\d+)?)\s*$")]
+    private static partial Regex PlainCount();
+
+    /// <summary>
+    /// Runs marked by names a legend gives once, "(it. 0 = before, it. 1 = after)", "A = main, B = this branch": in each
+    /// block that has a line for both names, the last figure with a unit on each line makes a pair.
+    /// </summary>
+    public static IEnumerable<RawMeasurement> AliasLines(DescriptionDocument document)
+    {
+        Match? legend = null;
+        foreach (var block in document.Blocks)
+        {
+            if (block.Text.Contains('=', StringComparison.Ordinal) && AliasLegend().Match(Sentences.Plain(block.Text)) is { Success: true } m &&
+                Sides.OfFirstOfTwo(Sides.OfBareLabel(m.Groups["s1"].Value), Sides.OfBareLabel(m.Groups["s2"].Value)) != Side.None)
+            {
+                legend = m;
+                break;
+            }
+        }
+        if (legend is null)
+        {
+            yield break;
+        }
+        var first = Sides.OfFirstOfTwo(Sides.OfBareLabel(legend.Groups["s1"].Value), Sides.OfBareLabel(legend.Groups["s2"].Value));
+        var (x, y) = (legend.Groups["x"].Value.Trim(), legend.Groups["y"].Value.Trim());
+        foreach (var code in document.CodeBlocks)
+        {
+            var lines = code.Content.Split('\n');
+            var a = lines.Select(l => LastFigureAfter(l, x)).FirstOrDefault(q => q is not null);
+            var b = lines.Select(l => LastFigureAfter(l, y)).FirstOrDefault(q => q is not null);
+            if (a is { } qa && b is { } qb && qa.Family == qb.Family)
+            {
+                var metric = document.Blocks.LastOrDefault(t => t.Role == BlockRole.Heading && t.Index < code.Index)?.Text.Trim() ?? "measurement";
+                yield return first == Side.Before
+                    ? new RawMeasurement(metric, qa, qb, MeasurementSource.ToolOutput)
+                    : new RawMeasurement(metric, qb, qa, MeasurementSource.ToolOutput);
+            }
+        }
+    }
+
+    /// <summary>The last figure with a unit on a line that opens with the name, bare or in brackets ("(it. 0) … 1.51GB").</summary>
+    private static Quantity? LastFigureAfter(string line, string name)
+    {
+        var t = line.TrimStart();
+        var bracketed = t.StartsWith('(') && t.Length > name.Length + 1 && t.AsSpan(1).StartsWith(name, StringComparison.OrdinalIgnoreCase) && t[name.Length + 1] == ')';
+        if (!bracketed && !(t.StartsWith(name, StringComparison.OrdinalIgnoreCase) && t.Length > name.Length && !char.IsLetterOrDigit(t[name.Length])))
+        {
+            return null;
+        }
+        var rest = Sides.WithoutLinks(t[(name.Length + (bracketed ? 2 : 0))..]);
+        var found = Quantities.Find(rest).Where(f => f.Quantity.Family is not UnitFamily.None and not UnitFamily.Ratio).ToList();
+        return found.Count > 0 ? found[^1].Quantity : null;
+    }
+
+    // "it. 0 = before, it. 1 = after", "A = main; B = this branch".
+    [GeneratedRegex(@"(?<x>[\p{L}][\p{L}\p{N}. ]{0,12}?)\s*=\s*(?<s1>[\p{L}][\p{L} ]{1,20}?)\s*[,;]\s*(?<y>[\p{L}][\p{L}\p{N}. ]{0,12}?)\s*=\s*(?<s2>[\p{L}][\p{L} ]{1,20}?)\s*(?:\)|$|[,;.])")]
+    private static partial Regex AliasLegend();
+
+    private static bool IsDash(string text) => text is "-" or "−" or "–" or "—";
+
+    // "(new - old = difference)", "old / new:", "before vs after": two short labels joined once, at the end of a lead-in.
+    [GeneratedRegex(@"(?:^|[(\s])(?<a>[\p{L}][\p{L} ]{0,18}?)\s*(?<j>-|−|–|—|/|vs\.?|→|->)\s*(?<b>[\p{L}][\p{L} ]{0,18}?)\s*(?:=[^()\n]{0,30})?(?:\)|:|：)?\s*[:：]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Legend();
+
+    /// <summary>
     /// Lines that start with a side label: "Before: 20sec" / "After: 13sec", "old  43.2kb  13.8kB" / "new  40.0kb
     /// 12.8kB". Quantities pair by dimension in the order they are written.
     /// </summary>
@@ -679,8 +818,9 @@ internal static partial class SidedQuantities
     [GeneratedRegex(@"\b(?:down to|dropped to|drops to|fell to|falls to|went to|goes to|reduced to|cut to|back to)$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeCue();
 
-    // A number with no unit right after a cue: ", about 6", ": ~12".
-    [GeneratedRegex(@"\G[\s,:]*(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
+    // A number with no unit right after a cue, or after a short clause that opens with it: ", about 6", ": ~12",
+    // "with this change it runs 2".
+    [GeneratedRegex(@"\G[\s,:]*(?:[a-z]+\s+){0,3}?(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
     private static partial Regex BareNumber();
 
     [GeneratedRegex(@"^(?:before|after|now|was|were|used|to|previously|it|the|a|an|and|with|this|change|down|from)$", RegexOptions.IgnoreCase)]

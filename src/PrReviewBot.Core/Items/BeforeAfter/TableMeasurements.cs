@@ -415,6 +415,11 @@ internal static partial class TableMeasurements
         var labels = table.Rows.Select(r => r.Count > 0 ? r[0] : string.Empty).ToList();
         var beforeRow = labels.FindIndex(IsBefore);
         var afterRow = labels.FindIndex(l => IsAfter(l) && !IsBefore(l));
+        // Rows for several changes, "With PR #77" and "This PR": the change named as "this" is the after side.
+        if (labels.Count(l => IsAfter(l)) > 1 && labels.FindIndex(Sides.NamesThisChange) is var own and >= 0)
+        {
+            afterRow = own;
+        }
         if ((beforeRow < 0 || afterRow < 0) && labels.Count == 2)
         {
             // "JIT, no profile" / "committed profile": one row names a thing the other row lacks.

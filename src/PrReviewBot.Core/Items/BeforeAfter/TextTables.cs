@@ -132,6 +132,13 @@ internal static partial class TextTables
                 values.Add(k);
             }
         }
+        if (values.Count > 2)
+        {
+            // "benchmark  baseline  contender  change %  counters": one column named for each side, in that order, beside
+            // columns that name neither (counters, notes).
+            var named = values.Select(k => (Column: k, Side: Sides.Of(headings[k]))).Where(x => x.Side != Side.None).ToList();
+            return named is [{ Side: Side.Before } b, { Side: Side.After } a] ? (b.Column, a.Column) : null;
+        }
         if (values.Count != 2)
         {
             return null;

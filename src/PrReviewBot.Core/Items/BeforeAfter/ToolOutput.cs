@@ -14,6 +14,10 @@ internal static partial class ToolOutput
     {
         var found = new Dictionary<string, Quantity>(StringComparer.OrdinalIgnoreCase);
         HeaderUnitTable(text, found);
+        if (text.Contains(',', StringComparison.Ordinal))
+        {
+            CsvTable(text, found);
+        }
         var inDistribution = false;
         foreach (var raw in text.Split('\n'))
         {
@@ -172,6 +176,52 @@ internal static partial class ToolOutput
             }
         }
     }
+
+    /// <summary>
+    /// Comma-separated output, a header row over rows of numbers ("time,per. row/s,row total,overall row/s"): the last row's
+    /// value of each column whose heading ends in a unit.
+    /// </summary>
+    private static void CsvTable(string text, Dictionary<string, Quantity> found)
+    {
+        string[]? header = null;
+        string[]? last = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var cells = raw.Trim().Split(',');
+            if (cells.Length < 3)
+            {
+                continue;
+            }
+            if (cells.All(c => CsvHeading().IsMatch(c.Trim())))
+            {
+                (header, last) = (cells, null);
+            }
+            else if (header is not null && cells.Length == header.Length && cells.All(c => CsvNumber().IsMatch(c.Trim())))
+            {
+                last = cells;
+            }
+        }
+        if (header is null || last is null)
+        {
+            return;
+        }
+        for (var i = 0; i < header.Length; i++)
+        {
+            var heading = header[i].Trim();
+            var unit = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].Trim('(', ')', '[', ']');
+            if (Quantities.Find("1 " + unit).FirstOrDefault() is { Length: > 0 } u && u.Index == 0 && u.Length == unit.Length + 2 &&
+                double.TryParse(last[i].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                found.TryAdd(NormaliseKey(heading), new Quantity(value, u.Quantity.Unit, u.Quantity.Family));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[\p{L}][\p{L}\p{N} ._/()%-]{0,40}$")]
+    private static partial Regex CsvHeading();
+
+    [GeneratedRegex(@"^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")]
+    private static partial Regex CsvNumber();
 
     /// <summary>Pairs two runs' metrics by name.</summary>
     public static IEnumerable<RawMeasurement> Pair(Dictionary<string, Quantity> before, Dictionary<string, Quantity> after)
@@ -498,6 +548,13 @@ internal static partial class Sides
         return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
     }
 
+    /// <summary>A label that names this very change: "This PR", "master with this patch" (not "before this PR").</summary>
+    public static bool NamesThisChange(string label)
+    {
+        var t = SectionAliases.Normalise(label);
+        return ThisChange().IsMatch(t) && !NotThisChange().IsMatch(t);
+    }
+
     /// <summary>The side of the first of two values of one thing: known and opposite to the second's (one known is enough).</summary>
     public static Side OfFirstOfTwo(Side first, Side second)
     {
@@ -510,14 +567,17 @@ internal static partial class Sides
 
     public static Side Of(string label)
     {
-        var t = SectionAliases.Normalise(label);
+        // A link in a label ("Before https://…/pull/77") names where, not which side; its words do not count.
+        var t = SectionAliases.Normalise(label.Contains("://", StringComparison.Ordinal) ? WithoutLinks(label) : label);
         if (t.Length == 0 || t.Split(' ').Length > 8)
         {
             return Side.None;
         }
         if (BeforeLead().IsMatch(t) || ForeignBefore().IsMatch(label))
         {
-            return Side.Before;
+            // "master with this patch": a place named first, then this change on it, is the after side ("before this
+            // PR" and "main without this patch" stay before).
+            return ThisChange().IsMatch(t) && !NotThisChange().IsMatch(t) ? Side.After : Side.Before;
         }
         if (AfterLead().IsMatch(t) || ForeignAfter().IsMatch(label))
         {
@@ -614,6 +674,12 @@ internal static partial class Sides
         var after = AfterWord().IsMatch(clause) || ForeignAfter().IsMatch(clause);
         return before == after ? Side.None : before ? Side.Before : Side.After;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bthis (?:pr|patch|change|branch|fix|commit)\b")]
+    private static partial System.Text.RegularExpressions.Regex ThisChange();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:before|without|prior to|pre|until|up to|minus|excluding|vs|versus|against)\s+(?:\w+\s+)?this\b|\bthis (?:pr|patch|change|branch|fix|commit) (?:reverted|removed|off)\b")]
+    private static partial System.Text.RegularExpressions.Regex NotThisChange();
 
     private static readonly char[] CaptionTrim = ['*', '_', ':', '：', ' '];
 
