@@ -231,7 +231,7 @@ internal static partial class OptimizationDetector
         {
             return $"its description says \"{StaysUnderLimit().Match(bounded).Value.Trim()}\"";
         }
-        // "Remove the extra watcher" with "each watcher costs memory and CPU": something taken away or turned off, which
+        // "Drop the spare poller" with "every poller costs us CPU": something taken away or turned off, which
         // the description says costs performance or is slow.
         if (TitleRemoves().IsMatch(ConventionalPrefix().Replace(title, string.Empty)) && prose.Select(p => CostOfRemoved().Match(p)).FirstOrDefault(m => m.Success) is { } costly)
         {

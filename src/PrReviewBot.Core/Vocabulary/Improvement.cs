@@ -234,8 +234,8 @@ internal static class Improvement
         "docker|buildx|(?:docker |image )?layers|gha|github actions|actions|e2e|compil\\w*|ccache|sccache";
 
     /// <summary>
-    /// What a removed or disabled thing is said to cost: "it costs performance", "costs memory and CPU", "the remote cache is
-    /// painfully slow". Read with a title that removes or turns something off.
+    /// What a removed or disabled thing is said to cost: "that costs latency", "costs us some RAM", "the shared store is
+    /// really slow". Read with a title that removes or turns something off.
     /// </summary>
     public const string CostOfRemoved =
         "costs?\\s+(?:us\\s+)?(?:a lot of\\s+|lots of\\s+|some\\s+|extra\\s+|real\\s+|noticeable\\s+)?(?:perf(?:ormance)?|memory|cpu|ram|latency|throughput|startup|start-up)\\b|" +
@@ -243,7 +243,7 @@ internal static class Improvement
         // work as the subject of "expensive" ("extracting the symbols is expensive"); a plan or a licence that is expensive is money
         "\\b\\w+ing\\s+(?:[\\w`'-]+\\s+){0,3}?(?:is|are|was|were)\\s+(?:\\w+\\s+)?(?:expensive|costly)\\b";
 
-    /// <summary>A title that takes something away or turns it off: "Remove the extra watcher", "disable the remote cache".</summary>
+    /// <summary>A title that takes something away or turns it off: "Drop the spare poller", "disable the shared store".</summary>
     public const string TitleRemoves =
         "^\\s*(?:\\[[^\\]\\n]{1,30}\\]\\s*|[A-Z][A-Z0-9]+-\\d+:?\\s+|#\\d+:?\\s+)*(?:remov|drop|delet|disabl|turn\\w* off|switch\\w* off|get rid of|stop)\\w*\\b";
 

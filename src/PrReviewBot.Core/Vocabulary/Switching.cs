@@ -27,7 +27,7 @@ internal static class Switching
         // turn/switch/flip it off, disable
         "turn(?:ed|s|ing)?\\s+(?:(?:it|this|them|that|the(?: [\\w-]+){1,3}|\\w+)\\s+)?(?:off|back on)|switch(?:ed|es|ing)?\\s+(?:(?:it|this|them|that|the(?: [\\w-]+){1,3})\\s+)?off|" +
         "flip(?:ped|s)?\\s+(?:(?:it|this|the \\w+)\\s+)?(?:off|back)|" +
-        // "the feature-disabling filters": glued after a noun by a hyphen, the verb names what a thing does, it tells nobody to act
+        // "the cache-disabling hooks": glued after a noun by a hyphen, the verb names what a thing does, it tells nobody to act
         "(?<!\\w-)(?:disable[ds]?(?! by default)|disabling|deactivat(?:e|es|ed|ing))|" +
         // opt out, kill switch, back out, roll back by
         "opt(?:s|ed|ing)?[- ]out|to back out|back (?:it|this|them) out|kill[- ]?switch|roll(?:ing)? (?:it |this )?back (?:by|with|via)|" +

@@ -42,8 +42,8 @@ public class BuildAndRuntimeFormsTests
 
     [Theory]
     [InlineData("Rows are copied in whole spans instead of being checked bit by bit.")]
-    [InlineData("Values are decoded in runs instead of one at a time.")]
-    [InlineData("The list is no longer rebuilt on every scroll event.")]
+    [InlineData("The importer hands the driver whole batches now, instead of one at a time.")]
+    [InlineData("The sidebar tree is no longer rebuilt per keystroke.")]
     public void BodyForms_AreInferred(string body)
     {
         var verdict = Review.Of(body, title: "Rework the worker");

@@ -76,7 +76,7 @@ public class BeforeAfterWordingsTests
     }
 
     [Theory]
-    [InlineData("master with this patch", true)]
+    [InlineData("trunk plus this patch", true)]
     [InlineData("This PR (stacked on #12)", true)]
     [InlineData("before this PR", false)]
     [InlineData("without this patch", false)]

@@ -14,7 +14,7 @@ public class RollbackConfigFormsTests
     // an object literal in a code span, after a wish for the old state
     [InlineData("Teams that want the previous output can set it by hand: `bundle: { minify: 'terser', level: 3 }`. Bundles are then built by the old minifier again.")]
     // a switch whose name says it turns the change off, set to on, and the state before the change as the behaviour
-    [InlineData("Our comparison runs use the same binary with `APP_NO_WARM_CACHE=1`, which is exactly the behaviour before this PR.")]
+    [InlineData("Setting `APP_NO_WARM_CACHE=1` gives you the behaviour before this change, cold cache and all.")]
     [InlineData("If the warm-up misbehaves, export `SKIP_PRELOAD=true`; the service then starts cold, the way it did until now.")]
     // Russian: how to turn it off introduces a config block, what happens then follows it
     [InlineData("Предзагрузку можно отключить в файле настроек:\n\n```yaml\ndisable_preload: true\n```\n\nТогда страницы читаются с диска напрямую, как раньше.")]

@@ -48,8 +48,17 @@ internal static partial class ProseMeasurements
         }
         Collect(DownFrom(), text, found, taken, swap: false);
         Collect(WasAfter(), text, found, taken, swap: false);
-        Collect(WasAside(), text, found, taken, swap: false);
-        Collect(ClaimVersus(), text, found, taken, swap: false);
+        if (text.Contains('(', StringComparison.Ordinal))
+        {
+            // Both are asked only where their brackets are: like the other patterns built on a figure with its unit,
+            // they are too large for the JIT to optimize, so a sentence without brackets is not run through them.
+            Collect(WasAside(), text, found, taken, swap: false);
+            if (text.Contains(" vs", StringComparison.OrdinalIgnoreCase) || text.Contains("versus", StringComparison.OrdinalIgnoreCase) ||
+                text.Contains("against", StringComparison.OrdinalIgnoreCase))
+            {
+                Collect(ClaimVersus(), text, found, taken, swap: false);
+            }
+        }
         Collect(ToFrom(), text, found, taken, swap: false);
         Collect(ForeignFromTo(), text, found, taken, swap: false, allowBareCounts: MetricWord().IsMatch(text));
         Collect(BeforeAfterWords(), text, found, taken, swap: false);

@@ -274,7 +274,7 @@ internal static partial class SidedQuantities
         return new RawMeasurement(counted.Value.Trim(), before, after, MeasurementSource.Prose);
     }
 
-    // What a lead-in says its figures count: "SQL queries per request", "allocations per call".
+    // What a lead-in says its figures count: "round trips per checkout", "allocations per call".
     [GeneratedRegex(@"(?:\b[\p{L}]+\s+)?\b(?<u>queries|requests|calls|allocations|allocs|round[- ]trips|statements|objects)\b(?:\s+per\s+[\p{L}]+)?", RegexOptions.IgnoreCase)]
     private static partial Regex CountNoun();
 
@@ -819,7 +819,7 @@ internal static partial class SidedQuantities
     private static partial Regex ChangeCue();
 
     // A number with no unit right after a cue, or after a short clause that opens with it: ", about 6", ": ~12",
-    // "with this change it runs 2".
+    // "with this change it issues 4".
     [GeneratedRegex(@"\G[\s,:]*(?:[a-z]+\s+){0,3}?(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
     private static partial Regex BareNumber();
 

@@ -548,7 +548,7 @@ internal static partial class Sides
         return t.Length is > 0 and <= 40 && !Cues.HasDigit(t) && t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? Of(t) : Side.None;
     }
 
-    /// <summary>A label that names this very change: "This PR", "master with this patch" (not "before this PR").</summary>
+    /// <summary>A label that names this very change: "This PR", "trunk plus this patch" (not "before this PR").</summary>
     public static bool NamesThisChange(string label)
     {
         var t = SectionAliases.Normalise(label);
@@ -575,7 +575,7 @@ internal static partial class Sides
         }
         if (BeforeLead().IsMatch(t) || ForeignBefore().IsMatch(label))
         {
-            // "master with this patch": a place named first, then this change on it, is the after side ("before this
+            // "trunk plus this patch": a place named first, then this change on it, is the after side ("before this
             // PR" and "main without this patch" stay before).
             return ThisChange().IsMatch(t) && !NotThisChange().IsMatch(t) ? Side.After : Side.Before;
         }

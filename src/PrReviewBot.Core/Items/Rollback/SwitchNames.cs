@@ -84,7 +84,7 @@ internal static partial class SwitchNames
         }
         if (sentence.Contains(" is ", StringComparison.Ordinal) && NamedAsSwitch().Match(Sentences.Plain(sentence)) is { Success: true } named)
         {
-            // "DrawTexture is still a preference", "prefetch_pages is an option": a name the sentence calls a switch.
+            // "LegacyBlit is still a preference", "prefetch_pages is an option": a name the sentence calls a switch.
             yield return "=" + named.Groups["name"].Value;
         }
         if (!hasCode && !switchWords && !inRollbackSection)
