@@ -14,7 +14,7 @@ internal static class Cues
         ["->", "=>", "from ", " vs", "versus", "before", "after", "was ", "previously", "instead of", "rather than", "compared ", "von ", "de ", "desde", "da ", "dal ", "dai "],
         StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<char> Arrows = SearchValues.Create("→➜⟶➔⇒➡从從");
+    private static readonly SearchValues<char> Arrows = SearchValues.Create("→➜⟶➔⇒➡从從에か");
 
     private static readonly SearchValues<string> TargetWords = SearchValues.Create(
         ["<", ">", "under", "below", "less", "lower than", "fewer", "at most", "at least", "more than", "greater",

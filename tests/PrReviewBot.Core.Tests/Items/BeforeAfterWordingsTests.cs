@@ -185,4 +185,42 @@ public class BeforeAfterWordingsTests
         var m = Assert.Single(Review.Of("Local run: [40-60]ms -> 5ms").Measurements);
         Assert.Equal((50.0, 5.0), (m.Before, m.After));
     }
+
+    [Theory]
+    // Korean and Japanese from/to, with a counter after each figure
+    [InlineData("목록 화면의 쿼리 수를 52개에서 7개로 줄였습니다.", 52, 7)]
+    [InlineData("ビルド時間は 95 秒から 40 秒に短縮されました。", 95, 40)]
+    public void FromToInKoreanAndJapanese_Pair(string body, double before, double after)
+    {
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((before, after), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void AFirmwareSizeReportInHexadecimal_PairsAcrossSides()
+    {
+        const string body = """
+            Before:
+
+            ```
+            app.bin binary size 0x20000 bytes. Smallest partition is 0x40000 bytes.
+            ```
+
+            After:
+
+            ```
+            app.bin binary size 0x1c000 bytes. Smallest partition is 0x40000 bytes.
+            ```
+            """;
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((131072.0, 114688.0), (m.Before, m.After));
+    }
+
+    [Fact]
+    public void AsvCompare_WithMicrosecondsWrittenWithTheGreekMu_Pairs()
+    {
+        const string body = "```\n       before           after         ratio\n     [1a2b3c4d]       [5e6f7a8b]\n-      41.5±0.2\u03bcs       30.1±0.1\u03bcs     0.73  bench_parse.time_small\n```";
+        var m = Assert.Single(Review.Of(body).Measurements);
+        Assert.Equal((41.5, 30.1), (m.Before, m.After));
+    }
 }

@@ -8,7 +8,7 @@ namespace PrReviewBot.Core.Items.BeforeAfter;
 /// The comparison table of airspeed velocity (<c>asv compare</c> / <c>asv continuous</c>), the benchmark runner of much
 /// of the scientific Python world: a "before after ratio" header, then one row per benchmark with the two values
 /// ("58.2±0.5ms", "183M"), the ratio ("~0.81" when the change is within the noise) and the benchmark's name, each
-/// row marked "+" (worse), "-" (better) or blank.
+/// row marked "+" (worse), "-" (better) or blank. Microseconds come with the micro sign or the Greek letter mu.
 /// </summary>
 internal static partial class AsvCompare
 {
@@ -40,6 +40,6 @@ internal static partial class AsvCompare
     [GeneratedRegex(@"^\s*before\s+after\s+ratio\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex Header();
 
-    [GeneratedRegex(@"^\s*[-+!x]?\s+(?<b>\d[\d.]*)(?:±[\d.]+)?(?<bu>[a-zA-Zµ%]{0,3})\s+(?<a>\d[\d.]*)(?:±[\d.]+)?(?<au>[a-zA-Zµ%]{0,3})\s+(?<tilde>~)?(?:[\d.]+|n/a)\s+(?<name>\S.*)$")]
+    [GeneratedRegex(@"^\s*[-+!x]?\s+(?<b>\d[\d.]*)(?:±[\d.]+)?(?<bu>[a-zA-Zµμ%]{0,3})\s+(?<a>\d[\d.]*)(?:±[\d.]+)?(?<au>[a-zA-Zµμ%]{0,3})\s+(?<tilde>~)?(?:[\d.]+|n/a)\s+(?<name>\S.*)$")]
     private static partial Regex Row();
 }

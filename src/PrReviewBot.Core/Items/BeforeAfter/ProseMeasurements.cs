@@ -225,8 +225,10 @@ internal static partial class ProseMeasurements
     [GeneratedRegex(@"\bto\s+" + Approx + Q2 + @"\s+from\s+" + Approx + Q1, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ToFrom();
 
-    // "从 86ms 降到 31ms", "von 86 ms auf 31 ms", "de 86 ms à 31 ms", "de 86 ms para 31 ms", "da 86 ms a 31 ms".
-    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)了?\s*" + Q2 + @"|\b(?:von|de|del|desde|da|dal|dai|dalle|dagli)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|al|ai|alle|agli|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "从 86ms 降到 31ms", "쿼리를 40개에서 6개로", "86ms から 31ms に", "von 86 ms auf 31 ms", "de 86 ms à 31 ms",
+    // "de 86 ms para 31 ms", "da 86 ms a 31 ms".
+    [GeneratedRegex(@"(?:从|從)\s*" + Q1 + @"\s*(?:降到|降至|降低到|降低至|减少到|减少至|下降到|下降至|缩短到|缩短至|提升到|提升至|提高到|提高至|增加到|增加至|上升到|上升至|变为|变成|到|至)了?\s*" + Q2 + @"|" + Q1 + @"\s*(?:개|件|個|回|건|번)?\s*(?:에서|から)\s*(?:約\s*)?" + Q2 + @"\s*(?:개|件|個|回|건|번)?\s*(?:으로|로|に|へ|まで)" +
+        @"|\b(?:von|de|del|desde|da|dal|dai|dalle|dagli)\s+" + Approx + Q1 + @"\s+(?:auf|à|a|al|ai|alle|agli|para|hasta|bis)\s+" + Approx + Q2, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForeignFromTo();
 
     // Performance metrics whose values are plain counts: "QPS 从 12.1k 提升到 19.4k", "queries: 101 → 3".

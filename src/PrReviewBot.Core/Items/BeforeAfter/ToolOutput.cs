@@ -45,6 +45,12 @@ internal static partial class ToolOutput
                 var name = m.Groups["name"].Success && m.Groups["name"].Value.Length > 0 ? m.Groups["name"].Value + " " : string.Empty;
                 Add(found, name + m.Groups["what"].Value, m.Groups["mid"].Value);
             }
+            else if (line.Contains("0x", StringComparison.Ordinal) && (m = HexSize().Match(line)).Success &&
+                     long.TryParse(m.Groups["hex"].Value, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var bytes))
+            {
+                // A firmware size report in hexadecimal: "app.bin binary size 0x17d030 bytes".
+                Add(found, m.Groups["name"].Value, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes");
+            }
             else if ((m = Jmh().Match(line)).Success)
             {
                 var param = m.Groups["param"].Success ? " " + m.Groups["param"].Value : string.Empty;
@@ -443,6 +449,10 @@ internal static partial class ToolOutput
 
     [GeneratedRegex(@"^(?:(?<name>\S+)\s+)?(?<what>time|thrpt):\s+\[\s*[\d.]+\s?\S+\s+(?<mid>[\d.]+\s?[A-Za-zµ/]+)\s+[\d.]+\s?\S+\s*\]")]
     private static partial Regex Criterion();
+
+    // "app.bin binary size 0x17d030 bytes", "heap size 0x2000 bytes": a size printed in hexadecimal, named by what precedes it.
+    [GeneratedRegex(@"^(?<name>[\w./-]+(?:\s+[\w./-]+){0,3}?\s+size)\s+0x(?<hex>[0-9a-fA-F]{2,12})\s+bytes\b")]
+    private static partial Regex HexSize();
 
     // JMH: "Benchmark  [param]  Mode  Cnt  Score  Error  Units".
     [GeneratedRegex(@"^(?<bench>[A-Za-z_][\w.$:·-]*)\s+(?:(?<param>[A-Za-z][\w.-]*)\s+)?(?<mode>thrpt|avgt|sample|ss)\s+(?:\d+\s+)?(?<score>[\d,]+(?:\.\d+)?)\s+(?:±\s+[\d,.]+\s+)?(?<unit>[A-Za-z/%µ]+(?:/[A-Za-z]+)?)\s*$")]
