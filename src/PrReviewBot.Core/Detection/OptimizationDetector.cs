@@ -380,7 +380,8 @@ internal static partial class OptimizationDetector
     [GeneratedRegex(Improvement.DecreaseCostForeign, RegexOptions.IgnoreCase)]
     internal static partial Regex DecreaseCostForeign();
 
-    [GeneratedRegex(@"\b(?:" + Improvement.IncreaseVerbs + @")\b[^.\n]{0,30}?\b(?:" + Improvement.SpeedNouns + @")\b", RegexOptions.IgnoreCase)]
+    // "improve bulk inserts on wide tables and the overall pool performance": the thing improved may be named at length first.
+    [GeneratedRegex(@"\b(?:" + Improvement.IncreaseVerbs + @")\b[^.\n]{0,50}?\b(?:" + Improvement.SpeedNouns + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex IncreaseSpeed();
 
     [GeneratedRegex(@"\b(?:" + Improvement.Slowdown + @")", RegexOptions.IgnoreCase)]

@@ -142,6 +142,9 @@ internal static class Improvement
 
     /// <summary>A title that takes on slowness: "Fix slow People page", "Workaround for slowdown spikes".</summary>
     public const string FixesSlowness =
+        // "Fix checkout page performance", "fixes the search performance": the performance of a thing is what is fixed (not a
+        // performance test, suite or dashboard)
+        "fix(?:es|ed|ing)?\\s+(?:the\\s+)?(?:[\\w`#./-]+\\s+){1,4}?(?:perf|" + PerformanceSpelt + ")\\b(?!\\s+(?:tests?|suites?|benchmarks?|dashboards?|metrics?|monitor\\w*|ci|jobs?|reports?|runs?|harness)\\b)|" +
         "(?:fix(?:es|ed|ing)?|workaround|work around|avoid(?:s|ing)?|prevent(?:s|ing)?|address(?:es|ing)?|mitigat(?:e|es|ing)|resolv(?:e|es|ing))\\b" +
         "[^.\\n]{0,40}?\\b(?:slow(?:ness|downs?)?|sluggish\\w*|latency spikes?|hitch(?:es|ing)?|hitch time|jank\\w*|stutter\\w*|oom(?:s|-?kill\\w*)?|out[- ]of[- ]memory|cls|lcp|inp|(?:cumulative )?layout shifts?|(?:perf|" + PerformanceSpelt + "|speed|latency|throughput) (?:regressions?|problems?|issues?|bottlenecks?))\\b";
 
