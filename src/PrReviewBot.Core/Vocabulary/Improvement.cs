@@ -77,7 +77,7 @@ internal static class Improvement
         "improv(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:[\\w`#.:/'’-]+\\s+){0,3}?(?:(?:response|load|loading|build|boot|render(?:ing)?|startup|page[- ]load|query|run|execution|compile|wait) times?|latenc(?:y|ies)|memory (?:usage|use|footprint)|allocations|allocs|cpu usage)|eager[- ]?load(?:s|ed|ing)?|\\d*n\\+1|n \\+ 1(?= (?:quer|problem|issue|select|fetch|[가-힣]|[\\u3040-\\u30ff]|[\\u4e00-\\u9fff]))|\\d+(?:\\.\\d+)?\\s?(?:x|×) (?:faster|quicker|speed-?up|throughput|fewer|less|smaller)|" +
         "\\d+(?:\\.\\d+)?\\s?% (?:faster|quicker|less|fewer|smaller|lower|reduction|speed-?up|improvement)|" +
         // a speed-up told as a factor: "improves that by roughly a factor of 3", "faster by a factor of ~2"
-        "(?:improv(?:e|es|ed|ing)|speed(?:s|ed|ing)? (?:\\w+ )?up|faster|quicker|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\\b[^.\\n]{0,30}?\\bby (?:(?:about|roughly|around|nearly|almost|approximately|~)\\s*)*(?:a )?factor of ~?\\d|" +
+        "(?:improv(?:e|es|ed|ing)|speed(?:s|ed|ing)? (?:\\w+ )?up|faster|quicker|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\\b[^.\\n]{0,30}?\\bby (?:(?:" + Units.Approximately + ")\\s*)*(?:a )?factor of ~?\\d|" +
         // a shipped artefact made smaller: "makes the release tarball smaller", "a smaller wheel"
         "mak(?:e|es|ing)\\s+(?:the\\s+|our\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?(?:" + ShippedArtefacts + ")\\s+(?:much\\s+|a lot\\s+|a bit\\s+)?smaller\\b|" +
         "smaller\\s+(?:(?!(?:ones?|and|or|than)\\s)[\\w-]+\\s+)?(?:bundles?|binar(?:y|ies)|downloads?|zips?|archives?|tarballs?|wheels?|jars?|apks?|ipas?|payloads?|installers?|(?:docker|container|oci) images?)\\b";

@@ -75,7 +75,7 @@ internal static class SideWords
     private const string PlaceVerb =
         "takes?|took|makes?|made|does|did|runs?|ran|needs?|needed|uses?|used|spends?|spent|gives?|gave|reports?|reported|" +
         "shows?|showed|sends?|sent|issues?|issued|averages?|averaged|allocates?|allocated|sits? at|sat at|is at|was at|" +
-        "~|about|around|roughly|approximately|only|just|\\d";
+        Units.Approximately + "|only|just|\\d";
 
     /// <summary>Where a number was measured, named after it: "~750ms on master", "~350ms on the branch".</summary>
     public const string Places = "main|master|trunk|develop|upstream|base|baseline|head|branch|pr|patch|change|fix|release";

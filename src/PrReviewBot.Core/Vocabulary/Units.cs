@@ -17,6 +17,12 @@ internal static class Units
         // Russian, in the forms numbers take ("30 секунд", "2 минуты", "1 час")
         "миллисекунд[аы]?|мс|секунд[аы]?|сек|минут[аы]?|мин|час(?:а|ов)?";
 
+    /// <summary>
+    /// Words that make an amount approximate ("about 2 s", "~40 ms", "roughly a minute"); each reader adds the bounds it
+    /// also accepts ("under", "at most", "only").
+    /// </summary>
+    public const string Approximately = "about|around|roughly|approximately|approx\\.?|nearly|almost|~";
+
     /// <summary>The same, without the one-letter "m" and "h" that are ambiguous in prose (metres, hours as "h" after a rate).</summary>
     public const string TimeInProse =
         "µs|μs|us|ns|ms|msecs?|millis(?:econds?)?|microseconds?|nanoseconds?|sec(?:onds?|s)?|s|minutes?|mins?|min|hours?|hrs?|" + Foreign;

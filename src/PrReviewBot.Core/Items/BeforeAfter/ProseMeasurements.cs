@@ -17,7 +17,7 @@ internal static partial class ProseMeasurements
     private const string Num = @"(?<![\w.#/])(?<![A-Za-z_]-)~?\d[\d,]*(?:\.\d+)?(?:\s?[kKM](?![a-zA-Z]))?";
     // "about 2 s", "~2 s", and a bound as a result: "to <1 min", "to under 1 min".
     // "from over 4 mins", "to just under 2 s", "from a 400ms task"; Italian, French and German "about" too.
-    private const string Approx = @"(?:(?:an?\s+)?(?:about|around|roughly|approximately|approx\.?|nearly|almost|just over|just under|over|more than|above|under|below|less than|circa|ca\.|environ|etwa|~|<|≤)\s*|an?\s+(?=~?\d))?";
+    private const string Approx = @"(?:(?:an?\s+)?(?:" + Units.Approximately + @"|just over|just under|over|more than|above|under|below|less than|circa|ca\.|environ|etwa|<|≤)\s*|an?\s+(?=~?\d))?";
 
 
 

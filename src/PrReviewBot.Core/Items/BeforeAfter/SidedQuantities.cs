@@ -820,7 +820,7 @@ internal static partial class SidedQuantities
 
     // A number with no unit right after a cue, or after a short clause that opens with it: ", about 6", ": ~12",
     // "with this change it issues 4".
-    [GeneratedRegex(@"\G[\s,:]*(?:[a-z]+\s+){0,3}?(?:(?:about|around|roughly|approximately|approx\.?|only|just|~)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
+    [GeneratedRegex(@"\G[\s,:]*(?:[a-z]+\s+){0,3}?(?:(?:" + Units.Approximately + @"|only|just)\s*)?(?<n>\d[\d,]*(?:\.\d+)?)(?![\w.%,]*\w)")]
     private static partial Regex BareNumber();
 
     [GeneratedRegex(@"^(?:before|after|now|was|were|used|to|previously|it|the|a|an|and|with|this|change|down|from)$", RegexOptions.IgnoreCase)]

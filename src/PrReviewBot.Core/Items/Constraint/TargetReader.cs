@@ -227,7 +227,7 @@ internal static partial class TargetReader
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
-    [GeneratedRegex(@"(?<=\b(?:about|around|roughly|approximately|under|within|below|less than|at most|no more than|~)\s+)an?(?=\s+(?:second|minute|hour)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\b(?:" + Units.Approximately + @"|under|within|below|less than|at most|no more than)\s+)an?(?=\s+(?:second|minute|hour)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticleUnit();
 
     // Goals stated without any comparator word: "with the aim of …", "… has to finish in about …" (read with StatedGoal). "should take" is
